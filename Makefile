@@ -1,0 +1,69 @@
+# Two commands do all set-up on a fresh Debian machine: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+APT_GET := $(shell command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo) apt-get
+export CHROMIUM_PATH ?= /usr/bin/chromium
+
+.PHONY: run test test-sqlite test-postgres lint install install-test system-test-deps messages clean
+
+$(BIN)/.installed-base: requirements/base.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/base.txt
+	touch $@
+
+$(BIN)/.installed-test: requirements/test.txt $(BIN)/.installed-base
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/test.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+# Debian packages: gettext for the translations, Chromium for the browser tests,
+# PostgreSQL for the second database run. Installed only where missing.
+system-test-deps:
+	@missing=""; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	[ -x $(CHROMIUM_PATH) ] || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing from Debian:$$missing"; \
+	  $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq --no-install-recommends $$missing; \
+	fi
+
+messages: $(BIN)/.installed-base
+	@command -v msgfmt >/dev/null || { DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq gettext || { $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq gettext; }; }
+	cd gesprekstool && ../$(PY) ../manage.py compilemessages --verbosity 0
+
+install: $(BIN)/.installed-base node_modules/.installed messages
+
+install-test: install $(BIN)/.installed-test system-test-deps
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py demo
+	@echo
+	@echo "Gesprekstool runs on http://127.0.0.1:8000 (stop with Ctrl+C)."
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+lint: $(BIN)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check
+
+test-sqlite: install-test
+	$(BIN)/pytest
+
+test-postgres: install-test
+	scripts/with-postgres.sh $(BIN)/pytest
+
+test: install-test lint
+	$(BIN)/pytest
+	scripts/with-postgres.sh $(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3*

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AgendaConfig(AppConfig):
+    name = "gesprekstool.agenda"
+    verbose_name = _("Action agenda")

@@ -1,0 +1,27 @@
+"""Keep participant link tokens out of every log line."""
+
+import logging
+import re
+
+# Matches the token segment of a participant link ("/d/<token>/...").
+TOKEN_IN_PATH = re.compile(r"(/d/)[A-Za-z0-9_-]{16,}")
+REDACTED = r"\1[verborgen]"
+
+
+def redact(text: str) -> str:
+    return TOKEN_IN_PATH.sub(REDACTED, text)
+
+
+class RedactTokensFilter(logging.Filter):
+    """Rewrite the message and its arguments so that no participant token survives."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = redact(str(record.msg))
+        if record.args:
+            args = record.args if isinstance(record.args, tuple) else (record.args,)
+            record.args = tuple(redact(a) if isinstance(a, str) else a for a in args)
+        # django.request attaches the request; its path would end up in error mails.
+        request = getattr(record, "request", None)
+        if request is not None and hasattr(request, "path"):
+            record.request_path = redact(request.path)
+        return True

@@ -1,0 +1,140 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from gesprekstool.instrument import Instrument, Question, Theme
+
+from .models import Participant, Round
+
+
+def answer_text_field(label: str, *, required: bool = False) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=settings.MAX_ANSWER_TEXT,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea utrecht-textarea--html-textarea"}),
+        error_messages={
+            "max_length": _("Please keep this text under %(limit_value)d characters (it has %(show_value)d)."),
+        },
+    )
+
+
+class RoundForm(forms.ModelForm):
+    class Meta:
+        model = Round
+        fields = ["title", "held_on", "mode"]
+        widgets = {
+            "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "mode": forms.RadioSelect,
+        }
+        help_texts = {
+            "title": _("For example: Armoede en gezondheid, voorjaar 2027."),
+            "held_on": _("The date of the meeting, or the date by which everyone should have answered."),
+        }
+
+
+class ParticipantForm(forms.ModelForm):
+    class Meta:
+        model = Participant
+        fields = ["display_name", "domain", "department", "email"]
+        help_texts = {
+            "display_name": _("Only the facilitator and members of your organisation see this name."),
+            "email": _("Optional. Not used to send anything yet."),
+        }
+
+
+def scale_choices(instrument: Instrument) -> list[tuple[int, str]]:
+    points = [*instrument.scale, instrument.unknown]
+    return [(p.value, f"{p.value} – {p.label}") for p in points]
+
+
+class ScoreForm(forms.Form):
+    """One theme's score on the scale of the tool (1..5, 6 = weet niet)."""
+
+    def __init__(self, *args, instrument: Instrument, theme: Theme, **kwargs):
+        kwargs.setdefault("prefix", f"score-{theme.code}")
+        super().__init__(*args, **kwargs)
+        self.theme = theme
+        self.fields["score"] = forms.TypedChoiceField(
+            label=f"{theme.code}. {theme.statement}",
+            choices=scale_choices(instrument),
+            coerce=int,
+            widget=forms.RadioSelect,
+            error_messages={
+                "required": _("Choose a score for this statement."),
+                "invalid_choice": _("Choose one of the scores 1 to 5, or 6 (don't know)."),
+            },
+        )
+
+
+class NoteForm(forms.Form):
+    def __init__(self, *args, label: str, **kwargs):
+        kwargs.setdefault("prefix", "note")
+        super().__init__(*args, **kwargs)
+        self.fields["text"] = answer_text_field(label)
+
+
+class CommentForm(forms.Form):
+    def __init__(self, *args, theme: Theme, **kwargs):
+        kwargs.setdefault("prefix", f"comment-{theme.code}")
+        super().__init__(*args, **kwargs)
+        self.theme = theme
+        self.fields["text"] = answer_text_field(theme.comment_label)
+
+
+class QuestionForm(forms.Form):
+    """The tick boxes of one step-2 question, with a text field for each option that asks for words."""
+
+    def __init__(self, *args, question: Question, **kwargs):
+        kwargs.setdefault("prefix", f"q{question.code}")
+        super().__init__(*args, **kwargs)
+        self.question = question
+        self.fields["options"] = forms.MultipleChoiceField(
+            label=f"{question.number}. {question.text}",
+            choices=[(o.code, o.text) for o in question.options],
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={"invalid_choice": _("This answer is not one of the options of this question.")},
+        )
+        for option in question.options:
+            if option.needs_text:
+                self.fields[f"text_{option.code}"] = answer_text_field(option.text)
+
+    def clean(self):
+        cleaned = super().clean()
+        ticked = cleaned.get("options") or []
+        by_code = {o.code: o for o in self.question.options}
+        exclusive = [by_code[c] for c in ticked if by_code[c].exclusive]
+        if exclusive and len(ticked) > 1:
+            raise forms.ValidationError(
+                _("“%(option)s” cannot be combined with another answer to this question. Untick one of them."),
+                code="exclusive",
+                params={"option": exclusive[0].text},
+            )
+        for code in ticked:
+            option = by_code[code]
+            if option.needs_text and not cleaned.get(f"text_{code}"):
+                self.add_error(
+                    f"text_{code}",
+                    forms.ValidationError(
+                        _("You ticked “%(option)s”: write down what you mean."),
+                        code="text_required",
+                        params={"option": option.text},
+                    ),
+                )
+        return cleaned
+
+    def choices(self) -> dict[str, str]:
+        """Option code -> text for the ticked options (text only where the option takes it)."""
+        return {
+            code: self.cleaned_data.get(f"text_{code}", "") if self.question.option(code).needs_text else ""
+            for code in self.cleaned_data["options"]
+        }
+
+    def option_rows(self):
+        """(option, checkbox subwidget, text bound field or None) for the template."""
+        boxes = {w.data["value"]: w for w in self["options"]}
+        for option in self.question.options:
+            text = self[f"text_{option.code}"] if option.needs_text else None
+            yield option, boxes[option.code], text

@@ -1,0 +1,203 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from gesprekstool.instrument import CURRENT_VERSION, Instrument, load_instrument
+from gesprekstool.organisations.models import Organisation
+
+SCORE_MIN, SCORE_MAX, SCORE_UNKNOWN = 1, 5, 6
+
+
+def new_token() -> str:
+    """256 random bits, URL-safe: a participant link cannot be guessed."""
+    return secrets.token_urlsafe(32)
+
+
+class RoundQuerySet(models.QuerySet):
+    def for_user(self, user) -> "RoundQuerySet":
+        """Only rounds of organisations the user is a member of."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(organisation__memberships__user=user)
+
+
+class Round(models.Model):
+    """One use of the tool by a group: a gespreksronde."""
+
+    class Mode(models.TextChoices):
+        INDIVIDUAL = "individual", _("Individually: each participant through a personal link")
+        JOINT = "joint", _("Jointly: one shared form, filled in together in a meeting")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="rounds", verbose_name=_("organisation")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    held_on = models.DateField(_("date"))
+    mode = models.CharField(_("how it is filled in"), max_length=20, choices=Mode.choices)
+    instrument_version = models.CharField(_("instrument version"), max_length=20, default=CURRENT_VERSION)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    objects = RoundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("round")
+        verbose_name_plural = _("rounds")
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @cached_property
+    def instrument(self) -> Instrument:
+        return load_instrument(self.instrument_version)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+    @property
+    def is_joint(self) -> bool:
+        return self.mode == self.Mode.JOINT
+
+
+class Participant(models.Model):
+    """Someone who fills in the tool, or, in a joint round, the group's shared form."""
+
+    class Domain(models.TextChoices):
+        POVERTY = "armoede", _("Poverty")
+        HEALTH = "gezondheid", _("Health")
+        EXECUTION = "uitvoering", _("Implementation")
+        SOCIETY = "maatschappelijk", _("Civil society organisation")
+        ADJACENT = "aanpalend", _("Adjacent domain (sport, care, education, physical)")
+        OTHER = "anders", _("Other")
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="participants", verbose_name=_("round"))
+    position = models.PositiveIntegerField(_("number"))
+    display_name = models.CharField(_("name"), max_length=100)
+    domain = models.CharField(_("domain"), max_length=20, choices=Domain.choices)
+    department = models.CharField(_("department or organisation"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    is_group = models.BooleanField(_("shared form of the group"), default=False)
+    token = models.CharField(_("link token"), max_length=64, unique=True, default=new_token, editable=False)
+    link_revoked_at = models.DateTimeField(_("link revoked at"), null=True, blank=True)
+    step1_note = models.TextField(_("what stands out"), blank=True)
+    first_opened_at = models.DateTimeField(_("first opened at"), null=True, blank=True)
+    step1_done_at = models.DateTimeField(_("step 1 done at"), null=True, blank=True)
+    step2_done_at = models.DateTimeField(_("step 2 done at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["round", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "position"], name="unique_participant_position"),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def label(self) -> str:
+        """How the participant is shown in results: "Deelnemer 1 (Armoede)"."""
+        from django.utils.translation import gettext
+
+        if self.is_group:
+            return gettext("The group (joint form)")
+        return gettext("Participant %(number)s (%(domain)s)") % {
+            "number": self.position,
+            "domain": self.get_domain_display(),
+        }
+
+    @property
+    def link_active(self) -> bool:
+        return self.link_revoked_at is None
+
+    @property
+    def is_finished(self) -> bool:
+        return self.finished_at is not None
+
+
+class Score(models.Model):
+    """A step-1 score for one theme: the first one, and the one revised after step 2."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="scores")
+    theme = models.CharField(_("theme"), max_length=2)
+    first = models.PositiveSmallIntegerField(_("first score"), null=True, blank=True)
+    revised = models.PositiveSmallIntegerField(_("revised score"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "theme"], name="unique_score_per_theme"),
+            models.CheckConstraint(
+                condition=models.Q(first__isnull=True) | models.Q(first__gte=SCORE_MIN, first__lte=SCORE_UNKNOWN),
+                name="score_first_in_scale",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(revised__isnull=True)
+                | models.Q(revised__gte=SCORE_MIN, revised__lte=SCORE_UNKNOWN),
+                name="score_revised_in_scale",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.theme}: {self.first} → {self.revised}"
+
+    @property
+    def current(self) -> int | None:
+        return self.revised if self.revised is not None else self.first
+
+    @property
+    def was_revised(self) -> bool:
+        return self.revised is not None and self.revised != self.first
+
+
+class Choice(models.Model):
+    """A ticked option of a step-2 question, with its words where the option asks for them."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="choices")
+    question = models.CharField(_("question"), max_length=4)
+    option = models.CharField(_("option"), max_length=8)
+    text = models.TextField(_("text"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [models.UniqueConstraint(fields=["participant", "option"], name="unique_choice")]
+
+    def __str__(self) -> str:
+        return self.option
+
+
+class Comment(models.Model):
+    """The comment field ("Opmerkingenveld") of a theme."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="comments")
+    theme = models.CharField(_("theme"), max_length=2)
+    text = models.TextField(_("text"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        constraints = [models.UniqueConstraint(fields=["participant", "theme"], name="unique_comment")]
+
+    def __str__(self) -> str:
+        return f"{self.theme}: {self.text[:40]}"

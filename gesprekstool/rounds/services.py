@@ -1,0 +1,176 @@
+"""Every write to a round, its participants and their answers.
+
+Views call these functions only; each one checks that the write is allowed and leaves
+what was saved before untouched when it is not.
+"""
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gesprekstool.instrument import CURRENT_VERSION
+from gesprekstool.organisations.models import Organisation
+
+from .models import Choice, Comment, Participant, Round, Score, new_token
+
+
+class AnswerRefused(Exception):
+    """An answer that may not be saved; the message is meant for the participant."""
+
+
+def create_round(*, organisation: Organisation, title: str, held_on: date, mode: str, created_by=None) -> Round:
+    """Create a round on the current instrument; a joint round gets its shared form at once."""
+    with transaction.atomic():
+        round_ = Round.objects.create(
+            organisation=organisation,
+            title=title,
+            held_on=held_on,
+            mode=mode,
+            instrument_version=CURRENT_VERSION,
+            created_by=created_by,
+        )
+        if round_.is_joint:
+            Participant.objects.create(
+                round=round_,
+                position=1,
+                display_name=_("Joint form"),
+                domain=Participant.Domain.OTHER,
+                is_group=True,
+            )
+    return round_
+
+
+def add_participant(round_: Round, *, display_name: str, domain: str, department: str = "", email: str = "") -> Participant:
+    """Add a participant with a fresh personal link; numbers are never reused within a round."""
+    with transaction.atomic():
+        last = (
+            Round.objects.select_for_update().filter(pk=round_.pk).aggregate(m=Max("participants__position"))["m"]
+        )
+        return Participant.objects.create(
+            round=round_,
+            position=(last or 0) + 1,
+            display_name=display_name,
+            domain=domain,
+            department=department,
+            email=email,
+        )
+
+
+def revoke_link(participant: Participant) -> None:
+    """The link stops working at once; the answers given so far stay."""
+    if participant.link_revoked_at is None:
+        participant.link_revoked_at = timezone.now()
+        participant.save(update_fields=["link_revoked_at"])
+
+
+def renew_link(participant: Participant) -> None:
+    """A new link replaces the old one, which stops working; the answers stay."""
+    participant.token = new_token()
+    participant.link_revoked_at = None
+    participant.save(update_fields=["token", "link_revoked_at"])
+
+
+def ensure_can_answer(participant: Participant) -> None:
+    """Raise AnswerRefused when this participant may not change answers now."""
+    if participant.round.is_closed:
+        raise AnswerRefused(_("This round is closed. Answers can no longer be changed."))
+    if participant.is_finished:
+        raise AnswerRefused(
+            _("You have already handed in your answers. Ask the facilitator if you want to change something.")
+        )
+    if not participant.link_active:
+        raise AnswerRefused(_("This link has been revoked."))
+
+
+def mark_opened(participant: Participant) -> None:
+    if participant.first_opened_at is None:
+        participant.first_opened_at = timezone.now()
+        participant.save(update_fields=["first_opened_at"])
+
+
+def save_score(participant: Participant, *, theme: str, value: int) -> Score:
+    """Save a step-1 score. Once step 1 is done the first score is fixed: a change of
+    mind after step 2 goes into the revised score, so that both stay visible."""
+    ensure_can_answer(participant)
+    if participant.step1_done_at is not None:
+        raise AnswerRefused(_("Step 1 is done. You can revise your scores after step 2."))
+    score, _created = Score.objects.update_or_create(
+        participant=participant, theme=theme, defaults={"first": value}
+    )
+    return score
+
+
+def save_revised_score(participant: Participant, *, theme: str, value: int) -> Score:
+    """Save the score as revised after step 2; the first score is kept as it was."""
+    ensure_can_answer(participant)
+    if participant.step2_done_at is None:
+        raise AnswerRefused(_("You can revise your scores after step 2."))
+    score, _created = Score.objects.update_or_create(
+        participant=participant, theme=theme, defaults={"revised": value}
+    )
+    return score
+
+
+def save_step1_note(participant: Participant, *, text: str) -> None:
+    ensure_can_answer(participant)
+    participant.step1_note = text
+    participant.save(update_fields=["step1_note"])
+
+
+def save_question(participant: Participant, *, question: str, choices: dict[str, str]) -> None:
+    """Replace the answers to one question by `choices` (option code -> text, "" where the
+    option takes no text). The form has already checked the combination."""
+    ensure_can_answer(participant)
+    with transaction.atomic():
+        participant.choices.filter(question=question).exclude(option__in=choices).delete()
+        for option, text in choices.items():
+            Choice.objects.update_or_create(
+                participant=participant, option=option, defaults={"question": question, "text": text}
+            )
+
+
+def save_comment(participant: Participant, *, theme: str, text: str) -> None:
+    ensure_can_answer(participant)
+    Comment.objects.update_or_create(participant=participant, theme=theme, defaults={"text": text})
+
+
+def complete_step(participant: Participant, *, step: int) -> None:
+    """Mark step 1 or 2 as done (idempotent: the first moment counts)."""
+    ensure_can_answer(participant)
+    field = {1: "step1_done_at", 2: "step2_done_at"}[step]
+    if getattr(participant, field) is None:
+        setattr(participant, field, timezone.now())
+        participant.save(update_fields=[field])
+
+
+def finish(participant: Participant) -> bool:
+    """Hand in the answers ("Klaar"). Returns False when they had been handed in already."""
+    if participant.is_finished:
+        return False
+    ensure_can_answer(participant)
+    now = timezone.now()
+    participant.finished_at = now
+    participant.step1_done_at = participant.step1_done_at or now
+    participant.step2_done_at = participant.step2_done_at or now
+    participant.save(update_fields=["finished_at", "step1_done_at", "step2_done_at"])
+    return True
+
+
+def reopen_participant(participant: Participant) -> None:
+    """Only the facilitator reopens: the participant may change answers again."""
+    participant.finished_at = None
+    participant.save(update_fields=["finished_at"])
+
+
+def close_round(round_: Round) -> None:
+    if round_.closed_at is None:
+        round_.closed_at = timezone.now()
+        round_.save(update_fields=["closed_at"])
+
+
+def reopen_round(round_: Round) -> None:
+    round_.closed_at = None
+    round_.save(update_fields=["closed_at"])

@@ -1,0 +1,32 @@
+from django.urls import path
+
+from . import views, views_fill
+
+app_name = "rounds"
+
+urlpatterns = [
+    path("", views.round_list, name="list"),
+    path("nieuw/", views.round_create, name="create"),
+    path("<int:pk>/", views.round_detail, name="detail"),
+    path("<int:pk>/resultaten/", views.round_results_view, name="results"),
+    path("<int:pk>/sluiten/", views.round_close, name="close"),
+    path("<int:pk>/deelnemers/<int:participant_id>/intrekken/", views.participant_revoke, name="revoke"),
+    path("<int:pk>/deelnemers/<int:participant_id>/vernieuwen/", views.participant_renew, name="renew"),
+    path("<int:pk>/deelnemers/<int:participant_id>/heropenen/", views.participant_reopen, name="reopen"),
+]
+
+# The answering journey; mounted twice: under a participant's link ("fill") and, for
+# joint rounds, under the facilitator's round ("joint"). `key` is the token or round id.
+fill_patterns = [
+    path("", views_fill.fill_intro, name="intro"),
+    path("beginnen/", views_fill.fill_start, name="start"),
+    path("stap-1/", views_fill.fill_step1, name="step1"),
+    path("stap-1/score/<str:theme>/", views_fill.fill_score, name="score"),
+    path("stap-1/notitie/", views_fill.fill_note, name="note"),
+    path("stap-2/<str:theme>/", views_fill.fill_step2, name="step2"),
+    path("stap-2/vraag/<str:question>/", views_fill.fill_question, name="question"),
+    path("stap-2/opmerking/<str:theme>/", views_fill.fill_comment, name="comment"),
+    path("herzien/", views_fill.fill_review, name="review"),
+    path("herzien/<str:theme>/", views_fill.fill_revise, name="revise"),
+    path("klaar/", views_fill.fill_done, name="done"),
+]

@@ -1,0 +1,181 @@
+"""The facilitator's pages: rounds, participants and their links, results."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gesprekstool.organisations.access import membership_for, organisations_for, require_manager
+
+from . import services
+from .forms import ParticipantForm, RoundForm
+from .models import Participant, Round
+from .results import round_results
+
+
+def get_round(request, pk: int, *, manage: bool = False) -> tuple[Round, object]:
+    """The round if the user's organisation owns it (404 otherwise, so nothing leaks)."""
+    round_ = get_object_or_404(Round.objects.select_related("organisation"), pk=pk)
+    membership = membership_for(request.user, round_.organisation_id)
+    if manage:
+        require_manager(membership)
+    return round_, membership
+
+
+def home(request):
+    if request.user.is_authenticated:
+        return redirect("rounds:list")
+    return redirect("login")
+
+
+@login_required
+def round_list(request):
+    organisations = organisations_for(request.user)
+    rounds = (
+        Round.objects.for_user(request.user)
+        .select_related("organisation")
+        .annotate(
+            participant_count=Count("participants", filter=Q(participants__is_group=False), distinct=True),
+            finished_count=Count(
+                "participants",
+                filter=Q(participants__finished_at__isnull=False, participants__is_group=False),
+                distinct=True,
+            ),
+        )
+    )
+    return render(request, "rounds/round_list.html", {"rounds": rounds, "organisations": organisations})
+
+
+@login_required
+def round_create(request):
+    memberships = [m for m in request.user.memberships.select_related("organisation") if m.can_manage]
+    if not memberships:
+        messages.error(request, _("You are not a facilitator in any organisation, so you cannot start a round."))
+        return redirect("rounds:list")
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = memberships[0].organisation
+        chosen = request.POST.get("organisation")
+        if chosen:
+            match = [m for m in memberships if str(m.organisation_id) == chosen]
+            if not match:
+                raise Http404
+            organisation = match[0].organisation
+        round_ = services.create_round(
+            organisation=organisation,
+            title=form.cleaned_data["title"],
+            held_on=form.cleaned_data["held_on"],
+            mode=form.cleaned_data["mode"],
+            created_by=request.user,
+        )
+        messages.success(request, _("The round has been created."))
+        return redirect("rounds:detail", pk=round_.pk)
+    return render(
+        request,
+        "rounds/round_create.html",
+        {"form": form, "memberships": memberships},
+        status=422 if form.is_bound else 200,
+    )
+
+
+def participant_rows(round_: Round):
+    themes = len(round_.instrument.themes)
+    questions = len(round_.instrument.questions)
+    rows = []
+    participants = round_.participants.annotate(
+        score_count=Count("scores", filter=Q(scores__first__isnull=False), distinct=True),
+        question_count=Count("choices__question", distinct=True),
+    ).order_by("position")
+    for p in participants:
+        rows.append({"participant": p, "themes": themes, "questions": questions})
+    return rows
+
+
+@login_required
+def round_detail(request, pk: int):
+    round_, membership = get_round(request, pk)
+    form = ParticipantForm()
+    if request.method == "POST":
+        require_manager(membership)
+        form = ParticipantForm(request.POST)
+        if round_.is_joint:
+            raise Http404
+        if form.is_valid():
+            participant = services.add_participant(round_, **form.cleaned_data)
+            messages.success(request, _("%(name)s has been added.") % {"name": participant.display_name})
+            return redirect("rounds:detail", pk=round_.pk)
+    return render(
+        request,
+        "rounds/round_detail.html",
+        {
+            "round": round_,
+            "membership": membership,
+            "rows": participant_rows(round_),
+            "form": form,
+        },
+        status=422 if form.is_bound and form.errors else 200,
+    )
+
+
+def participant_action(action):
+    @login_required
+    @require_POST
+    def view(request, pk: int, participant_id: int):
+        round_, _membership = get_round(request, pk, manage=True)
+        participant = get_object_or_404(round_.participants, pk=participant_id, is_group=False)
+        message = action(participant)
+        messages.success(request, message % {"name": participant.display_name})
+        return redirect(f"{round_detail_url(round_)}#deelnemer-{participant.pk}")
+
+    return view
+
+
+def round_detail_url(round_: Round) -> str:
+    return reverse("rounds:detail", kwargs={"pk": round_.pk})
+
+
+def _revoke(participant: Participant) -> str:
+    services.revoke_link(participant)
+    return _("The link of %(name)s no longer works.")
+
+
+def _renew(participant: Participant) -> str:
+    services.renew_link(participant)
+    return _("%(name)s has a new link. The old link no longer works.")
+
+
+def _reopen(participant: Participant) -> str:
+    services.reopen_participant(participant)
+    return _("%(name)s can change their answers again.")
+
+
+participant_revoke = participant_action(_revoke)
+participant_renew = participant_action(_renew)
+participant_reopen = participant_action(_reopen)
+
+
+@login_required
+@require_POST
+def round_close(request, pk: int):
+    round_, _membership = get_round(request, pk, manage=True)
+    if request.POST.get("reopen"):
+        services.reopen_round(round_)
+        messages.success(request, _("The round is open again."))
+    else:
+        services.close_round(round_)
+        messages.success(request, _("The round is closed. Nobody can change answers any more."))
+    return redirect("rounds:detail", pk=round_.pk)
+
+
+@login_required
+def round_results_view(request, pk: int):
+    round_, membership = get_round(request, pk)
+    return render(
+        request,
+        "rounds/round_results.html",
+        {"round": round_, "membership": membership, "results": round_results(round_)},
+    )

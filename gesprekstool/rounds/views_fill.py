@@ -1,0 +1,357 @@
+"""The participant's journey: introduction, step 1, step 2 per theme, review, done.
+
+Every field is saved the moment it changes (htmx posts one fragment); without
+JavaScript the page's own button saves the whole page. Both paths use the same forms.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import services
+from .forms import CommentForm, NoteForm, QuestionForm, ScoreForm
+from .respondent import respondent_view
+from .services import AnswerRefused
+
+INVALID = 422
+REFUSED = 409
+
+
+def answering(view):
+    """Resolve the respondent and turn a refused answer into a clear 409."""
+
+    @respondent_view
+    @wraps(view)
+    def wrapper(request, **kwargs):
+        try:
+            return view(request, **kwargs)
+        except AnswerRefused as refusal:
+            if request.htmx:
+                response = render(request, "components/alert.html", {"message": str(refusal), "kind": "error"})
+                response.status_code = REFUSED
+                response["HX-Retarget"] = "#page-alert"
+                response["HX-Reswap"] = "innerHTML"
+                return response
+            return render(
+                request,
+                "rounds/fill_refused.html",
+                {"r": request.respondent, "message": str(refusal)},
+                status=REFUSED,
+            )
+
+    return wrapper
+
+
+def theme_or_404(instrument, code: str):
+    try:
+        return instrument.theme(code)
+    except KeyError:
+        raise Http404 from None
+
+
+def next_url(r) -> str:
+    """Where the participant resumes: the first step not done yet."""
+    p = r.participant
+    if p.is_finished or p.round.is_closed:
+        return r.url("done")
+    if p.step1_done_at is None:
+        return r.url("step1") if p.first_opened_at else r.url("intro")
+    if p.step2_done_at is None:
+        answered = set(p.choices.values_list("question", flat=True))
+        for theme in p.round.instrument.themes:
+            if not all(q.code in answered for q in theme.questions):
+                return r.url("step2", theme=theme.code)
+        return r.url("step2", theme=p.round.instrument.themes[-1].code)
+    return r.url("review")
+
+
+def fill_context(r, **extra) -> dict:
+    return {"r": r, "round": r.round, "participant": r.participant, "instrument": r.round.instrument, **extra}
+
+
+@answering
+def fill_intro(request):
+    r = request.respondent
+    if r.participant.first_opened_at and request.GET.get("intro") != "1":
+        return redirect(next_url(r))
+    return render(request, "rounds/fill_intro.html", fill_context(r))
+
+
+@answering
+@require_POST
+def fill_start(request):
+    r = request.respondent
+    services.ensure_can_answer(r.participant)
+    services.mark_opened(r.participant)
+    return redirect(r.url("step1"))
+
+
+def score_forms(r, data=None, *, field: str = "first"):
+    saved = {s.theme: s for s in r.participant.scores.all()}
+    forms = []
+    for theme in r.round.instrument.themes:
+        score = saved.get(theme.code)
+        value = getattr(score, field, None) if score else None
+        if field == "revised" and value is None and score:
+            value = score.first
+        forms.append(
+            ScoreForm(data, instrument=r.round.instrument, theme=theme, initial={"score": value})
+        )
+    return forms, saved
+
+
+@answering
+def fill_step1(request):
+    r = request.respondent
+    p = r.participant
+    instrument = r.round.instrument
+    data = request.POST if request.method == "POST" else None
+    forms, saved = score_forms(r, data)
+    note_form = NoteForm(data, label=instrument.step1.note_label, initial={"text": p.step1_note})
+    if request.method == "POST":
+        services.ensure_can_answer(p)
+        services.mark_opened(p)
+        if p.step1_done_at is not None:
+            return redirect(next_url(r))
+        for form in forms:
+            if form.is_valid():
+                services.save_score(p, theme=form.theme.code, value=form.cleaned_data["score"])
+        if note_form.is_valid():
+            services.save_step1_note(p, text=note_form.cleaned_data["text"])
+        if all(f.is_valid() for f in forms) and note_form.is_valid():
+            services.complete_step(p, step=1)
+            return redirect(r.url("step2", theme=instrument.themes[0].code))
+        return render(
+            request,
+            "rounds/fill_step1.html",
+            fill_context(r, forms=forms, note_form=note_form, saved=saved, has_errors=True),
+            status=INVALID,
+        )
+    return render(request, "rounds/fill_step1.html", fill_context(r, forms=forms, note_form=note_form, saved=saved))
+
+
+@answering
+@require_POST
+def fill_score(request, theme: str):
+    r = request.respondent
+    theme_obj = theme_or_404(r.round.instrument, theme)
+    form = ScoreForm(request.POST, instrument=r.round.instrument, theme=theme_obj)
+    status = 200
+    if form.is_valid():
+        services.mark_opened(r.participant)
+        services.save_score(r.participant, theme=theme, value=form.cleaned_data["score"])
+    else:
+        status = INVALID
+    return render(
+        request,
+        "components/save_status.html",
+        {"form": form},
+        status=status,
+    )
+
+
+@answering
+@require_POST
+def fill_note(request):
+    r = request.respondent
+    form = NoteForm(request.POST, label=r.round.instrument.step1.note_label)
+    status = 200
+    if form.is_valid():
+        services.save_step1_note(r.participant, text=form.cleaned_data["text"])
+    else:
+        status = INVALID
+    return render(
+        request, "components/save_status.html", {"form": form},
+        status=status,
+    )
+
+
+def question_forms(r, theme, data=None):
+    saved = {}
+    for choice in r.participant.choices.all():
+        saved.setdefault(choice.question, {})[choice.option] = choice.text
+    forms = []
+    for question in theme.questions:
+        answers = saved.get(question.code, {})
+        initial = {"options": list(answers)}
+        initial.update({f"text_{code}": text for code, text in answers.items() if text})
+        forms.append(QuestionForm(data, question=question, initial=initial))
+    return forms
+
+
+def comment_form(r, theme, data=None):
+    saved = r.participant.comments.filter(theme=theme.code).first()
+    return CommentForm(data, theme=theme, initial={"text": saved.text if saved else ""})
+
+
+@answering
+def fill_step2(request, theme: str):
+    r = request.respondent
+    p = r.participant
+    instrument = r.round.instrument
+    theme_obj = theme_or_404(instrument, theme)
+    if p.step1_done_at is None:
+        messages.info(request, _("First give your scores in step 1."))
+        return redirect(r.url("step1"))
+    codes = [t.code for t in instrument.themes]
+    index = codes.index(theme)
+    data = request.POST if request.method == "POST" else None
+    forms = question_forms(r, theme_obj, data)
+    c_form = comment_form(r, theme_obj, data)
+    context = fill_context(
+        r,
+        theme=theme_obj,
+        forms=forms,
+        comment_form=c_form,
+        previous_theme=codes[index - 1] if index else None,
+        next_theme=codes[index + 1] if index + 1 < len(codes) else None,
+        theme_number=index + 1,
+        theme_count=len(codes),
+    )
+    if request.method == "POST":
+        services.ensure_can_answer(p)
+        for form in forms:
+            if form.is_valid():
+                services.save_question(p, question=form.question.code, choices=form.choices())
+        if c_form.is_valid():
+            services.save_comment(p, theme=theme, text=c_form.cleaned_data["text"])
+        if all(f.is_valid() for f in forms) and c_form.is_valid():
+            if request.POST.get("go") == "previous" and context["previous_theme"]:
+                return redirect(r.url("step2", theme=context["previous_theme"]))
+            if context["next_theme"]:
+                return redirect(r.url("step2", theme=context["next_theme"]))
+            services.complete_step(p, step=2)
+            return redirect(r.url("review"))
+        return render(request, "rounds/fill_step2.html", {**context, "has_errors": True}, status=INVALID)
+    return render(request, "rounds/fill_step2.html", context)
+
+
+@answering
+@require_POST
+def fill_question(request, question: str):
+    r = request.respondent
+    try:
+        question_obj = r.round.instrument.question(question)
+    except KeyError:
+        raise Http404 from None
+    form = QuestionForm(request.POST, question=question_obj)
+    status = 200
+    if form.is_valid():
+        services.save_question(r.participant, question=question, choices=form.choices())
+    else:
+        status = INVALID
+    return render(
+        request, "components/save_status.html", {"form": form},
+        status=status,
+    )
+
+
+@answering
+@require_POST
+def fill_comment(request, theme: str):
+    r = request.respondent
+    theme_obj = theme_or_404(r.round.instrument, theme)
+    form = CommentForm(request.POST, theme=theme_obj)
+    status = 200
+    if form.is_valid():
+        services.save_comment(r.participant, theme=theme, text=form.cleaned_data["text"])
+    else:
+        status = INVALID
+    return render(
+        request, "components/save_status.html", {"form": form},
+        status=status,
+    )
+
+
+def review_rows(r, forms, saved):
+    """Per theme: the first score, the step-2 answers and comment, and the revise form."""
+    instrument = r.round.instrument
+    choices: dict[str, list] = {}
+    for choice in r.participant.choices.all():
+        option = instrument.option(choice.option)
+        choices.setdefault(choice.question, []).append((option, choice.text))
+    comments = {c.theme: c.text for c in r.participant.comments.all()}
+    for theme, form in zip(instrument.themes, forms, strict=True):
+        yield {
+            "theme": theme,
+            "score": saved.get(theme.code),
+            "answers": [(q, choices.get(q.code, [])) for q in theme.questions],
+            "comment": comments.get(theme.code, ""),
+            "form": form,
+        }
+
+
+@answering
+def fill_review(request):
+    r = request.respondent
+    p = r.participant
+    if p.is_finished:
+        if request.method == "POST":
+            messages.info(request, _("You had already handed in your answers. Nothing has changed."))
+        return redirect(r.url("done"))
+    if p.step2_done_at is None:
+        return redirect(next_url(r))
+    data = request.POST if request.method == "POST" else None
+    forms, saved = score_forms(r, data, field="revised")
+    if request.method == "POST":
+        services.ensure_can_answer(p)
+        for form in forms:
+            if form.is_valid():
+                services.save_revised_score(p, theme=form.theme.code, value=form.cleaned_data["score"])
+        if all(f.is_valid() for f in forms):
+            if request.POST.get("go") == "finish":
+                services.finish(p)
+                return redirect(r.url("done"))
+            messages.success(request, _("Your scores have been saved."))
+            return redirect(r.url("review"))
+        forms, saved = score_forms(r, data, field="revised")
+        status = INVALID
+    else:
+        status = 200
+    unanswered = [
+        q for q in r.round.instrument.questions if q.code not in {c.question for c in p.choices.all()}
+    ]
+    return render(
+        request,
+        "rounds/fill_review.html",
+        fill_context(r, rows=list(review_rows(r, forms, saved)), unanswered=unanswered, has_errors=status != 200),
+        status=status,
+    )
+
+
+@answering
+@require_POST
+def fill_revise(request, theme: str):
+    r = request.respondent
+    theme_obj = theme_or_404(r.round.instrument, theme)
+    form = ScoreForm(request.POST, instrument=r.round.instrument, theme=theme_obj)
+    status = 200
+    score = None
+    if form.is_valid():
+        score = services.save_revised_score(r.participant, theme=theme, value=form.cleaned_data["score"])
+    else:
+        status = INVALID
+    return render(
+        request,
+        "components/save_status.html",
+        {"form": form, "score": score},
+        status=status,
+    )
+
+
+@answering
+def fill_done(request):
+    r = request.respondent
+    p = r.participant
+    if not (p.is_finished or p.round.is_closed):
+        return redirect(next_url(r))
+    forms, saved = score_forms(r)
+    return render(request, "rounds/fill_done.html", fill_context(r, rows=list(review_rows(r, forms, saved))))
+
+
+def health(request):
+    return HttpResponse("ok", content_type="text/plain")

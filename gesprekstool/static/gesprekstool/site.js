@@ -1,0 +1,30 @@
+// Small progressive enhancements; every page works without them.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-copy]");
+  if (!button) return;
+  const input = document.getElementById(button.dataset.copy);
+  input.select();
+  const done = () => {
+    const original = button.dataset.label || button.textContent;
+    button.dataset.label = original;
+    button.textContent = document.documentElement.lang === "en" ? "Copied" : "Gekopieerd";
+    setTimeout(() => { button.textContent = original; }, 2000);
+  };
+  if (navigator.clipboard) {
+    navigator.clipboard.writeText(input.value).then(done, () => document.execCommand("copy") && done());
+  } else if (document.execCommand("copy")) {
+    done();
+  }
+});
+
+// Swap validation (422) and refusal (409) answers too: they carry the Dutch message.
+document.addEventListener("DOMContentLoaded", () => {
+  if (!window.htmx) return;
+  htmx.config.responseHandling = [
+    { code: "204", swap: false },
+    { code: "[23]..", swap: true },
+    { code: "422", swap: true, error: false },
+    { code: "409", swap: true, error: false },
+    { code: "[45]..", swap: false, error: true },
+  ];
+});

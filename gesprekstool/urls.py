@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from gesprekstool.rounds import views as round_views
+from gesprekstool.rounds.urls import fill_patterns
+from gesprekstool.rounds.views_fill import health
+
+urlpatterns = [
+    path("", round_views.home, name="home"),
+    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("rondes/", include("gesprekstool.rounds.urls")),
+    path("rondes/", include("gesprekstool.agenda.urls")),
+    path("rondes/<str:key>/samen/", include((fill_patterns, "fill"), namespace="joint")),
+    path("d/<str:key>/", include((fill_patterns, "fill"), namespace="fill")),
+    path("beheer/", admin.site.urls),
+    path("gezond/", health, name="health"),
+]
