@@ -2,6 +2,7 @@
 
 import logging
 import re
+from collections.abc import Mapping
 
 # Matches the token segment of a participant link ("/d/<token>/...").
 TOKEN_IN_PATH = re.compile(r"(/d/)[A-Za-z0-9_-]{16,}")
@@ -17,7 +18,10 @@ class RedactTokensFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg = redact(str(record.msg))
-        if record.args:
+        if isinstance(record.args, Mapping):
+            # logger.info("%(path)s", {"path": ...}): LogRecord keeps a single mapping as the args.
+            record.args = {k: redact(v) if isinstance(v, str) else v for k, v in record.args.items()}
+        elif record.args:
             args = record.args if isinstance(record.args, tuple) else (record.args,)
             record.args = tuple(redact(a) if isinstance(a, str) else a for a in args)
         # django.request attaches the request; its path would end up in error mails.

@@ -114,7 +114,8 @@ class QuestionForm(forms.Form):
             )
         for code in ticked:
             option = by_code[code]
-            if option.needs_text and not cleaned.get(f"text_{code}"):
+            # A text refused already (too long, NUL) has its own message; "write it down" would mislead.
+            if option.needs_text and not cleaned.get(f"text_{code}") and f"text_{code}" not in self.errors:
                 self.add_error(
                     f"text_{code}",
                     forms.ValidationError(

@@ -121,12 +121,16 @@ def round_detail(request, pk: int):
     )
 
 
-def participant_action(action):
+def participant_action(action, *, group_form_too: bool = False):
     @login_required
     @require_POST
     def view(request, pk: int, participant_id: int):
         round_, _membership = get_round(request, pk, manage=True)
-        participant = get_object_or_404(round_.participants, pk=participant_id, is_group=False)
+        # A joint round's shared form has no link to revoke or renew, but it can be opened again.
+        participants = round_.participants.all()
+        if not group_form_too:
+            participants = participants.filter(is_group=False)
+        participant = get_object_or_404(participants, pk=participant_id)
         message = action(participant)
         messages.success(request, message % {"name": participant.display_name})
         return redirect(f"{round_detail_url(round_)}#deelnemer-{participant.pk}")
@@ -155,7 +159,7 @@ def _reopen(participant: Participant) -> str:
 
 participant_revoke = participant_action(_revoke)
 participant_renew = participant_action(_renew)
-participant_reopen = participant_action(_reopen)
+participant_reopen = participant_action(_reopen, group_form_too=True)
 
 
 @login_required

@@ -70,7 +70,15 @@ def next_url(r) -> str:
 
 
 def fill_context(r, **extra) -> dict:
-    return {"r": r, "round": r.round, "participant": r.participant, "instrument": r.round.instrument, **extra}
+    p = r.participant
+    return {
+        "r": r,
+        "round": r.round,
+        "participant": p,
+        "instrument": r.round.instrument,
+        "editable": not (p.is_finished or r.round.is_closed),
+        **extra,
+    }
 
 
 @answering
@@ -128,10 +136,15 @@ def fill_step1(request):
         return render(
             request,
             "rounds/fill_step1.html",
-            fill_context(r, forms=forms, note_form=note_form, saved=saved, has_errors=True),
+            fill_context(r, forms=forms, note_form=note_form, saved=saved, has_errors=True, editable=True),
             status=INVALID,
         )
-    return render(request, "rounds/fill_step1.html", fill_context(r, forms=forms, note_form=note_form, saved=saved))
+    editable = p.step1_done_at is None and not (p.is_finished or r.round.is_closed)
+    return render(
+        request,
+        "rounds/fill_step1.html",
+        fill_context(r, forms=forms, note_form=note_form, saved=saved, editable=editable),
+    )
 
 
 @answering
@@ -142,8 +155,9 @@ def fill_score(request, theme: str):
     form = ScoreForm(request.POST, instrument=r.round.instrument, theme=theme_obj)
     status = 200
     if form.is_valid():
-        services.mark_opened(r.participant)
+        # Saved first: a refused score (closed round, handed in) must not mark the link opened either.
         services.save_score(r.participant, theme=theme, value=form.cleaned_data["score"])
+        services.mark_opened(r.participant)
     else:
         status = INVALID
     return render(
