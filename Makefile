@@ -52,6 +52,10 @@ run: install
 lint: $(BIN)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@for po in gesprekstool/locale/*/LC_MESSAGES/django.po; do \
+	  stats=$$(msgfmt --check --statistics -o /dev/null $$po 2>&1) || { echo "$$po: $$stats"; exit 1; }; \
+	  case "$$stats" in *fuzzy*|*untranslated*) echo "$$po is incomplete: $$stats"; exit 1;; esac; \
+	done
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check
 

@@ -7,7 +7,9 @@ from gesprekstool.rounds.models import Participant, Round
 class Action(models.Model):
     """One line of the action agenda (step 3): what, who, which department, by when."""
 
-    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="actions", verbose_name=_("round"))
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="actions", verbose_name=_("round")
+    )
     theme = models.CharField(_("theme"), max_length=2)
     description = models.TextField(_("what will be done"))
     owner = models.ForeignKey(

@@ -71,5 +71,8 @@ def agreement_save(request, pk: int):
         messages.success(request, _("The agreements have been saved."))
         return redirect("agenda:edit", pk=round_.pk)
     return render(
-        request, "agenda/agenda_edit.html", agenda_context(round_, membership, agreement_form=form), status=422
+        request,
+        "agenda/agenda_edit.html",
+        agenda_context(round_, membership, agreement_form=form),
+        status=422,
     )

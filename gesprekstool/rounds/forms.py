@@ -15,7 +15,9 @@ def answer_text_field(label: str, *, required: bool = False) -> forms.CharField:
         strip=True,
         widget=forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea utrecht-textarea--html-textarea"}),
         error_messages={
-            "max_length": _("Please keep this text under %(limit_value)d characters (it has %(show_value)d)."),
+            "max_length": _(
+                "Please keep this text under %(limit_value)d characters (it has %(show_value)d)."
+            ),
         },
     )
 
@@ -108,7 +110,9 @@ class QuestionForm(forms.Form):
         exclusive = [by_code[c] for c in ticked if by_code[c].exclusive]
         if exclusive and len(ticked) > 1:
             raise forms.ValidationError(
-                _("“%(option)s” cannot be combined with another answer to this question. Untick one of them."),
+                _(
+                    "“%(option)s” cannot be combined with another answer to this question. Untick one of them."
+                ),
                 code="exclusive",
                 params={"option": exclusive[0].text},
             )

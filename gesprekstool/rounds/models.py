@@ -3,6 +3,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gesprekstool.instrument import CURRENT_VERSION, Instrument, load_instrument
@@ -83,7 +84,9 @@ class Participant(models.Model):
         ADJACENT = "aanpalend", _("Adjacent domain (sport, care, education, physical)")
         OTHER = "anders", _("Other")
 
-    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="participants", verbose_name=_("round"))
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="participants", verbose_name=_("round")
+    )
     position = models.PositiveIntegerField(_("number"))
     display_name = models.CharField(_("name"), max_length=100)
     domain = models.CharField(_("domain"), max_length=20, choices=Domain.choices)
@@ -113,8 +116,6 @@ class Participant(models.Model):
     @property
     def label(self) -> str:
         """How the participant is shown in results: "Deelnemer 1 (Armoede)"."""
-        from django.utils.translation import gettext
-
         if self.is_group:
             return gettext("The group (joint form)")
         return gettext("Participant %(number)s (%(domain)s)") % {
@@ -146,7 +147,8 @@ class Score(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["participant", "theme"], name="unique_score_per_theme"),
             models.CheckConstraint(
-                condition=models.Q(first__isnull=True) | models.Q(first__gte=SCORE_MIN, first__lte=SCORE_UNKNOWN),
+                condition=models.Q(first__isnull=True)
+                | models.Q(first__gte=SCORE_MIN, first__lte=SCORE_UNKNOWN),
                 name="score_first_in_scale",
             ),
             models.CheckConstraint(

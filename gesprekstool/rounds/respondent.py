@@ -40,7 +40,9 @@ class Respondent:
 
 
 def link_problem(request, *, title: str, message: str, status: int):
-    return render(request, "rounds/fill_link_problem.html", {"title": title, "message": message}, status=status)
+    return render(
+        request, "rounds/fill_link_problem.html", {"title": title, "message": message}, status=status
+    )
 
 
 def respondent_view(view):
@@ -52,7 +54,9 @@ def respondent_view(view):
         if namespace == JOINT_NAMESPACE:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            round_ = Round.objects.select_related("organisation").filter(pk=key if key.isdigit() else 0).first()
+            round_ = (
+                Round.objects.select_related("organisation").filter(pk=key if key.isdigit() else 0).first()
+            )
             if round_ is None:
                 raise Http404
             require_manager(membership_for(request.user, round_.organisation_id))

@@ -65,7 +65,9 @@ class RoundResults:
 def round_results(round_: Round) -> RoundResults:
     """Collect step 1, step 2, comments and notes of every participant of the round."""
     instrument = round_.instrument
-    participants = list(round_.participants.prefetch_related("scores", "choices", "comments").order_by("position"))
+    participants = list(
+        round_.participants.prefetch_related("scores", "choices", "comments").order_by("position")
+    )
     step1 = []
     for theme in instrument.themes:
         cells = []

@@ -21,7 +21,9 @@ class AnswerRefused(Exception):
     """An answer that may not be saved; the message is meant for the participant."""
 
 
-def create_round(*, organisation: Organisation, title: str, held_on: date, mode: str, created_by=None) -> Round:
+def create_round(
+    *, organisation: Organisation, title: str, held_on: date, mode: str, created_by=None
+) -> Round:
     """Create a round on the current instrument; a joint round gets its shared form at once."""
     with transaction.atomic():
         round_ = Round.objects.create(
@@ -43,11 +45,15 @@ def create_round(*, organisation: Organisation, title: str, held_on: date, mode:
     return round_
 
 
-def add_participant(round_: Round, *, display_name: str, domain: str, department: str = "", email: str = "") -> Participant:
+def add_participant(
+    round_: Round, *, display_name: str, domain: str, department: str = "", email: str = ""
+) -> Participant:
     """Add a participant with a fresh personal link; numbers are never reused within a round."""
     with transaction.atomic():
         last = (
-            Round.objects.select_for_update().filter(pk=round_.pk).aggregate(m=Max("participants__position"))["m"]
+            Round.objects.select_for_update()
+            .filter(pk=round_.pk)
+            .aggregate(m=Max("participants__position"))["m"]
         )
         return Participant.objects.create(
             round=round_,

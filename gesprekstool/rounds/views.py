@@ -54,7 +54,9 @@ def round_list(request):
 def round_create(request):
     memberships = [m for m in request.user.memberships.select_related("organisation") if m.can_manage]
     if not memberships:
-        messages.error(request, _("You are not a facilitator in any organisation, so you cannot start a round."))
+        messages.error(
+            request, _("You are not a facilitator in any organisation, so you cannot start a round.")
+        )
         return redirect("rounds:list")
     form = RoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -99,15 +101,21 @@ def participant_rows(round_: Round):
 def round_detail(request, pk: int):
     round_, membership = get_round(request, pk)
     form = ParticipantForm()
+    status = 200
     if request.method == "POST":
         require_manager(membership)
-        form = ParticipantForm(request.POST)
         if round_.is_joint:
             raise Http404
-        if form.is_valid():
-            participant = services.add_participant(round_, **form.cleaned_data)
-            messages.success(request, _("%(name)s has been added.") % {"name": participant.display_name})
-            return redirect("rounds:detail", pk=round_.pk)
+        if round_.is_closed:
+            messages.error(request, _("This round is closed. Open it again before you add participants."))
+            status = 409
+        else:
+            form = ParticipantForm(request.POST)
+            if form.is_valid():
+                participant = services.add_participant(round_, **form.cleaned_data)
+                messages.success(request, _("%(name)s has been added.") % {"name": participant.display_name})
+                return redirect("rounds:detail", pk=round_.pk)
+            status = 422
     return render(
         request,
         "rounds/round_detail.html",
@@ -117,7 +125,7 @@ def round_detail(request, pk: int):
             "rows": participant_rows(round_),
             "form": form,
         },
-        status=422 if form.is_bound and form.errors else 200,
+        status=status,
     )
 
 

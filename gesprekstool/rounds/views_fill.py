@@ -31,7 +31,9 @@ def answering(view):
             return view(request, **kwargs)
         except AnswerRefused as refusal:
             if request.htmx:
-                response = render(request, "components/alert.html", {"message": str(refusal), "kind": "error"})
+                response = render(
+                    request, "components/alert.html", {"message": str(refusal), "kind": "error"}
+                )
                 response.status_code = REFUSED
                 response["HX-Retarget"] = "#page-alert"
                 response["HX-Reswap"] = "innerHTML"
@@ -106,9 +108,7 @@ def score_forms(r, data=None, *, field: str = "first"):
         value = getattr(score, field, None) if score else None
         if field == "revised" and value is None and score:
             value = score.first
-        forms.append(
-            ScoreForm(data, instrument=r.round.instrument, theme=theme, initial={"score": value})
-        )
+        forms.append(ScoreForm(data, instrument=r.round.instrument, theme=theme, initial={"score": value}))
     return forms, saved
 
 
@@ -179,7 +179,9 @@ def fill_note(request):
     else:
         status = INVALID
     return render(
-        request, "components/save_status.html", {"form": form},
+        request,
+        "components/save_status.html",
+        {"form": form},
         status=status,
     )
 
@@ -259,7 +261,9 @@ def fill_question(request, question: str):
     else:
         status = INVALID
     return render(
-        request, "components/save_status.html", {"form": form},
+        request,
+        "components/save_status.html",
+        {"form": form},
         status=status,
     )
 
@@ -276,7 +280,9 @@ def fill_comment(request, theme: str):
     else:
         status = INVALID
     return render(
-        request, "components/save_status.html", {"form": form},
+        request,
+        "components/save_status.html",
+        {"form": form},
         status=status,
     )
 
@@ -326,13 +332,14 @@ def fill_review(request):
         status = INVALID
     else:
         status = 200
-    unanswered = [
-        q for q in r.round.instrument.questions if q.code not in {c.question for c in p.choices.all()}
-    ]
+    answered = set(p.choices.values_list("question", flat=True))
+    unanswered = [q for q in r.round.instrument.questions if q.code not in answered]
     return render(
         request,
         "rounds/fill_review.html",
-        fill_context(r, rows=list(review_rows(r, forms, saved)), unanswered=unanswered, has_errors=status != 200),
+        fill_context(
+            r, rows=list(review_rows(r, forms, saved)), unanswered=unanswered, has_errors=status != 200
+        ),
         status=status,
     )
 

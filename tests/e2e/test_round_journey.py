@@ -7,8 +7,7 @@ from playwright.sync_api import Page, expect
 
 from gesprekstool.agenda.models import Action
 from gesprekstool.rounds.models import Participant, Score
-
-from ..factories import MembershipFactory, OrganisationFactory
+from tests.factories import MembershipFactory, OrganisationFactory
 
 PASSWORD = "geheim-wachtwoord-123"
 THEMES = "ABCDEF"
@@ -76,7 +75,9 @@ def step2_all_themes(page: Page, axe, *, other_text: str | None = None) -> None:
                 page.get_by_role("group", name=re.compile(r"^1\. ")).get_by_text(re.compile("Opgeslagen om"))
             ).to_be_visible()
         axe(page)
-        page.get_by_role("button", name=re.compile("Opslaan en naar thema|Opslaan en uw scores herzien")).click()
+        page.get_by_role(
+            "button", name=re.compile("Opslaan en naar thema|Opslaan en uw scores herzien")
+        ).click()
 
 
 def test_individual_round_end_to_end(page: Page, browser, live_server, facilitator, axe, screenshot_dir):

@@ -32,7 +32,10 @@ PEOPLE = [
             "2": {"2a": ""},
             "3": {"3b": "", "3d": ""},
             "4": {"4d": "", "4e": ""},
-            "5": {"5a": "", "5b": "Gezinnen met kinderen in de bijstand en mensen met een laag inkomen en schulden."},
+            "5": {
+                "5a": "",
+                "5b": "Gezinnen met kinderen in de bijstand en mensen met een laag inkomen en schulden.",
+            },
             "6": {"6a": "", "6b": ""},
             "7": {"7a": "", "7c": ""},
             "8": {"8b": "", "8e": ""},
@@ -73,7 +76,9 @@ PEOPLE = [
             "13": {"13b": "", "13c": ""},
             "14": {"14b": "", "14d": "", "14g": ""},
         },
-        "comments": {"B": "De gezondheidsmonitor van de GGD geeft cijfers per wijk; die delen we nog te weinig."},
+        "comments": {
+            "B": "De gezondheidsmonitor van de GGD geeft cijfers per wijk; die delen we nog te weinig."
+        },
         "note": "",
     },
     {
@@ -85,7 +90,9 @@ PEOPLE = [
         "revised": {"E": 3},
         "choices": {
             "1": {"1a": "", "1b": ""},
-            "2": {"2e": "We horen wel signalen in de wijk, maar er is geen overzicht van hoe vaak het samen voorkomt."},
+            "2": {
+                "2e": "We horen wel signalen in de wijk, maar er is geen overzicht van hoe vaak het samen voorkomt."
+            },
             "3": {"3i": ""},
             "4": {"4f": "Wij merken vooral dat de loketten nog apart werken."},
             "5": {"5c": ""},
@@ -122,10 +129,20 @@ PEOPLE = [
 ]
 
 ACTIONS = [
-    ("D", "Afspraken maken met GGD en woningcorporatie over het samen oppakken van signalen van schulden.", 0,
-     "Afdeling Werk en Inkomen", 42),
-    ("B", "Cijfers van de gezondheidsmonitor en de armoedemonitor per wijk naast elkaar leggen.", 1,
-     "Afdeling Publieke Gezondheid", 60),
+    (
+        "D",
+        "Afspraken maken met GGD en woningcorporatie over het samen oppakken van signalen van schulden.",
+        0,
+        "Afdeling Werk en Inkomen",
+        42,
+    ),
+    (
+        "B",
+        "Cijfers van de gezondheidsmonitor en de armoedemonitor per wijk naast elkaar leggen.",
+        1,
+        "Afdeling Publieke Gezondheid",
+        60,
+    ),
     ("F", "Notitie voor beide wethouders over een gezamenlijke aanpak.", None, "Bestuursondersteuning", 30),
 ]
 

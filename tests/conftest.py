@@ -1,0 +1,85 @@
+import pytest
+from django.test import Client
+
+from gesprekstool.rounds import services
+
+from .factories import HELD_ON, MembershipFactory, OrganisationFactory, ReaderMembershipFactory
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """PBKDF2 costs half a second per user; tests check access, not password strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(name="Gemeente Testdorp", slug="testdorp")
+
+
+@pytest.fixture
+def facilitator(organisation):
+    return MembershipFactory(organisation=organisation).user
+
+
+@pytest.fixture
+def facilitator_client(client, facilitator):
+    client.force_login(facilitator)
+    return client
+
+
+@pytest.fixture
+def reader_client(organisation):
+    """A member of the same organisation with the role "meelezer": may look, may not change."""
+    reader = ReaderMembershipFactory(organisation=organisation).user
+    client = Client()
+    client.force_login(reader)
+    return client
+
+
+@pytest.fixture
+def other_organisation(db):
+    return OrganisationFactory(name="Gemeente Elders", slug="elders")
+
+
+@pytest.fixture
+def outsider_client(other_organisation):
+    """A facilitator of another organisation."""
+    outsider = MembershipFactory(organisation=other_organisation).user
+    client = Client()
+    client.force_login(outsider)
+    return client
+
+
+@pytest.fixture
+def round_(organisation, facilitator):
+    return services.create_round(
+        organisation=organisation,
+        title="Armoede en gezondheid 2026",
+        held_on=HELD_ON,
+        mode="individual",
+        created_by=facilitator,
+    )
+
+
+@pytest.fixture
+def joint_round(organisation, facilitator):
+    return services.create_round(
+        organisation=organisation,
+        title="Samen invullen 2026",
+        held_on=HELD_ON,
+        mode="joint",
+        created_by=facilitator,
+    )
+
+
+@pytest.fixture
+def participant(round_):
+    return services.add_participant(
+        round_, display_name="Fatima", domain="armoede", department="Werk en Inkomen"
+    )
+
+
+@pytest.fixture
+def other_participant(round_, participant):
+    return services.add_participant(round_, display_name="Joost", domain="gezondheid", department="GGD")

@@ -1,0 +1,534 @@
+"""The facilitator's pages: rounds, participants and their links, results; who may see and change what."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from gesprekstool.agenda.models import Action, Agreement
+from gesprekstool.rounds import services
+from gesprekstool.rounds.models import Participant, Round
+from tests.factories import (
+    HELD_ON,
+    MembershipFactory,
+    ReaderMembershipFactory,
+    RoundFactory,
+    answer_everything,
+    answers_of,
+)
+
+
+def detail_url(round_: Round) -> str:
+    return reverse("rounds:detail", kwargs={"pk": round_.pk})
+
+
+def participant_url(name: str, participant: Participant) -> str:
+    return reverse(f"rounds:{name}", kwargs={"pk": participant.round_id, "participant_id": participant.pk})
+
+
+def round_state(round_: Round) -> dict:
+    """Everything the facilitator pages can change about a round, for before/after comparisons."""
+    fresh = Round.objects.get(pk=round_.pk)
+    return {
+        "closed_at": fresh.closed_at,
+        "participants": [answers_of(p) for p in fresh.participants.all()],
+        "actions": list(Action.objects.filter(round=fresh).values_list("pk", "description")),
+        "agreement": list(Agreement.objects.filter(round=fresh).values_list("follow_up", "notes")),
+    }
+
+
+@pytest.fixture
+def action(round_, participant):
+    return Action.objects.create(round=round_, theme="A", description="Bestaande actie", owner=participant)
+
+
+def read_pages(round_: Round) -> list[str]:
+    return [
+        detail_url(round_),
+        reverse("rounds:results", kwargs={"pk": round_.pk}),
+        reverse("agenda:edit", kwargs={"pk": round_.pk}),
+    ]
+
+
+def write_requests(round_: Round, participant: Participant, action: Action) -> dict[str, tuple[str, dict]]:
+    """Every write on a round's pages, as (url, data) for a POST."""
+    return {
+        "add participant": (detail_url(round_), {"display_name": "Nieuw", "domain": "armoede"}),
+        "revoke": (participant_url("revoke", participant), {}),
+        "renew": (participant_url("renew", participant), {}),
+        "reopen": (participant_url("reopen", participant), {}),
+        "close": (reverse("rounds:close", kwargs={"pk": round_.pk}), {}),
+        "reopen round": (reverse("rounds:close", kwargs={"pk": round_.pk}), {"reopen": "1"}),
+        "add action": (
+            reverse("agenda:action_add", kwargs={"pk": round_.pk}),
+            {"theme": "A", "description": "Nieuwe actie", "owner_name": "Wethouder"},
+        ),
+        "delete action": (
+            reverse("agenda:action_delete", kwargs={"pk": round_.pk, "action_id": action.pk}),
+            {},
+        ),
+        "agreement": (
+            reverse("agenda:agreement", kwargs={"pk": round_.pk}),
+            {"follow_up": "afdelingen", "notes": "Nieuw"},
+        ),
+    }
+
+
+WRITES = [
+    "add participant",
+    "revoke",
+    "renew",
+    "reopen",
+    "close",
+    "reopen round",
+    "add action",
+    "delete action",
+    "agreement",
+]
+
+
+# --- Access: another organisation sees nothing, a reader changes nothing ----------------------------------
+
+
+@pytest.mark.parametrize("index", range(3), ids=["detail", "results", "agenda"])
+def test_round_pages_of_another_organisation_are_404(outsider_client, round_, participant, index):
+    response = outsider_client.get(read_pages(round_)[index])
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("write", WRITES)
+def test_round_writes_of_another_organisation_are_404(outsider_client, round_, participant, action, write):
+    finished = answer_everything(participant, finish=True)
+    if write == "reopen round":
+        services.close_round(round_)
+    before = round_state(round_)
+    url, data = write_requests(round_, finished, action)[write]
+
+    response = outsider_client.post(url, data)
+
+    assert response.status_code == 404
+    assert round_state(round_) == before
+
+
+@pytest.mark.parametrize("name", ["intro", "step1"])
+def test_joint_form_of_another_organisation_is_404(outsider_client, joint_round, name):
+    response = outsider_client.get(reverse(f"joint:{name}", kwargs={"key": joint_round.pk}))
+
+    assert response.status_code == 404
+
+
+def test_joint_form_post_of_another_organisation_is_404(outsider_client, joint_round):
+    group = joint_round.participants.get()
+    before = answers_of(group)
+
+    response = outsider_client.post(
+        reverse("joint:score", kwargs={"key": joint_round.pk, "theme": "A"}), {"score-A-score": "1"}
+    )
+
+    assert response.status_code == 404
+    assert answers_of(group) == before
+
+
+def test_round_of_unknown_id_is_404(facilitator_client, round_):
+    response = facilitator_client.get(reverse("rounds:detail", kwargs={"pk": round_.pk + 1000}))
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("index", range(3), ids=["detail", "results", "agenda"])
+def test_round_pages_open_for_a_reader(reader_client, round_, participant, index):
+    response = reader_client.get(read_pages(round_)[index])
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("write", WRITES)
+def test_round_writes_by_a_reader_are_403(reader_client, round_, participant, action, write):
+    finished = answer_everything(participant, finish=True)
+    if write == "reopen round":
+        services.close_round(round_)
+    before = round_state(round_)
+    url, data = write_requests(round_, finished, action)[write]
+
+    response = reader_client.post(url, data)
+
+    assert response.status_code == 403
+    assert round_state(round_) == before
+
+
+@pytest.mark.parametrize(("method", "name"), [("get", "intro"), ("post", "start"), ("get", "step1")])
+def test_joint_form_by_a_reader_is_403(reader_client, joint_round, method, name):
+    group = joint_round.participants.get()
+    before = answers_of(group)
+
+    response = getattr(reader_client, method)(reverse(f"joint:{name}", kwargs={"key": joint_round.pk}))
+
+    assert response.status_code == 403
+    assert answers_of(group) == before
+
+
+def test_round_detail_hides_links_from_a_reader(reader_client, facilitator_client, round_, participant):
+    as_reader = reader_client.get(detail_url(round_)).content.decode()
+    as_facilitator = facilitator_client.get(detail_url(round_)).content.decode()
+
+    assert participant.token not in as_reader
+    assert participant.token in as_facilitator
+
+
+@pytest.mark.parametrize(
+    "url_name", ["rounds:list", "rounds:create", "rounds:detail", "rounds:results", "rounds:close"]
+)
+def test_round_pages_need_a_login(client, round_, url_name):
+    kwargs = {} if url_name in {"rounds:list", "rounds:create"} else {"pk": round_.pk}
+
+    response = client.get(reverse(url_name, kwargs=kwargs))
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_joint_form_needs_a_login(client, joint_round):
+    response = client.get(reverse("joint:intro", kwargs={"key": joint_round.pk}))
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("name", ["close", "revoke", "renew", "reopen"])
+def test_round_post_only_endpoints_refuse_get(facilitator_client, participant, name):
+    url = (
+        reverse("rounds:close", kwargs={"pk": participant.round_id})
+        if name == "close"
+        else participant_url(name, participant)
+    )
+
+    response = facilitator_client.get(url)
+
+    assert response.status_code == 405
+
+
+def test_round_post_without_csrf_token_is_403(facilitator, round_):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(facilitator)
+
+    response = client.post(reverse("rounds:close", kwargs={"pk": round_.pk}))
+
+    assert response.status_code == 403
+    assert Round.objects.get(pk=round_.pk).closed_at is None
+
+
+# --- Round list and creation ------------------------------------------------------------------------------
+
+
+def test_round_list_shows_only_own_rounds(facilitator_client, round_, other_organisation):
+    RoundFactory(organisation=other_organisation, title="Ronde van elders")
+
+    response = facilitator_client.get(reverse("rounds:list"))
+
+    assert [r.pk for r in response.context["rounds"]] == [round_.pk]
+    assert "Ronde van elders" not in response.content.decode()
+
+
+def test_round_list_shows_every_organisation_of_an_adviser(
+    facilitator, facilitator_client, round_, other_organisation
+):
+    MembershipFactory(user=facilitator, organisation=other_organisation)
+    elsewhere = RoundFactory(organisation=other_organisation, title="Ronde van elders")
+
+    response = facilitator_client.get(reverse("rounds:list"))
+
+    assert {r.pk for r in response.context["rounds"]} == {round_.pk, elsewhere.pk}
+
+
+def test_round_list_counts_handed_in_participants(facilitator_client, round_, participant, other_participant):
+    answer_everything(participant, finish=True)
+
+    response = facilitator_client.get(reverse("rounds:list"))
+
+    listed = response.context["rounds"][0]
+    assert (listed.participant_count, listed.finished_count) == (2, 1)
+
+
+def round_data(**overrides) -> dict:
+    return {"title": "Najaar 2026", "held_on": "2026-11-20", "mode": "individual", **overrides}
+
+
+def test_round_create_individual(facilitator_client, facilitator, organisation):
+    response = facilitator_client.post(reverse("rounds:create"), round_data())
+
+    round_ = Round.objects.get()
+    assert response.url == detail_url(round_)
+    assert (round_.organisation, round_.title, round_.held_on, round_.mode, round_.created_by) == (
+        organisation,
+        "Najaar 2026",
+        HELD_ON,
+        Round.Mode.INDIVIDUAL,
+        facilitator,
+    )
+    assert round_.participants.count() == 0
+
+
+def test_round_create_joint_has_the_group_form(facilitator_client):
+    facilitator_client.post(reverse("rounds:create"), round_data(mode="joint"))
+
+    round_ = Round.objects.get()
+    assert round_.mode == Round.Mode.JOINT
+    assert list(round_.participants.values_list("is_group", flat=True)) == [True]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("held_on", "31-02-2026"), ("held_on", "morgen"), ("held_on", ""), ("title", ""), ("mode", "samen")],
+)
+def test_round_create_bad_input_is_422(facilitator_client, organisation, field, value):
+    response = facilitator_client.post(reverse("rounds:create"), round_data(**{field: value}))
+
+    assert response.status_code == 422
+    assert list(response.context["form"].errors) == [field]
+    assert Round.objects.count() == 0
+
+
+def test_round_create_for_a_chosen_organisation(facilitator, facilitator_client, other_organisation):
+    MembershipFactory(user=facilitator, organisation=other_organisation)
+
+    facilitator_client.post(reverse("rounds:create"), round_data(organisation=str(other_organisation.pk)))
+
+    assert Round.objects.get().organisation == other_organisation
+
+
+def test_round_create_for_a_foreign_organisation_is_404(facilitator_client, other_organisation):
+    response = facilitator_client.post(
+        reverse("rounds:create"), round_data(organisation=str(other_organisation.pk))
+    )
+
+    assert response.status_code == 404
+    assert Round.objects.count() == 0
+
+
+def test_round_create_for_an_organisation_where_one_only_reads_is_404(
+    facilitator, facilitator_client, other_organisation
+):
+    ReaderMembershipFactory(user=facilitator, organisation=other_organisation)
+
+    response = facilitator_client.post(
+        reverse("rounds:create"), round_data(organisation=str(other_organisation.pk))
+    )
+
+    assert response.status_code == 404
+    assert Round.objects.count() == 0
+
+
+def test_round_create_refused_to_a_reader(reader_client):
+    response = reader_client.post(reverse("rounds:create"), round_data())
+
+    assert response.url == reverse("rounds:list")
+    assert Round.objects.count() == 0
+
+
+def test_round_create_form_opens(facilitator_client):
+    response = facilitator_client.get(reverse("rounds:create"))
+
+    assert response.status_code == 200
+
+
+# --- Participants and their links -------------------------------------------------------------------------
+
+
+def test_round_detail_adds_a_participant(facilitator_client, round_):
+    data = {"display_name": "Fatima", "domain": "armoede", "department": "Werk en Inkomen", "email": ""}
+
+    response = facilitator_client.post(detail_url(round_), data)
+
+    participant = round_.participants.get()
+    assert response.url == detail_url(round_)
+    assert (participant.position, participant.display_name, participant.domain, participant.is_group) == (
+        1,
+        "Fatima",
+        "armoede",
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("display_name", ""), ("domain", "sport"), ("email", "geen-adres"), ("display_name", "x" * 101)],
+)
+def test_round_detail_bad_participant_is_422(facilitator_client, round_, field, value):
+    data = {"display_name": "Fatima", "domain": "armoede", field: value}
+
+    response = facilitator_client.post(detail_url(round_), data)
+
+    assert response.status_code == 422
+    assert list(response.context["form"].errors) == [field]
+    assert round_.participants.count() == 0
+
+
+def test_round_detail_adds_no_participant_to_a_joint_round(facilitator_client, joint_round):
+    response = facilitator_client.post(
+        detail_url(joint_round), {"display_name": "Fatima", "domain": "armoede"}
+    )
+
+    assert response.status_code == 404
+    assert joint_round.participants.count() == 1
+
+
+def test_round_detail_shows_each_participants_link(
+    facilitator_client, round_, participant, other_participant
+):
+    page = facilitator_client.get(detail_url(round_)).content.decode()
+
+    assert reverse("fill:intro", kwargs={"key": participant.token}) in page
+    assert reverse("fill:intro", kwargs={"key": other_participant.token}) in page
+
+
+def test_participant_revoke_stops_the_link(facilitator_client, client, participant):
+    answer_everything(participant)
+    before = answers_of(participant)
+
+    response = facilitator_client.post(participant_url("revoke", participant))
+
+    after = answers_of(participant)
+    assert response.url == f"{detail_url(participant.round)}#deelnemer-{participant.pk}"
+    assert after["link_revoked_at"] is not None
+    assert {**after, "link_revoked_at": None} == before
+    assert client.get(reverse("fill:intro", kwargs={"key": participant.token})).status_code == 410
+
+
+def test_participant_renew_replaces_the_link(facilitator_client, participant):
+    answer_everything(participant)
+    before = answers_of(participant)
+
+    facilitator_client.post(participant_url("renew", participant))
+
+    after = answers_of(participant)
+    assert after["token"] != before["token"]
+    assert {**after, "token": before["token"]} == before
+    assert facilitator_client.get(reverse("fill:intro", kwargs={"key": before["token"]})).status_code == 404
+    assert facilitator_client.get(reverse("fill:intro", kwargs={"key": after["token"]})).status_code == 200
+
+
+def test_participant_reopen_lets_them_answer_again(facilitator_client, participant):
+    answer_everything(participant, finish=True)
+
+    facilitator_client.post(participant_url("reopen", participant))
+
+    assert answers_of(participant)["finished_at"] is None
+
+
+def test_participant_reopen_of_the_joint_form(facilitator_client, joint_round):
+    group = answer_everything(joint_round.participants.get(), finish=True)
+
+    response = facilitator_client.post(participant_url("reopen", group))
+
+    assert response.status_code == 302
+    assert answers_of(group)["finished_at"] is None
+
+
+@pytest.mark.parametrize("name", ["revoke", "renew"])
+def test_participant_link_of_the_joint_form_cannot_be_changed(facilitator_client, joint_round, name):
+    group = joint_round.participants.get()
+    before = answers_of(group)
+
+    response = facilitator_client.post(participant_url(name, group))
+
+    assert response.status_code == 404
+    assert answers_of(group) == before
+
+
+@pytest.mark.parametrize("name", ["revoke", "renew", "reopen"])
+def test_participant_of_another_round_is_404(facilitator_client, organisation, round_, name):
+    other_round = services.create_round(
+        organisation=organisation, title="Ander", held_on=HELD_ON, mode="individual"
+    )
+    stranger = services.add_participant(other_round, display_name="Ander", domain="armoede")
+    before = answers_of(stranger)
+
+    response = facilitator_client.post(
+        reverse(f"rounds:{name}", kwargs={"pk": round_.pk, "participant_id": stranger.pk})
+    )
+
+    assert response.status_code == 404
+    assert answers_of(stranger) == before
+
+
+def test_round_close_and_reopen(facilitator_client, round_):
+    closed = facilitator_client.post(reverse("rounds:close", kwargs={"pk": round_.pk}))
+    closed_at = Round.objects.get(pk=round_.pk).closed_at
+    reopened = facilitator_client.post(reverse("rounds:close", kwargs={"pk": round_.pk}), {"reopen": "1"})
+
+    assert (closed.url, reopened.url) == (detail_url(round_), detail_url(round_))
+    assert closed_at is not None
+    assert Round.objects.get(pk=round_.pk).closed_at is None
+
+
+# --- Results ----------------------------------------------------------------------------------------------
+
+
+def test_round_results_show_every_participant_label(
+    facilitator_client, round_, participant, other_participant
+):
+    answer_everything(participant)
+
+    response = facilitator_client.get(reverse("rounds:results", kwargs={"pk": round_.pk}))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert participant.label in page
+    assert other_participant.label in page
+    assert participant.display_name not in page
+
+
+def test_round_results_without_participants(facilitator_client, round_):
+    response = facilitator_client.get(reverse("rounds:results", kwargs={"pk": round_.pk}))
+
+    assert response.status_code == 200
+    assert response.context["results"].participants == []
+
+
+# --- A fixed number of queries, whatever the number of participants ---------------------------------------
+
+
+def queries_for(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def add_answered_participants(round_: Round, count: int) -> None:
+    start = round_.participants.count()
+    for number in range(start, start + count):
+        participant = services.add_participant(round_, display_name=f"Deelnemer {number}", domain="armoede")
+        answer_everything(participant, score=1 + number % 6, finish=number % 2 == 0)
+        Action.objects.create(round=round_, theme="A", description=f"Actie {number}", owner=participant)
+
+
+@pytest.mark.parametrize("page", ["rounds:detail", "rounds:results", "agenda:edit"])
+def test_round_page_queries_do_not_grow_with_participants(facilitator_client, round_, page):
+    url = reverse(page, kwargs={"pk": round_.pk})
+    add_answered_participants(round_, 1)
+    one = queries_for(facilitator_client, url)
+
+    add_answered_participants(round_, 19)
+    twenty = queries_for(facilitator_client, url)
+
+    assert round_.participants.count() == 20
+    assert one == twenty
+
+
+def test_round_list_queries_do_not_grow_with_rounds_or_participants(facilitator_client, organisation, round_):
+    add_answered_participants(round_, 1)
+    one = queries_for(facilitator_client, reverse("rounds:list"))
+
+    add_answered_participants(round_, 19)
+    for number in range(19):
+        other = services.create_round(
+            organisation=organisation, title=f"Ronde {number}", held_on=HELD_ON, mode="individual"
+        )
+        add_answered_participants(other, 1)
+    twenty = queries_for(facilitator_client, reverse("rounds:list"))
+
+    assert Round.objects.count() == 20
+    assert one == twenty
