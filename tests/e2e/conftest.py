@@ -67,3 +67,10 @@ def screenshot_dir():
     if path:
         os.makedirs(path, exist_ok=True)
     return path
+
+
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, live_server):
+    """The live server, stopped before the test database is dropped: otherwise its
+    thread still holds a PostgreSQL connection and DROP DATABASE fails."""
+    return live_server

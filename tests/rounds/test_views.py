@@ -505,9 +505,9 @@ def add_answered_participants(round_: Round, count: int) -> None:
         Action.objects.create(round=round_, theme="A", description=f"Actie {number}", owner=participant)
 
 
-@pytest.mark.parametrize("page", ["rounds:detail", "rounds:results", "agenda:edit"])
-def test_round_page_queries_do_not_grow_with_participants(facilitator_client, round_, page):
-    url = reverse(page, kwargs={"pk": round_.pk})
+@pytest.mark.parametrize("url_name", ["rounds:detail", "rounds:results", "agenda:edit"])
+def test_round_page_queries_do_not_grow_with_participants(facilitator_client, round_, url_name):
+    url = reverse(url_name, kwargs={"pk": round_.pk})
     add_answered_participants(round_, 1)
     one = queries_for(facilitator_client, url)
 
