@@ -3,7 +3,7 @@
 # Debian's postgresql package as user postgres, and removed afterwards.
 set -euo pipefail
 bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-port=${PGPORT_TEST:-54329}
+port=${PGPORT_TEST:-$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")}
 datadir=$(mktemp -d /tmp/gesprekstool-pg.XXXXXX)
 chown postgres "$datadir" 2>/dev/null || true
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
