@@ -49,6 +49,25 @@ class Round(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    previous = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="repeats",
+        verbose_name=_("repeat of"),
+    )
+    anonymised = models.BooleanField(
+        _("show participants anonymised"),
+        default=True,
+        help_text=_("Results show “Participant 1 (Poverty)” instead of names."),
+    )
+    results_for_participants = models.BooleanField(
+        _("participants may see the group results"),
+        default=False,
+    )
+    results_revealed_at = models.DateTimeField(_("results revealed at"), null=True, blank=True)
+    join_code = models.CharField(_("join code"), max_length=12, unique=True, null=True, blank=True)
 
     objects = RoundQuerySet.as_manager()
 
@@ -122,6 +141,14 @@ class Participant(models.Model):
             "number": self.position,
             "domain": self.get_domain_display(),
         }
+
+    @property
+    def shown_name(self) -> str:
+        """The name used wherever results appear: the anonymised label, or the name when
+        the round shows participants by name. Every results page and export uses this."""
+        if self.is_group or self.round.anonymised:
+            return self.label
+        return f"{self.display_name} ({self.get_domain_display()})"
 
     @property
     def link_active(self) -> bool:
