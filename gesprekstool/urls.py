@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from gesprekstool.rounds import views as round_views
+from gesprekstool.rounds import views_meeting
 from gesprekstool.rounds.urls import fill_patterns
 from gesprekstool.rounds.views_fill import health
 
@@ -14,6 +15,8 @@ urlpatterns = [
     path("rondes/", include("gesprekstool.agenda.urls")),
     path("rondes/<str:key>/samen/", include((fill_patterns, "fill"), namespace="joint")),
     path("d/<str:key>/", include((fill_patterns, "fill"), namespace="fill")),
+    path("meedoen/", views_meeting.join_start, name="join_start"),
+    path("meedoen/<str:code>/", views_meeting.join_round, name="join_round"),
     path("beheer/", admin.site.urls),
     path("gezond/", health, name="health"),
 ]

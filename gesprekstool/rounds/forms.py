@@ -143,3 +143,13 @@ class QuestionForm(forms.Form):
         for option in self.question.options:
             text = self[f"text_{option.code}"] if option.needs_text else None
             yield option, boxes[option.code], text
+
+
+class RoundSettingsForm(forms.ModelForm):
+    class Meta:
+        model = Round
+        fields = ["anonymised", "results_for_participants"]
+        labels = {
+            "anonymised": _("Show participants as “Participant 1 (Poverty)” instead of by name"),
+            "results_for_participants": _("Participants may see the group results after you have shown them"),
+        }

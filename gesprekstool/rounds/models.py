@@ -230,3 +230,53 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.theme}: {self.text[:40]}"
+
+
+class HiddenObservation(models.Model):
+    """A generated observation the facilitator chose not to show."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="hidden_observations")
+    key = models.CharField(_("observation"), max_length=120)
+
+    class Meta:
+        verbose_name = _("hidden observation")
+        verbose_name_plural = _("hidden observations")
+        constraints = [models.UniqueConstraint(fields=["round", "key"], name="unique_hidden_observation")]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class OwnObservation(models.Model):
+    """An observation the facilitator wrote down."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="own_observations")
+    theme = models.CharField(_("theme"), max_length=2, blank=True)
+    text = models.TextField(_("what stands out"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("own observation")
+        verbose_name_plural = _("own observations")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class ConversationQuestion(models.Model):
+    """A question or statement for the group, proposed by the tool or written by the facilitator."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="conversation_questions")
+    theme = models.CharField(_("theme"), max_length=2)
+    text = models.TextField(_("question or statement"))
+    position = models.PositiveIntegerField(_("order"), default=0)
+    proposed = models.BooleanField(_("proposed by the tool"), default=False)
+
+    class Meta:
+        verbose_name = _("conversation question")
+        verbose_name_plural = _("conversation questions")
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:60]

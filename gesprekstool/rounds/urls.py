@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_fill
+from . import views, views_fill, views_meeting
 
 app_name = "rounds"
 
@@ -8,7 +8,22 @@ urlpatterns = [
     path("", views.round_list, name="list"),
     path("nieuw/", views.round_create, name="create"),
     path("<int:pk>/", views.round_detail, name="detail"),
-    path("<int:pk>/resultaten/", views.round_results_view, name="results"),
+    path("<int:pk>/resultaten/", views_meeting.round_results_view, name="results"),
+    path("<int:pk>/gesprek/", views_meeting.round_prepare, name="prepare"),
+    path("<int:pk>/gesprek/opvallend/", views_meeting.observation_toggle, name="observation_toggle"),
+    path("<int:pk>/gesprek/eigen/", views_meeting.own_observation_add, name="own_observation_add"),
+    path(
+        "<int:pk>/gesprek/eigen/<int:observation_id>/verwijderen/",
+        views_meeting.own_observation_delete,
+        name="own_observation_delete",
+    ),
+    path("<int:pk>/gesprek/vragen/", views_meeting.question_add, name="question_add"),
+    path("<int:pk>/gesprek/vragen/<int:question_id>/", views_meeting.question_update, name="question_update"),
+    path("<int:pk>/instellingen/", views_meeting.round_settings, name="settings"),
+    path("<int:pk>/tonen/", views_meeting.round_reveal, name="reveal"),
+    path("<int:pk>/meedoen/", views_meeting.round_joining, name="joining"),
+    path("<int:pk>/presentatie/", views_meeting.round_present, name="present"),
+    path("<int:pk>/presentatie/live/", views_meeting.round_present_live, name="present_live"),
     path("<int:pk>/sluiten/", views.round_close, name="close"),
     path("<int:pk>/deelnemers/<int:participant_id>/intrekken/", views.participant_revoke, name="revoke"),
     path("<int:pk>/deelnemers/<int:participant_id>/vernieuwen/", views.participant_renew, name="renew"),
@@ -29,4 +44,5 @@ fill_patterns = [
     path("herzien/", views_fill.fill_review, name="review"),
     path("herzien/<str:theme>/", views_fill.fill_revise, name="revise"),
     path("klaar/", views_fill.fill_done, name="done"),
+    path("uitkomsten/", views_fill.fill_group_results, name="group_results"),
 ]

@@ -12,9 +12,8 @@ from django.views.decorators.http import require_POST
 from gesprekstool.organisations.access import membership_for, organisations_for, require_manager
 
 from . import services
-from .forms import ParticipantForm, RoundForm
+from .forms import ParticipantForm, RoundForm, RoundSettingsForm
 from .models import Participant, Round
-from .results import round_results
 
 
 def get_round(request, pk: int, *, manage: bool = False) -> tuple[Round, object]:
@@ -124,6 +123,7 @@ def round_detail(request, pk: int):
             "membership": membership,
             "rows": participant_rows(round_),
             "form": form,
+            "settings_form": RoundSettingsForm(instance=round_),
         },
         status=status,
     )
@@ -181,13 +181,3 @@ def round_close(request, pk: int):
         services.close_round(round_)
         messages.success(request, _("The round is closed. Nobody can change answers any more."))
     return redirect("rounds:detail", pk=round_.pk)
-
-
-@login_required
-def round_results_view(request, pk: int):
-    round_, membership = get_round(request, pk)
-    return render(
-        request,
-        "rounds/round_results.html",
-        {"round": round_, "membership": membership, "results": round_results(round_)},
-    )

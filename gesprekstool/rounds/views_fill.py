@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
+from .analysis import analyse
 from .forms import CommentForm, NoteForm, QuestionForm, ScoreForm
 from .respondent import respondent_view
 from .services import AnswerRefused
@@ -371,8 +372,22 @@ def fill_done(request):
     if not (p.is_finished or p.round.is_closed):
         return redirect(next_url(r))
     forms, saved = score_forms(r)
-    return render(request, "rounds/fill_done.html", fill_context(r, rows=list(review_rows(r, forms, saved))))
+    context = fill_context(r, rows=list(review_rows(r, forms, saved)), **group_results(r.round))
+    return render(request, "rounds/fill_done.html", context)
 
 
 def health(request):
     return HttpResponse("ok", content_type="text/plain")
+
+
+@answering
+def fill_group_results(request):
+    """The group's results for a participant: only when the facilitator allows and has revealed them.
+    Polled by the done page, so they appear by themselves the moment they are revealed."""
+    r = request.respondent
+    return render(request, "rounds/fill_group_results.html", fill_context(r, **group_results(r.round)))
+
+
+def group_results(round_) -> dict:
+    visible = round_.results_for_participants and round_.results_revealed_at is not None
+    return {"visible": visible, "analysis": analyse(round_) if visible else None}

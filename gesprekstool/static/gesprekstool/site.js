@@ -28,3 +28,15 @@ document.addEventListener("DOMContentLoaded", () => {
     { code: "[45]..", swap: false, error: true },
   ];
 });
+
+// Presenter view: the arrow keys step through the themes, as with slides.
+document.addEventListener("keydown", (event) => {
+  if (!document.body.classList.contains("gt-present-body")) return;
+  if (event.target.closest("input, textarea, select, [contenteditable]")) return;
+  const rel = { ArrowRight: "next", PageDown: "next", ArrowLeft: "prev", PageUp: "prev" }[event.key];
+  const link = rel && document.querySelector(`a[rel="${rel}"]`);
+  if (link) {
+    event.preventDefault();
+    window.location.href = link.href;
+  }
+});

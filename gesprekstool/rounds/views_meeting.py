@@ -1,0 +1,333 @@
+"""Results at a glance, preparing the conversation, the presenter view and joining by code."""
+
+import secrets
+
+import segno
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from . import services
+from .analysis import analyse
+from .forms import RoundSettingsForm
+from .models import ConversationQuestion, HiddenObservation, OwnObservation, Participant, Round
+from .views import get_round
+
+# Letters and digits that cannot be mistaken for each other on a projector.
+JOIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+JOIN_LENGTH = 6
+
+
+class TextForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("Text"),
+        max_length=settings.MAX_ANSWER_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    theme = forms.CharField(required=False, max_length=2)
+
+
+class JoinForm(forms.ModelForm):
+    class Meta:
+        model = Participant
+        fields = ["display_name", "domain"]
+
+
+def theme_codes(round_: Round) -> list[str]:
+    return [t.code for t in round_.instrument.themes]
+
+
+def checked_theme(round_: Round, code: str) -> str:
+    if code and code not in theme_codes(round_):
+        raise Http404
+    return code
+
+
+@login_required
+def round_results_view(request, pk: int):
+    round_, membership = get_round(request, pk)
+    analysis = analyse(round_)
+    return render(
+        request,
+        "rounds/round_results.html",
+        {
+            "round": round_,
+            "membership": membership,
+            "results": analysis.results,
+            "analysis": analysis,
+            "own_observations": list(round_.own_observations.all()),
+        },
+    )
+
+
+@login_required
+def round_prepare(request, pk: int):
+    round_, membership = get_round(request, pk)
+    analysis = analyse(round_)
+    questions = list(round_.conversation_questions.all())
+    present = {q.text for q in questions}
+    proposals = [(theme, text) for theme, text in analysis.proposals() if text not in present]
+    return render(
+        request,
+        "rounds/round_prepare.html",
+        {
+            "round": round_,
+            "membership": membership,
+            "analysis": analysis,
+            "own_observations": list(round_.own_observations.all()),
+            "questions": questions,
+            "proposals": proposals,
+            "themes": round_.instrument.themes,
+        },
+    )
+
+
+def prepare_url(round_: Round, anchor: str) -> str:
+    return f"{reverse('rounds:prepare', kwargs={'pk': round_.pk})}#{anchor}"
+
+
+@login_required
+@require_POST
+def observation_toggle(request, pk: int):
+    round_, _membership = get_round(request, pk, manage=True)
+    key = request.POST.get("key", "")[:120]
+    if not key:
+        raise Http404
+    if request.POST.get("show"):
+        round_.hidden_observations.filter(key=key).delete()
+    else:
+        HiddenObservation.objects.get_or_create(round=round_, key=key)
+    return redirect(prepare_url(round_, "wat-opvalt"))
+
+
+@login_required
+@require_POST
+def own_observation_add(request, pk: int):
+    round_, _membership = get_round(request, pk, manage=True)
+    form = TextForm(request.POST)
+    if not form.is_valid() or form.cleaned_data["theme"] not in ("", *theme_codes(round_)):
+        messages.error(request, _("Write what stands out, in at most 5,000 characters."))
+        return redirect(prepare_url(round_, "wat-opvalt"))
+    OwnObservation.objects.create(
+        round=round_, theme=form.cleaned_data["theme"], text=form.cleaned_data["text"]
+    )
+    messages.success(request, _("Your observation has been added."))
+    return redirect(prepare_url(round_, "wat-opvalt"))
+
+
+@login_required
+@require_POST
+def own_observation_delete(request, pk: int, observation_id: int):
+    round_, _membership = get_round(request, pk, manage=True)
+    get_object_or_404(round_.own_observations, pk=observation_id).delete()
+    messages.success(request, _("Your observation has been removed."))
+    return redirect(prepare_url(round_, "wat-opvalt"))
+
+
+def next_position(round_: Round) -> int:
+    return (round_.conversation_questions.aggregate(m=Max("position"))["m"] or 0) + 1
+
+
+@login_required
+@require_POST
+def question_add(request, pk: int):
+    round_, _membership = get_round(request, pk, manage=True)
+    form = TextForm(request.POST)
+    if not form.is_valid() or form.cleaned_data["theme"] not in theme_codes(round_):
+        messages.error(request, _("Choose a theme and write the question, in at most 5,000 characters."))
+        return redirect(prepare_url(round_, "vragen"))
+    ConversationQuestion.objects.create(
+        round=round_,
+        theme=form.cleaned_data["theme"],
+        text=form.cleaned_data["text"],
+        position=next_position(round_),
+        proposed=bool(request.POST.get("proposed")),
+    )
+    messages.success(request, _("The question has been added."))
+    return redirect(prepare_url(round_, "vragen"))
+
+
+@login_required
+@require_POST
+def question_update(request, pk: int, question_id: int):
+    round_, _membership = get_round(request, pk, manage=True)
+    question = get_object_or_404(round_.conversation_questions, pk=question_id)
+    action = request.POST.get("action")
+    if action == "delete":
+        question.delete()
+        messages.success(request, _("The question has been removed."))
+    elif action in ("up", "down"):
+        ordered = list(round_.conversation_questions.all())
+        index = ordered.index(question)
+        other = index - 1 if action == "up" else index + 1
+        if 0 <= other < len(ordered):
+            ordered[index], ordered[other] = ordered[other], ordered[index]
+            with transaction.atomic():
+                for position, item in enumerate(ordered, start=1):
+                    if item.position != position:
+                        item.position = position
+                        item.save(update_fields=["position"])
+    else:
+        field = forms.CharField(max_length=settings.MAX_ANSWER_TEXT)
+        try:
+            question.text = field.clean(request.POST.get("text", ""))
+        except forms.ValidationError:
+            messages.error(request, _("A question cannot be empty or longer than 5,000 characters."))
+            return redirect(prepare_url(round_, f"vraag-{question.pk}"))
+        question.save(update_fields=["text"])
+        messages.success(request, _("The question has been saved."))
+    return redirect(prepare_url(round_, "vragen"))
+
+
+@login_required
+@require_POST
+def round_settings(request, pk: int):
+    round_, _membership = get_round(request, pk, manage=True)
+    form = RoundSettingsForm(request.POST, instance=round_)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("The settings have been saved."))
+    return redirect("rounds:detail", pk=round_.pk)
+
+
+@login_required
+@require_POST
+def round_reveal(request, pk: int):
+    round_, _membership = get_round(request, pk, manage=True)
+    round_.results_revealed_at = None if request.POST.get("hide") else timezone.now()
+    round_.save(update_fields=["results_revealed_at"])
+    if round_.results_revealed_at:
+        messages.success(request, _("The results are now visible to the participants."))
+    else:
+        messages.success(request, _("The results are hidden from the participants again."))
+    target = "rounds:present" if request.POST.get("from") == "present" else "rounds:detail"
+    return redirect(target, pk=round_.pk)
+
+
+def new_join_code() -> str:
+    return "".join(secrets.choice(JOIN_ALPHABET) for _ in range(JOIN_LENGTH))
+
+
+@login_required
+@require_POST
+def round_joining(request, pk: int):
+    round_, _membership = get_round(request, pk, manage=True)
+    if request.POST.get("stop"):
+        round_.join_code = None
+        round_.save(update_fields=["join_code"])
+        messages.success(request, _("Joining with the code has been switched off."))
+    elif round_.is_closed:
+        messages.error(request, _("This round is closed. Open it again before people join."))
+    else:
+        for _attempt in range(5):
+            round_.join_code = new_join_code()
+            try:
+                with transaction.atomic():
+                    round_.save(update_fields=["join_code"])
+                break
+            except IntegrityError:
+                continue
+        messages.success(
+            request, _("Participants can now join with the code %(code)s.") % {"code": round_.join_code}
+        )
+    return redirect("rounds:present", pk=round_.pk)
+
+
+def join_url(request, round_: Round) -> str:
+    return request.build_absolute_uri(reverse("join_round", kwargs={"code": round_.join_code}))
+
+
+def qr_svg(url: str) -> str:
+
+    return segno.make(url, error="m").svg_inline(scale=5, dark="#000", light="#fff", title=url)
+
+
+def presenter_context(round_: Round, theme: str) -> dict:
+    analysis = analyse(round_, themes=[theme] if theme else None)
+    # In a joint round the shared form is what the group answers; otherwise it is not there.
+    participants = [p for p in analysis.results.participants if round_.is_joint or not p.is_group]
+    context = {
+        "round": round_,
+        "analysis": analysis,
+        "theme": round_.instrument.theme(theme) if theme else None,
+        "themes": round_.instrument.themes,
+        "finished": sum(1 for p in participants if p.is_finished),
+        "total": len(participants),
+        # Counted from the scores themselves, so the screen moves as soon as the last one is given.
+        "step1_done": sum(
+            1
+            for p in participants
+            if {s.theme for s in p.scores.all() if s.first is not None} >= set(theme_codes(round_))
+        ),
+    }
+    if theme:
+        context["theme_observations"] = analysis.observations_for(theme)[:5]
+        context["own_observations"] = [o for o in round_.own_observations.all() if o.theme in ("", theme)]
+        context["questions"] = [q for q in round_.conversation_questions.all() if q.theme == theme]
+    return context
+
+
+@login_required
+def round_present(request, pk: int):
+    round_, membership = get_round(request, pk)
+    theme = checked_theme(round_, request.GET.get("thema", ""))
+    context = presenter_context(round_, theme)
+    codes = theme_codes(round_)
+    index = codes.index(theme) if theme else -1
+    context.update(
+        membership=membership,
+        previous_theme=codes[index - 1] if index > 0 else ("" if index == 0 else None),
+        next_theme=codes[index + 1] if index + 1 < len(codes) else None,
+    )
+    if round_.join_code:
+        context["join_url"] = join_url(request, round_)
+        context["join_start_url"] = request.build_absolute_uri(reverse("join_start"))
+        context["qr"] = qr_svg(context["join_url"])
+    return render(request, "rounds/round_present.html", context)
+
+
+@login_required
+def round_present_live(request, pk: int):
+    """The part of the presenter view that updates itself while people answer."""
+    round_, _membership = get_round(request, pk)
+    theme = checked_theme(round_, request.GET.get("thema", ""))
+    return render(request, "rounds/round_present.html#live", presenter_context(round_, theme))
+
+
+def join_start(request):
+    """Public: type the code shown on the screen."""
+    code = request.GET.get("code", "").strip().upper().replace(" ", "")
+    if code:
+        return redirect("join_round", code=code)
+    return render(request, "rounds/join_start.html")
+
+
+def join_round(request, code: str):
+    """Public: give a name and domain, and get a personal link to answer with."""
+    round_ = Round.objects.select_related("organisation").filter(join_code=code.upper()).first()
+    if round_ is None or round_.is_closed:
+        return render(
+            request,
+            "rounds/join_start.html",
+            {"error": _("There is no open meeting with this code. Check the code on the screen.")},
+            status=404,
+        )
+    form = JoinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        participant = services.add_participant(
+            round_, display_name=form.cleaned_data["display_name"], domain=form.cleaned_data["domain"]
+        )
+        return redirect("fill:intro", key=participant.token)
+    return render(
+        request, "rounds/join_round.html", {"round": round_, "form": form}, status=422 if form.errors else 200
+    )

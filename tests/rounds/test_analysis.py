@@ -1,0 +1,103 @@
+"""A round's analysis: its answers as plain data, observations split by the facilitator's choices, the chart."""
+
+from gesprekstool.rounds import services
+from gesprekstool.rounds.analysis import analyse
+from gesprekstool.rounds.models import HiddenObservation
+from gesprekstool.rounds.observations import Answers, observations
+from tests.factories import ParticipantFactory
+
+
+def give(participant, *, scores: dict[str, int], ticks: dict[str, dict[str, str]] | None = None) -> None:
+    for theme, value in scores.items():
+        services.save_score(participant, theme=theme, value=value)
+    for question, choices in (ticks or {}).items():
+        services.save_question(participant, question=question, choices=choices)
+
+
+def test_analyse_turns_the_answers_into_plain_data(round_, participant, other_participant):
+    give(participant, scores={"D": 2, "A": 6}, ticks={"7": {"7a": ""}, "12": {"12b": ""}})
+    give(other_participant, scores={"D": 5})
+
+    analysis = analyse(round_)
+
+    assert analysis.answers == [
+        Answers(
+            key="Deelnemer 1 (Armoede)",
+            domain="Armoede",
+            scores={"D": (2, None), "A": (6, None)},
+            ticked=frozenset({"7a", "12b"}),
+            answered=frozenset({"7", "12"}),
+            ident="1",
+        ),
+        Answers(key="Deelnemer 2 (Gezondheid)", domain="Gezondheid", scores={"D": (5, None)}, ident="2"),
+    ]
+    assert analysis.observations == observations(round_.instrument, analysis.answers)
+    assert analysis.hidden == []
+
+
+def test_analyse_keeps_both_scores_of_a_revised_theme(round_, participant):
+    give(participant, scores={"D": 2})
+    services.complete_step(participant, step=1)
+    services.complete_step(participant, step=2)
+    services.save_revised_score(participant, theme="D", value=4)
+
+    assert analyse(round_).answers[0].scores == {"D": (2, 4)}
+
+
+def test_analyse_uses_names_when_the_round_is_not_anonymised(round_, participant):
+    round_.anonymised = False
+    round_.save()
+
+    assert [a.key for a in analyse(round_).answers] == ["Fatima (Armoede)"]
+
+
+def test_analyse_moves_hidden_observations_aside(round_, participant, other_participant):
+    give(participant, scores={"D": 2})
+    give(other_participant, scores={"D": 5})
+    HiddenObservation.objects.create(round=round_, key="spread:D")
+
+    analysis = analyse(round_)
+
+    assert [o.key for o in analysis.hidden] == ["spread:D"]
+    assert "spread:D" not in [o.key for o in analysis.observations]
+    assert [o.key for o in analysis.observations_for("D")] == [
+        o.key for o in analysis.observations if o.theme == "D"
+    ]
+
+
+def test_analyse_compares_domains_side_by_side(round_, participant, other_participant):
+    give(participant, scores={"A": 2, "B": 6})
+    give(other_participant, scores={"A": 5, "B": 3})
+
+    analysis = analyse(round_)
+
+    assert analysis.domains == ["Armoede", "Gezondheid"]
+    assert analysis.domain_table[:3] == [("A", [2, 5]), ("B", [None, 3]), ("C", [None, None])]
+
+
+def test_analyse_numbers_the_markers_after_the_participants(round_):
+    ParticipantFactory(round=round_, position=4, domain="armoede")
+    later = ParticipantFactory(round=round_, position=9, domain="gezondheid")
+    services.save_score(later, theme="D", value=3)
+
+    row = analyse(round_).chart.rows[3]
+
+    assert (row.theme, [m.number for m in row.markers]) == ("D", ["9"])
+
+
+def test_analyse_charts_only_the_chosen_themes_but_observes_all(round_, participant, other_participant):
+    give(participant, scores={"A": 1, "D": 2})
+    give(other_participant, scores={"A": 5, "D": 5})
+
+    analysis = analyse(round_, themes=["D"])
+
+    assert [row.theme for row in analysis.chart.rows] == ["D"]
+    assert {"spread:A", "spread:D"} <= {o.key for o in analysis.observations}
+
+
+def test_analyse_of_a_round_without_participants(round_):
+    analysis = analyse(round_)
+
+    assert (analysis.answers, analysis.observations, analysis.domains) == ([], [], [])
+    assert [row.markers for row in analysis.chart.rows] == [[]] * 6
+    assert analysis.proposals() == []

@@ -1,0 +1,397 @@
+"""What stands out in a round: spread, "weet niet", domains, contradictions and their ranking, on plain data."""
+
+import math
+import random
+
+import pytest
+from django.utils import translation
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gesprekstool.instrument import load_instrument
+from gesprekstool.rounds.observations import (
+    Answers,
+    contradictions,
+    domain_means,
+    observations,
+    theme_spreads,
+    themes_needing_attention,
+)
+from tests.factories import plain_round
+
+INSTRUMENT = load_instrument()
+THEMES = [t.code for t in INSTRUMENT.themes]
+
+
+def person(key: str, domain: str = "Armoede", *, ticked=(), **scores) -> Answers:
+    """A participant's answers; a score is `first` or `(first, revised)`, ticks are option codes."""
+    return Answers(
+        key=key,
+        domain=domain,
+        scores={
+            theme: value if isinstance(value, tuple) else (value, None) for theme, value in scores.items()
+        },
+        ticked=frozenset(ticked),
+        answered=frozenset(question_of(code) for code in ticked),
+    )
+
+
+def question_of(option_code: str) -> str:
+    return next(q.code for q in INSTRUMENT.questions if any(o.code == option_code for o in q.options))
+
+
+def spread_of(theme: str, answers: list[Answers]):
+    return next(s for s in theme_spreads(INSTRUMENT, answers) if s.theme == theme)
+
+
+def by_key(found, key: str):
+    return next(o for o in found if o.key == key)
+
+
+def keys(found) -> list[str]:
+    return [o.key for o in found]
+
+
+# --- Spread per theme -------------------------------------------------------------------------------------
+
+
+def test_theme_spread_runs_from_the_lowest_to_the_highest_score():
+    answers = [person("P1", D=2), person("P2", "Gezondheid", D=5), person("P3", D=3)]
+
+    spread = spread_of("D", answers)
+
+    assert (spread.low, spread.high, spread.range) == (2, 5, 3)
+    assert spread.known == (("P1", "Armoede", 2), ("P2", "Gezondheid", 5), ("P3", "Armoede", 3))
+    assert spread.mean == pytest.approx(10 / 3)
+
+
+def test_theme_spread_leaves_weet_niet_out_of_the_range_but_counts_it():
+    answers = [person("P1", D=2), person("P2", D=6), person("P3", D=4)]
+
+    spread = spread_of("D", answers)
+
+    assert (spread.low, spread.high, spread.range) == (2, 4, 2)
+    assert spread.unknown == ("P2",)
+    assert spread.missing == ()
+
+
+def test_theme_spread_lists_participants_without_a_score_as_missing():
+    answers = [person("P1"), person("P2", D=(None, None)), person("P3", D=6)]
+
+    spread = spread_of("D", answers)
+
+    assert spread.known == ()
+    assert spread.missing == ("P1", "P2")
+    assert spread.unknown == ("P3",)
+    assert (spread.low, spread.high, spread.range, spread.mean) == (None, None, 0, None)
+
+
+def test_theme_spread_uses_the_revised_score_when_there_is_one():
+    answers = [person("P1", D=(2, 5)), person("P2", D=(3, None))]
+
+    assert spread_of("D", answers).known == (("P1", "Armoede", 5), ("P2", "Armoede", 3))
+
+
+def test_theme_spread_with_one_score_is_no_observation():
+    found = observations(INSTRUMENT, [person("P1", D=1), person("P2", D=6)])
+
+    assert "spread:D" not in keys(found)
+
+
+def test_spread_observation_names_the_scores_and_domains():
+    answers = [person("Deelnemer 1 (Armoede)", D=2), person("Deelnemer 2 (Gezondheid)", "Gezondheid", D=5)]
+
+    with translation.override("nl"):
+        spread = by_key(observations(INSTRUMENT, answers), "spread:D")
+
+    assert spread.text == "Over thema D lopen de scores uiteen van 2 tot 5 (Armoede 2, Gezondheid 5)."
+    assert spread.theme == "D"
+    assert [(e.participant, e.item, e.value) for e in spread.evidence] == [
+        ("Deelnemer 1 (Armoede)", "D", 2),
+        ("Deelnemer 2 (Gezondheid)", "D", 5),
+    ]
+
+
+def test_spread_across_domains_weighs_more_than_within_one_domain():
+    across = by_key(
+        observations(INSTRUMENT, [person("P1", D=2), person("P2", "Gezondheid", D=5)]), "spread:D"
+    )
+    within = by_key(observations(INSTRUMENT, [person("P1", D=2), person("P2", D=5)]), "spread:D")
+
+    assert (across.importance, within.importance) == (3.5, 3)
+
+
+# --- Knowledge gaps ("weet niet") -------------------------------------------------------------------------
+
+
+def test_unknown_observation_counts_weet_niet_against_the_whole_group():
+    answers = [person("P1", B=6), person("P2", B=6), person("P3", B=3), person("P4")]
+
+    with translation.override("nl"):
+        gap = by_key(observations(INSTRUMENT, answers), "unknown:B")
+
+    assert gap.text == f"2 van de 4 deelnemers weten het niet: “{INSTRUMENT.theme('B').statement}”"
+    assert [(e.participant, e.item, e.value) for e in gap.evidence] == [("P1", "B", 6), ("P2", "B", 6)]
+    assert gap.importance == 1 + 3 * 2 / 4
+
+
+def test_no_unknown_observation_without_weet_niet():
+    found = observations(INSTRUMENT, [person("P1", B=3), person("P2", B=4)])
+
+    assert [o for o in found if o.kind == "unknown"] == []
+
+
+# --- Domains side by side ---------------------------------------------------------------------------------
+
+
+def test_domain_means_per_theme_and_domain():
+    answers = [
+        person("P1", A=1, B=6),
+        person("P2", A=2, B=4),
+        person("P3", A=2),
+        person("P4", "Gezondheid", A=5, B=6),
+    ]
+
+    table = domain_means(INSTRUMENT, answers)
+
+    assert table["A"] == {"Armoede": 1.7, "Gezondheid": 5.0}
+    assert table["B"] == {"Armoede": 4.0, "Gezondheid": None}
+    assert table["C"] == {"Armoede": None, "Gezondheid": None}
+    assert list(table) == THEMES
+
+
+def test_domain_means_without_answers_have_no_domains():
+    assert domain_means(INSTRUMENT, []) == {theme: {} for theme in THEMES}
+
+
+# --- Contradictions: a high score beside a "no" ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("score", [4, 5, (2, 4), (6, 5)])
+def test_high_score_with_a_no_in_the_same_theme_is_a_contradiction(score):
+    answers = [person("P1", F=score, ticked={"12b"})]
+
+    found = contradictions(INSTRUMENT, answers)
+
+    expected = score if isinstance(score, int) else score[1]
+    assert [(a.key, theme, value, option) for a, theme, value, option in found] == [
+        ("P1", "F", expected, "12b")
+    ]
+
+
+@pytest.mark.parametrize("score", [1, 3, 6, None, (5, 3), (5, 6)])
+def test_no_contradiction_for_a_score_of_3_or_lower_or_weet_niet(score):
+    answers = [person("P1", F=score, ticked={"12b"})]
+
+    assert contradictions(INSTRUMENT, answers) == []
+
+
+def test_no_contradiction_when_the_no_belongs_to_another_theme():
+    answers = [person("P1", A=5, F=2, ticked={"12b"})]
+
+    assert contradictions(INSTRUMENT, answers) == []
+
+
+def test_no_contradiction_for_a_tick_that_is_not_a_no():
+    answers = [person("P1", F=5, ticked={"13a"})]
+
+    assert contradictions(INSTRUMENT, answers) == []
+
+
+def test_contradiction_observation_names_who_what_and_where():
+    answers = [person("Deelnemer 3 (Armoede)", F=5, ticked={"12b"})]
+
+    found = by_key(observations(INSTRUMENT, answers), "contradiction:Deelnemer 3 (Armoede):12b")
+
+    option = INSTRUMENT.option("12b")
+    assert found.theme == "F"
+    assert "Deelnemer 3 (Armoede)" in found.text
+    assert "5" in found.text
+    assert option.text in found.text
+    assert "12" in found.text
+    assert [(e.participant, e.item, e.value) for e in found.evidence] == [
+        ("Deelnemer 3 (Armoede)", "F", 5),
+        ("Deelnemer 3 (Armoede)", "12b", option.text),
+    ]
+
+
+# --- Revised scores ---------------------------------------------------------------------------------------
+
+
+def test_revised_observation_lists_only_scores_that_changed():
+    answers = [person("P1", D=(2, 4)), person("P2", D=(3, 3)), person("P3", D=(3, None))]
+
+    revised = by_key(observations(INSTRUMENT, answers), "revised:D")
+
+    assert "P1 2 → 4" in revised.text
+    assert "P2" not in revised.text
+    assert "P3" not in revised.text
+    assert [(e.participant, e.item, e.value) for e in revised.evidence] == [("P1", "D", 4)]
+
+
+def test_revised_observation_of_a_score_first_given_after_step_2_shows_a_dash():
+    revised = by_key(observations(INSTRUMENT, [person("P1", D=(None, 4))]), "revised:D")
+
+    assert "P1 – → 4" in revised.text
+
+
+def test_no_revised_observation_when_nobody_changed_a_score():
+    found = observations(INSTRUMENT, [person("P1", D=(2, 2)), person("P2", D=(3, None))])
+
+    assert [o for o in found if o.kind == "revised"] == []
+
+
+# --- "Nobody" and "everyone" ------------------------------------------------------------------------------
+
+
+def test_nobody_and_everyone_observations_when_two_answered_the_question():
+    answers = [person("P1", ticked={"7a"}), person("P2", ticked={"7a"}), person("P3")]
+
+    found = [o for o in observations(INSTRUMENT, answers) if o.kind in ("none", "all")]
+
+    # 7d asks for words ("Anders, namelijk"), so it says nothing when nobody ticks it.
+    assert keys(found) == ["none:7b", "none:7c", "all:7a"]
+    assert {o.theme for o in found} == {"D"}
+    assert [(e.participant, e.item) for e in by_key(found, "all:7a").evidence] == [("P1", "7a"), ("P2", "7a")]
+    assert [e.participant for e in by_key(found, "none:7b").evidence] == ["P1", "P2"]
+
+
+def test_no_nobody_or_everyone_observation_when_one_answered_the_question():
+    answers = [person("P1", ticked={"7a"}), person("P2", ticked={"1a"})]
+
+    found = observations(INSTRUMENT, answers)
+
+    assert [o for o in found if o.kind in ("none", "all")] == []
+
+
+def test_an_exclusive_option_is_never_a_nobody_or_everyone_observation():
+    answers = [person("P1", ticked={"12b"}), person("P2", ticked={"12b"})]
+
+    found = observations(INSTRUMENT, answers)
+
+    assert [o for o in found if o.kind in ("none", "all")] == []
+
+
+# --- Ranking ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("group", [4, 6, 12])
+def test_a_wide_spread_outranks_a_single_weet_niet(group):
+    # The spread is on the last theme and within one domain, the "weet niet" on the first theme:
+    # neither the theme order nor the domain bonus helps the spread.
+    answers = [person("P1", A=6, F=2), person("P2", A=3, F=4)] + [
+        person(f"P{n}", A=3) for n in range(3, group + 1)
+    ]
+
+    found = keys(observations(INSTRUMENT, answers))
+
+    assert found.index("spread:F") < found.index("unknown:A")
+
+
+def test_observations_of_equal_weight_follow_the_theme_order():
+    answers = [person("P1", B=3, E=3), person("P2", "Gezondheid", B=5, E=5)]
+
+    assert keys(observations(INSTRUMENT, answers)) == ["spread:B", "spread:E"]
+
+
+def test_observations_order_does_not_depend_on_the_order_of_the_participants():
+    answers = [
+        person("P1", A=1, B=6, D=(2, 5), F=5, ticked={"12b", "7a"}),
+        person("P2", "Gezondheid", A=5, B=6, D=3, F=1, ticked={"7a", "7b"}),
+        person("P3", "Uitvoering", A=3, B=2, D=6, ticked={"7a", "1e"}),
+        person("P4", "Gezondheid", A=2, C=6, F=4, ticked={"12a"}),
+    ]
+    shuffled = answers[:]
+    random.Random(7).shuffle(shuffled)
+
+    assert keys(observations(INSTRUMENT, shuffled)) == keys(observations(INSTRUMENT, answers))
+    assert observations(INSTRUMENT, answers) == observations(INSTRUMENT, answers)
+
+
+def test_observations_of_an_empty_round():
+    assert observations(INSTRUMENT, []) == []
+
+
+def test_low_observation_gives_the_mean_with_a_decimal_comma():
+    low = by_key(observations(INSTRUMENT, [person("P1", A=2), person("P2", A=2), person("P3", A=6)]), "low:A")
+
+    assert "2,0" in low.text
+    assert [(e.participant, e.value) for e in low.evidence] == [("P1", 2), ("P2", 2)]
+
+
+# --- Themes that need the conversation most ---------------------------------------------------------------
+
+
+def test_themes_needing_attention_spread_before_weet_niet_before_low():
+    answers = [
+        person("P1", A=2, B=6, C=4, D=1, E=4, F=4),
+        person("P2", A=2, B=6, C=4, D=5, E=4, F=4),
+    ]
+
+    assert themes_needing_attention(INSTRUMENT, answers) == ["D", "B", "A"]
+    assert themes_needing_attention(INSTRUMENT, answers, limit=2) == ["D", "B"]
+
+
+def test_themes_needing_attention_leaves_out_themes_without_need():
+    answers = [person("P1", **dict.fromkeys(THEMES, 4)), person("P2", **{**dict.fromkeys(THEMES, 4), "A": 1})]
+
+    assert themes_needing_attention(INSTRUMENT, answers) == ["A"]
+
+
+def test_themes_needing_attention_ties_follow_the_theme_order():
+    answers = [person("P1", E=1, B=1), person("P2", E=4, B=4)]
+
+    assert themes_needing_attention(INSTRUMENT, answers) == ["B", "E"]
+
+
+def test_themes_needing_attention_without_answers():
+    assert themes_needing_attention(INSTRUMENT, []) == []
+
+
+# --- Any round at all -------------------------------------------------------------------------------------
+
+OPTION_CODES = {o.code for q in INSTRUMENT.questions for o in q.options}
+
+
+def evidence_value(answers: Answers, item: str):
+    """What the participant actually gave for `item`: a score, or an option's text ("" when not ticked)."""
+    if item in THEMES:
+        return answers.score(item)
+    return INSTRUMENT.option(item).text if item in answers.ticked else ""
+
+
+@given(plain_round(INSTRUMENT))
+@settings(max_examples=200, deadline=None)
+def test_observations_rest_on_real_answers(answers):
+    participants = {a.key: a for a in answers}
+
+    found = observations(INSTRUMENT, answers)
+
+    assert len({o.key for o in found}) == len(found)
+    for o in found:
+        assert o.theme in THEMES
+        assert math.isfinite(o.importance)
+        assert "None" not in o.text
+        assert o.evidence
+        for e in o.evidence:
+            assert e.participant in participants
+            assert e.item in THEMES or e.item in OPTION_CODES
+            assert e.value == evidence_value(participants[e.participant], e.item)
+
+
+@given(plain_round(INSTRUMENT))
+@settings(max_examples=100, deadline=None)
+def test_observations_ranking_is_sorted_and_repeatable(answers):
+    found = observations(INSTRUMENT, answers)
+
+    assert [o.importance for o in found] == sorted((o.importance for o in found), reverse=True)
+    assert keys(observations(INSTRUMENT, list(reversed(answers)))) == keys(found)
+
+
+@given(plain_round(INSTRUMENT), st.integers(1, 6))
+@settings(max_examples=100, deadline=None)
+def test_themes_needing_attention_are_real_themes_in_need_order(answers, limit):
+    themes = themes_needing_attention(INSTRUMENT, answers, limit=limit)
+
+    assert len(themes) == len(set(themes)) <= limit
+    assert set(themes) <= set(THEMES)

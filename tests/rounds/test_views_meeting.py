@@ -1,0 +1,752 @@
+"""Results, preparing the conversation, the presenter view and joining by code: who may do what."""
+
+import pytest
+from django.contrib.messages import get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from gesprekstool.rounds import services
+from gesprekstool.rounds.models import (
+    ConversationQuestion,
+    HiddenObservation,
+    OwnObservation,
+    Participant,
+    Round,
+)
+from gesprekstool.rounds.views_meeting import JOIN_ALPHABET, JOIN_LENGTH
+from tests.factories import RoundFactory, add_answered_in_bulk, answer_everything, answer_step1
+
+TOO_LONG = "x" * 5001
+
+
+def url(name: str, round_: Round, **kwargs) -> str:
+    return reverse(f"rounds:{name}", kwargs={"pk": round_.pk, **kwargs})
+
+
+def prepare_url(round_: Round, anchor: str) -> str:
+    return f"{url('prepare', round_)}#{anchor}"
+
+
+def messages_of(response) -> list[tuple[str, str]]:
+    return [(m.level_tag, str(m)) for m in get_messages(response.wsgi_request)]
+
+
+def dutch(msgid: str) -> str:
+    with translation.override("nl"):
+        return gettext(msgid)
+
+
+def meeting_state(round_: Round) -> dict:
+    """Everything the meeting pages can change, for before/after comparisons."""
+    fresh = Round.objects.get(pk=round_.pk)
+    return {
+        "hidden": sorted(fresh.hidden_observations.values_list("key", flat=True)),
+        "own": list(fresh.own_observations.values_list("pk", "theme", "text")),
+        "questions": list(
+            fresh.conversation_questions.values_list("pk", "theme", "text", "position", "proposed")
+        ),
+        "round": (
+            fresh.anonymised,
+            fresh.results_for_participants,
+            fresh.results_revealed_at,
+            fresh.join_code,
+        ),
+        "participants": list(fresh.participants.values_list("pk", "display_name")),
+    }
+
+
+@pytest.fixture
+def spread_round(round_, participant, other_participant):
+    """Two participants far apart on theme D: Armoede 2, Gezondheid 5."""
+    services.save_score(participant, theme="D", value=2)
+    services.save_score(other_participant, theme="D", value=5)
+    return round_
+
+
+@pytest.fixture
+def own_observation(round_):
+    return OwnObservation.objects.create(round=round_, theme="D", text="Eigen observatie")
+
+
+@pytest.fixture
+def questions(round_):
+    return [
+        ConversationQuestion.objects.create(round=round_, theme=theme, text=f"Vraag {n}", position=n)
+        for n, theme in enumerate(["D", "A", "D"], start=1)
+    ]
+
+
+def read_urls(round_: Round) -> dict[str, str]:
+    return {
+        "results": url("results", round_),
+        "prepare": url("prepare", round_),
+        "present": url("present", round_),
+        "present theme": f"{url('present', round_)}?thema=D",
+        "live": url("present_live", round_),
+        "live theme": f"{url('present_live', round_)}?thema=D",
+    }
+
+
+PAGES = ["results", "prepare", "present", "present theme", "live", "live theme"]
+
+
+def write_requests(round_: Round, own: OwnObservation, question: ConversationQuestion) -> dict[str, tuple]:
+    """Every write of the meeting pages, as (url, data) for a POST."""
+    update = url("question_update", round_, question_id=question.pk)
+    return {
+        "hide observation": (url("observation_toggle", round_), {"key": "spread:D"}),
+        "show observation": (url("observation_toggle", round_), {"key": "low:A", "show": "1"}),
+        "add own observation": (url("own_observation_add", round_), {"theme": "D", "text": "Nieuw"}),
+        "delete own observation": (url("own_observation_delete", round_, observation_id=own.pk), {}),
+        "add question": (url("question_add", round_), {"theme": "D", "text": "Nieuwe vraag"}),
+        "save question": (update, {"action": "save", "text": "Anders"}),
+        "move question": (update, {"action": "down"}),
+        "delete question": (update, {"action": "delete"}),
+        "settings": (url("settings", round_), {"results_for_participants": "on"}),
+        "reveal": (url("reveal", round_), {}),
+        "joining": (url("joining", round_), {}),
+    }
+
+
+WRITES = [
+    "hide observation",
+    "show observation",
+    "add own observation",
+    "delete own observation",
+    "add question",
+    "save question",
+    "move question",
+    "delete question",
+    "settings",
+    "reveal",
+    "joining",
+]
+
+
+# --- Access -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_meeting_pages_of_another_organisation_are_404(outsider_client, spread_round, page):
+    response = outsider_client.get(read_urls(spread_round)[page])
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_meeting_pages_open_for_a_reader(reader_client, spread_round, page):
+    response = reader_client.get(read_urls(spread_round)[page])
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_meeting_pages_need_a_login(client, spread_round, page):
+    response = client.get(read_urls(spread_round)[page])
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("write", WRITES)
+def test_meeting_writes_of_another_organisation_are_404(
+    outsider_client, spread_round, own_observation, questions, write
+):
+    HiddenObservation.objects.create(round=spread_round, key="low:A")
+    before = meeting_state(spread_round)
+    target, data = write_requests(spread_round, own_observation, questions[0])[write]
+
+    response = outsider_client.post(target, data)
+
+    assert response.status_code == 404
+    assert meeting_state(spread_round) == before
+
+
+@pytest.mark.parametrize("write", WRITES)
+def test_meeting_writes_by_a_reader_are_403(reader_client, spread_round, own_observation, questions, write):
+    HiddenObservation.objects.create(round=spread_round, key="low:A")
+    before = meeting_state(spread_round)
+    target, data = write_requests(spread_round, own_observation, questions[0])[write]
+
+    response = reader_client.post(target, data)
+
+    assert response.status_code == 403
+    assert meeting_state(spread_round) == before
+
+
+@pytest.mark.parametrize("write", WRITES)
+def test_meeting_writes_need_a_login(client, spread_round, own_observation, questions, write):
+    before = meeting_state(spread_round)
+    target, data = write_requests(spread_round, own_observation, questions[0])[write]
+
+    response = client.post(target, data)
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+    assert meeting_state(spread_round) == before
+
+
+@pytest.mark.parametrize("write", WRITES)
+def test_meeting_writes_refuse_get(facilitator_client, spread_round, own_observation, questions, write):
+    before = meeting_state(spread_round)
+    target, _data = write_requests(spread_round, own_observation, questions[0])[write]
+
+    response = facilitator_client.get(target)
+
+    assert response.status_code == 405
+    assert meeting_state(spread_round) == before
+
+
+def test_reader_sees_no_write_buttons_on_the_prepare_page(
+    reader_client, spread_round, own_observation, questions
+):
+    page = reader_client.get(url("prepare", spread_round)).content.decode()
+
+    assert url("observation_toggle", spread_round) not in page
+    assert url("question_add", spread_round) not in page
+    assert url("own_observation_delete", spread_round, observation_id=own_observation.pk) not in page
+
+
+# --- Results page -----------------------------------------------------------------------------------------
+
+
+def test_round_results_show_what_stands_out(facilitator_client, spread_round, own_observation):
+    response = facilitator_client.get(url("results", spread_round))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "spread:D" in [o.key for o in response.context["analysis"].observations]
+    assert "Armoede 2, Gezondheid 5" in page
+    assert "Eigen observatie" in page
+    assert 'id="chart-step1-title"' in page
+    assert "Deelnemer 1 (Armoede)" in page
+    assert "Fatima" not in page
+
+
+def test_round_results_by_name_when_not_anonymised(
+    facilitator_client, spread_round, participant, other_participant
+):
+    spread_round.anonymised = False
+    spread_round.save()
+
+    page = facilitator_client.get(url("results", spread_round)).content.decode()
+
+    assert participant.shown_name == "Fatima (Armoede)"
+    assert "Fatima (Armoede)" in page
+    assert "Joost (Gezondheid)" in page
+
+
+def test_round_results_escape_a_name_with_markup(facilitator_client, round_):
+    round_.anonymised = False
+    round_.save()
+    participant = services.add_participant(round_, display_name="<b>Piet</b>", domain="armoede")
+    answer_everything(participant, score=5, finish=True)
+
+    page = facilitator_client.get(url("results", round_)).content.decode()
+
+    assert "&lt;b&gt;Piet&lt;/b&gt; (Armoede)" in page
+    assert "<b>Piet</b>" not in page
+
+
+@pytest.mark.parametrize("page_name", PAGES)
+def test_meeting_pages_anonymised_show_no_names_at_all(facilitator_client, round_, page_name):
+    for name, domain, score in [
+        ("Zaharia Vlinderkamp", "armoede", 1),
+        ("Quirijn Duinmeijer", "gezondheid", 5),
+    ]:
+        participant = services.add_participant(round_, display_name=name, domain=domain)
+        answer_everything(participant, score=score, finish=True)
+
+    page = facilitator_client.get(read_urls(round_)[page_name]).content.decode()
+
+    assert "Armoede" in page
+    assert "Zaharia" not in page
+    assert "Vlinderkamp" not in page
+    assert "Quirijn" not in page
+    assert "Duinmeijer" not in page
+
+
+# --- Prepare page: observations ---------------------------------------------------------------------------
+
+
+def test_observation_hide_moves_it_to_the_hidden_list(facilitator_client, spread_round):
+    response = facilitator_client.post(url("observation_toggle", spread_round), {"key": "spread:D"})
+
+    assert response.status_code == 302
+    assert response.url == prepare_url(spread_round, "wat-opvalt")
+    analysis = facilitator_client.get(url("prepare", spread_round)).context["analysis"]
+    assert [o.key for o in analysis.hidden] == ["spread:D"]
+    assert "spread:D" not in [o.key for o in analysis.observations]
+
+
+def test_observation_hide_twice_keeps_one(facilitator_client, spread_round):
+    for _ in range(2):
+        facilitator_client.post(url("observation_toggle", spread_round), {"key": "spread:D"})
+
+    assert list(spread_round.hidden_observations.values_list("key", flat=True)) == ["spread:D"]
+
+
+def test_observation_show_again(facilitator_client, spread_round):
+    HiddenObservation.objects.create(round=spread_round, key="spread:D")
+
+    facilitator_client.post(url("observation_toggle", spread_round), {"key": "spread:D", "show": "1"})
+
+    assert list(spread_round.hidden_observations.all()) == []
+
+
+def test_observation_toggle_without_a_key_is_404(facilitator_client, spread_round):
+    response = facilitator_client.post(url("observation_toggle", spread_round), {"key": ""})
+
+    assert response.status_code == 404
+    assert list(spread_round.hidden_observations.all()) == []
+
+
+def test_own_observation_add(facilitator_client, round_):
+    response = facilitator_client.post(url("own_observation_add", round_), {"theme": "D", "text": "Valt op"})
+
+    assert response.status_code == 302
+    assert response.url == prepare_url(round_, "wat-opvalt")
+    assert list(round_.own_observations.values_list("theme", "text")) == [("D", "Valt op")]
+    assert messages_of(response) == [("success", dutch("Your observation has been added."))]
+
+
+def test_own_observation_for_all_themes(facilitator_client, round_):
+    facilitator_client.post(url("own_observation_add", round_), {"theme": "", "text": "Algemeen"})
+
+    assert list(round_.own_observations.values_list("theme", "text")) == [("", "Algemeen")]
+
+
+def test_own_observation_of_5000_characters_is_kept_whole(facilitator_client, round_):
+    facilitator_client.post(url("own_observation_add", round_), {"theme": "D", "text": "x" * 5000})
+
+    assert round_.own_observations.get().text == "x" * 5000
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{"theme": "D", "text": TOO_LONG}, {"theme": "Z", "text": "Valt op"}, {"theme": "D", "text": ""}],
+    ids=["too long", "unknown theme", "empty"],
+)
+def test_own_observation_refused_saves_nothing(facilitator_client, round_, data):
+    response = facilitator_client.post(url("own_observation_add", round_), data)
+
+    assert response.status_code == 302
+    assert list(round_.own_observations.all()) == []
+    assert messages_of(response) == [("error", dutch("Write what stands out, in at most 5,000 characters."))]
+
+
+def test_own_observation_delete(facilitator_client, round_, own_observation):
+    response = facilitator_client.post(
+        url("own_observation_delete", round_, observation_id=own_observation.pk)
+    )
+
+    assert response.status_code == 302
+    assert list(round_.own_observations.all()) == []
+
+
+def test_own_observation_of_another_round_cannot_be_deleted(facilitator_client, organisation, round_):
+    other_round = RoundFactory(organisation=organisation)
+    other = OwnObservation.objects.create(round=other_round, text="Andere ronde")
+
+    response = facilitator_client.post(url("own_observation_delete", round_, observation_id=other.pk))
+
+    assert response.status_code == 404
+    assert OwnObservation.objects.filter(pk=other.pk).exists()
+
+
+def test_prepare_page_proposes_questions_not_taken_over_yet(facilitator_client, spread_round):
+    proposals = facilitator_client.get(url("prepare", spread_round)).context["proposals"]
+    theme, text = proposals[0]
+    ConversationQuestion.objects.create(round=spread_round, theme=theme, text=text, position=1, proposed=True)
+
+    again = facilitator_client.get(url("prepare", spread_round)).context["proposals"]
+
+    assert theme == "D"
+    assert again == proposals[1:]
+
+
+# --- Prepare page: questions for the group ----------------------------------------------------------------
+
+
+def test_question_add_puts_it_last(facilitator_client, round_, questions):
+    response = facilitator_client.post(
+        url("question_add", round_), {"theme": "B", "text": "Wie weet het?", "proposed": "1"}
+    )
+
+    assert response.status_code == 302
+    assert response.url == prepare_url(round_, "vragen")
+    added = round_.conversation_questions.last()
+    assert (added.theme, added.text, added.position, added.proposed) == ("B", "Wie weet het?", 4, True)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{"theme": "D", "text": TOO_LONG}, {"theme": "Z", "text": "Vraag"}, {"theme": "", "text": "Vraag"}],
+    ids=["too long", "unknown theme", "no theme"],
+)
+def test_question_add_refused_saves_nothing(facilitator_client, round_, data):
+    response = facilitator_client.post(url("question_add", round_), data)
+
+    assert list(round_.conversation_questions.all()) == []
+    assert messages_of(response) == [
+        ("error", dutch("Choose a theme and write the question, in at most 5,000 characters."))
+    ]
+
+
+def test_question_save_changes_the_text(facilitator_client, round_, questions):
+    response = facilitator_client.post(
+        url("question_update", round_, question_id=questions[1].pk), {"action": "save", "text": "Beter"}
+    )
+
+    assert response.status_code == 302
+    assert [q.text for q in round_.conversation_questions.all()] == ["Vraag 1", "Beter", "Vraag 3"]
+
+
+@pytest.mark.parametrize("text", [TOO_LONG, ""], ids=["too long", "empty"])
+def test_question_save_refused_keeps_the_text(facilitator_client, round_, questions, text):
+    response = facilitator_client.post(
+        url("question_update", round_, question_id=questions[1].pk), {"action": "save", "text": text}
+    )
+
+    assert response.url == prepare_url(round_, f"vraag-{questions[1].pk}")
+    assert [q.text for q in round_.conversation_questions.all()] == ["Vraag 1", "Vraag 2", "Vraag 3"]
+    assert messages_of(response) == [
+        ("error", dutch("A question cannot be empty or longer than 5,000 characters."))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("index", "action", "order"),
+    [
+        (1, "up", ["Vraag 2", "Vraag 1", "Vraag 3"]),
+        (1, "down", ["Vraag 1", "Vraag 3", "Vraag 2"]),
+        (0, "up", ["Vraag 1", "Vraag 2", "Vraag 3"]),
+        (2, "down", ["Vraag 1", "Vraag 2", "Vraag 3"]),
+    ],
+)
+def test_question_move_reorders_the_positions(facilitator_client, round_, questions, index, action, order):
+    facilitator_client.post(
+        url("question_update", round_, question_id=questions[index].pk), {"action": action}
+    )
+
+    ordered = list(round_.conversation_questions.all())
+    assert [q.text for q in ordered] == order
+    assert [q.position for q in ordered] == [1, 2, 3]
+
+
+def test_question_move_after_a_delete_keeps_the_order(facilitator_client, round_, questions):
+    questions[0].delete()
+
+    facilitator_client.post(url("question_update", round_, question_id=questions[2].pk), {"action": "up"})
+
+    assert [q.text for q in round_.conversation_questions.all()] == ["Vraag 3", "Vraag 2"]
+
+
+def test_question_delete(facilitator_client, round_, questions):
+    facilitator_client.post(url("question_update", round_, question_id=questions[0].pk), {"action": "delete"})
+
+    assert [q.text for q in round_.conversation_questions.all()] == ["Vraag 2", "Vraag 3"]
+
+
+def test_question_of_another_round_cannot_be_changed(facilitator_client, organisation, round_):
+    other = ConversationQuestion.objects.create(
+        round=RoundFactory(organisation=organisation), theme="A", text="X"
+    )
+
+    response = facilitator_client.post(
+        url("question_update", round_, question_id=other.pk), {"action": "delete"}
+    )
+
+    assert response.status_code == 404
+    assert ConversationQuestion.objects.filter(pk=other.pk).exists()
+
+
+# --- Settings, revealing, joining -------------------------------------------------------------------------
+
+
+def test_round_settings_saved(facilitator_client, round_):
+    response = facilitator_client.post(url("settings", round_), {"results_for_participants": "on"})
+
+    fresh = Round.objects.get(pk=round_.pk)
+    assert response.url == url("detail", round_)
+    assert (fresh.anonymised, fresh.results_for_participants) == (False, True)
+
+
+def test_round_reveal_and_hide_again(facilitator_client, round_):
+    shown = facilitator_client.post(url("reveal", round_), {"from": "present"})
+    revealed_at = Round.objects.get(pk=round_.pk).results_revealed_at
+    hidden = facilitator_client.post(url("reveal", round_), {"hide": "1"})
+
+    assert revealed_at is not None
+    assert shown.url == url("present", round_)
+    assert hidden.url == url("detail", round_)
+    assert Round.objects.get(pk=round_.pk).results_revealed_at is None
+
+
+def test_round_joining_shows_a_code_and_stops(facilitator_client, round_):
+    facilitator_client.post(url("joining", round_))
+    code = Round.objects.get(pk=round_.pk).join_code
+    page = facilitator_client.get(url("present", round_)).content.decode()
+    facilitator_client.post(url("joining", round_), {"stop": "1"})
+
+    assert len(code) == JOIN_LENGTH
+    assert set(code) <= set(JOIN_ALPHABET)
+    assert code in page
+    assert reverse("join_round", kwargs={"code": code}) in page
+    assert "<svg" in page
+    assert Round.objects.get(pk=round_.pk).join_code is None
+
+
+def test_round_joining_of_a_joint_round_gives_a_code(facilitator_client, joint_round):
+    # In a joint meeting people in the room may also join on their phones, beside the shared form.
+    response = facilitator_client.post(url("joining", joint_round))
+
+    assert response.status_code == 302
+    assert Round.objects.get(pk=joint_round.pk).join_code is not None
+
+
+def test_round_joining_of_a_closed_round_is_refused(facilitator_client, round_):
+    round_.closed_at = timezone.now()
+    round_.save()
+
+    facilitator_client.post(url("joining", round_))
+
+    assert Round.objects.get(pk=round_.pk).join_code is None
+
+
+# --- Presenter view ---------------------------------------------------------------------------------------
+
+
+def test_round_present_overview(facilitator_client, spread_round):
+    response = facilitator_client.get(url("present", spread_round))
+
+    assert response.status_code == 200
+    assert response.context["theme"] is None
+    assert [row.theme for row in response.context["analysis"].chart.rows] == ["A", "B", "C", "D", "E", "F"]
+    assert (response.context["previous_theme"], response.context["next_theme"]) == (None, "A")
+
+
+def test_round_present_a_theme(facilitator_client, spread_round, own_observation, questions):
+    response = facilitator_client.get(f"{url('present', spread_round)}?thema=D")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert [row.theme for row in response.context["analysis"].chart.rows] == ["D"]
+    assert [q.text for q in response.context["questions"]] == ["Vraag 1", "Vraag 3"]
+    assert spread_round.instrument.theme("D").statement in page
+    assert "Armoede 2, Gezondheid 5" in page
+    assert "Eigen observatie" in page
+    assert "Vraag 2" not in page
+    assert (response.context["previous_theme"], response.context["next_theme"]) == ("C", "E")
+
+
+def test_round_present_first_theme_goes_back_to_the_overview(facilitator_client, round_):
+    response = facilitator_client.get(f"{url('present', round_)}?thema=A")
+
+    assert (response.context["previous_theme"], response.context["next_theme"]) == ("", "B")
+
+
+@pytest.mark.parametrize("name", ["present", "present_live"])
+def test_round_present_of_an_unknown_theme_is_404(facilitator_client, round_, name):
+    response = facilitator_client.get(f"{url(name, round_)}?thema=Z")
+
+    assert response.status_code == 404
+
+
+def test_round_present_live_is_only_the_fragment(facilitator_client, spread_round):
+    response = facilitator_client.get(f"{url('present_live', spread_round)}?thema=D")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in page
+    assert page.lstrip().startswith('<div id="live"')
+    assert "Armoede 2, Gezondheid 5" in page
+
+
+# --- Joining by code --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def open_round(round_):
+    round_.join_code = "ABC234"
+    round_.save()
+    return round_
+
+
+def test_join_start_page_is_public(client, db):
+    response = client.get(reverse("join_start"))
+
+    assert response.status_code == 200
+
+
+def test_join_start_with_a_typed_code_goes_to_the_round(client, db):
+    response = client.get(reverse("join_start"), {"code": " abc 234 "})
+
+    assert response.status_code == 302
+    assert response.url == reverse("join_round", kwargs={"code": "ABC234"})
+
+
+@pytest.mark.parametrize("code", ["ABC234", "abc234"])
+def test_join_round_shows_the_form(client, open_round, code):
+    response = client.get(reverse("join_round", kwargs={"code": code}))
+
+    assert response.status_code == 200
+    assert open_round.title in response.content.decode()
+
+
+def test_join_round_with_a_wrong_code_is_404(client, open_round):
+    response = client.get(reverse("join_round", kwargs={"code": "ZZZ999"}))
+
+    assert response.status_code == 404
+    assert response.templates[0].name == "rounds/join_start.html"
+    assert dutch("There is no open meeting with this code. Check the code on the screen.") in (
+        response.content.decode()
+    )
+
+
+def test_join_round_that_is_closed_is_404(client, open_round):
+    services.close_round(open_round)
+
+    response = client.post(
+        reverse("join_round", kwargs={"code": "ABC234"}), {"display_name": "Laat", "domain": "armoede"}
+    )
+
+    assert response.status_code == 404
+    assert list(open_round.participants.all()) == []
+
+
+def test_join_round_of_a_joint_round_adds_a_participant_beside_the_shared_form(client, joint_round):
+    joint_round.join_code = "ABC234"
+    joint_round.save()
+
+    response = client.post(
+        reverse("join_round", kwargs={"code": "ABC234"}), {"display_name": "Sanne", "domain": "armoede"}
+    )
+
+    assert response.status_code == 302
+    assert sorted(joint_round.participants.values_list("is_group", flat=True)) == [False, True]
+
+
+def test_join_round_creates_a_participant_with_a_link(client, open_round, participant):
+    response = client.post(
+        reverse("join_round", kwargs={"code": "ABC234"}), {"display_name": "Sanne", "domain": "gezondheid"}
+    )
+
+    joined = open_round.participants.get(display_name="Sanne")
+    assert (joined.domain, joined.position, joined.is_group) == ("gezondheid", 2, False)
+    assert response.status_code == 302
+    assert response.url == f"/d/{joined.token}/"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{"display_name": "Sanne", "domain": "onbekend"}, {"display_name": "", "domain": "armoede"}],
+    ids=["unknown domain", "no name"],
+)
+def test_join_round_refused_creates_nobody(client, open_round, data):
+    response = client.post(reverse("join_round", kwargs={"code": "ABC234"}), data)
+
+    assert response.status_code == 422
+    assert list(open_round.participants.all()) == []
+
+
+# --- Group results for a participant ----------------------------------------------------------------------
+
+
+def group_results_page(client, participant: Participant) -> str:
+    response = client.get(reverse("fill:group_results", kwargs={"key": participant.token}))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.fixture
+def answered_pair(round_, participant, other_participant):
+    answer_step1(participant, score=2)
+    answer_step1(other_participant, score=5)
+    return participant, other_participant
+
+
+def test_group_results_hidden_until_revealed(client, round_, answered_pair):
+    participant, other = answered_pair
+    round_.results_for_participants = True
+    round_.save()
+
+    page = group_results_page(client, participant)
+
+    assert other.label not in page
+    assert other.display_name not in page
+    assert 'hx-trigger="every 5s"' in page
+
+
+def test_group_results_visible_after_reveal(client, round_, answered_pair):
+    participant, other = answered_pair
+    round_.results_for_participants = True
+    round_.results_revealed_at = timezone.now()
+    round_.save()
+
+    page = group_results_page(client, participant)
+
+    assert other.label in page
+    assert other.display_name not in page
+    assert "hx-trigger" not in page
+
+
+def test_group_results_never_when_participants_may_not_see_them(client, round_, answered_pair):
+    participant, other = answered_pair
+    round_.results_for_participants = False
+    round_.results_revealed_at = timezone.now()
+    round_.save()
+
+    page = group_results_page(client, participant)
+
+    assert other.label not in page
+
+
+def test_group_results_on_the_done_page_after_reveal(client, round_, answered_pair):
+    participant, other = answered_pair
+    services.finish(participant)
+    round_.results_for_participants = True
+    round_.results_revealed_at = timezone.now()
+    round_.save()
+
+    page = client.get(reverse("fill:done", kwargs={"key": participant.token})).content.decode()
+
+    assert other.label in page
+
+
+# --- A fixed number of queries, whatever the number of participants ---------------------------------------
+
+
+def query_counts(client, round_: Round, token: str) -> dict[str, int]:
+    pages = {
+        **read_urls(round_),
+        "group results": reverse("fill:group_results", kwargs={"key": token}),
+    }
+    counts = {}
+    for name, page in pages.items():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(page)
+        assert response.status_code == 200, name
+        counts[name] = len(captured)
+    return counts
+
+
+def test_meeting_page_queries_do_not_grow_with_participants(
+    facilitator_client, round_, own_observation, questions
+):
+    round_.join_code = "ABC234"
+    round_.results_for_participants = True
+    round_.results_revealed_at = timezone.now()
+    round_.save()
+    HiddenObservation.objects.create(round=round_, key="spread:D")
+    token = add_answered_in_bulk(round_, 2)[0].token
+    two = query_counts(facilitator_client, round_, token)
+
+    add_answered_in_bulk(round_, 48)
+    fifty = query_counts(facilitator_client, round_, token)
+
+    assert round_.participants.count() == 50
+    assert fifty == two
