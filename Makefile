@@ -7,7 +7,7 @@ PY := $(BIN)/python
 APT_GET := $(shell command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo) apt-get
 export CHROMIUM_PATH ?= /usr/bin/chromium
 
-.PHONY: run test test-sqlite test-postgres lint install install-test system-test-deps messages clean
+.PHONY: run test test-sqlite test-postgres lint install install-test system-deps system-test-deps messages clean
 
 $(BIN)/.installed-base: requirements/base.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,18 @@ $(BIN)/.installed-test: requirements/test.txt $(BIN)/.installed-base
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
+
+# Debian packages the application needs at run time: Pango for WeasyPrint (PDF reports) and
+# Liberation Sans, the Arial-metric font of the NL Design System tokens. Installed only where missing.
+system-deps:
+	@missing=""; \
+	ls /usr/lib/*/libpango-1.0.so.0 >/dev/null 2>&1 || missing="$$missing libpango-1.0-0"; \
+	ls /usr/lib/*/libpangoft2-1.0.so.0 >/dev/null 2>&1 || missing="$$missing libpangoft2-1.0-0"; \
+	fc-list 2>/dev/null | grep -qi 'Liberation Sans' || missing="$$missing fontconfig fonts-liberation"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing from Debian:$$missing"; \
+	  $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq --no-install-recommends $$missing; \
+	fi
 
 # Debian packages: gettext for the translations, Chromium for the browser tests,
 # PostgreSQL for the second database run. Installed only where missing.
@@ -38,7 +50,7 @@ messages: $(BIN)/.installed-base
 	@command -v msgfmt >/dev/null || { DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq gettext || { $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq gettext; }; }
 	cd gesprekstool && ../$(PY) ../manage.py compilemessages --verbosity 0
 
-install: $(BIN)/.installed-base node_modules/.installed messages
+install: system-deps $(BIN)/.installed-base node_modules/.installed messages
 
 install-test: install $(BIN)/.installed-test system-test-deps
 

@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "gesprekstool.organisations",
     "gesprekstool.rounds",
     "gesprekstool.agenda",
+    "gesprekstool.inspiration",
+    "gesprekstool.monitoring",
+    "gesprekstool.reports",
 ]
 
 MIDDLEWARE = [

@@ -3,15 +3,27 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from gesprekstool.rounds.models import Round
+from gesprekstool.rounds.models import Participant, Round
 
 from .models import Action, Agreement
 
 
+def note_field(label=None, help_text="") -> forms.CharField:
+    return forms.CharField(
+        label=label or _("Progress note"),
+        required=False,
+        max_length=settings.MAX_ANSWER_TEXT,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 class ActionForm(forms.ModelForm):
+    """A new action on the agenda of a round."""
+
     class Meta:
         model = Action
-        fields = ["theme", "description", "owner", "owner_name", "department", "due_on"]
+        fields = ["theme", "description", "owner", "owner_name", "owner_email", "department", "due_on"]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 2}),
             "due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -34,11 +46,58 @@ class ActionForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("owner") and not cleaned.get("owner_name"):
+        if "owner" not in self.errors and not cleaned.get("owner") and not cleaned.get("owner_name"):
             self.add_error("owner_name", _("Say who does this: choose a participant or write a name."))
         if cleaned.get("owner") and cleaned.get("owner_name"):
             self.add_error("owner_name", _("Choose a participant or write a name, not both."))
+        if cleaned.get("owner") and cleaned.get("owner_email"):
+            self.add_error(
+                "owner_email",
+                _("A participant's e-mail address is kept with the participant. Leave this field empty."),
+            )
         return cleaned
+
+
+class ActionEditForm(ActionForm):
+    """Change an action: its status, its details, and a line for the progress log.
+
+    `version` is the version the form was opened on; the save is refused when it is outdated.
+    """
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    note = note_field(help_text=_("What has happened? It is added to the log with your name and the date."))
+
+    class Meta(ActionForm.Meta):
+        fields = [
+            "status",
+            "theme",
+            "description",
+            "owner",
+            "owner_name",
+            "owner_email",
+            "department",
+            "due_on",
+        ]
+        widgets = {**ActionForm.Meta.widgets, "status": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+
+class ProgressForm(forms.Form):
+    """What the owner (through a personal link) or the group (in the review) says about an action."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices, widget=forms.RadioSelect)
+    note = note_field()
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, action: Action, **kwargs):
+        kwargs.setdefault("prefix", f"actie-{action.pk}")
+        kwargs.setdefault("initial", {"status": action.status, "version": action.version})
+        super().__init__(*args, **kwargs)
+        self.action = action
 
 
 class AgreementForm(forms.ModelForm):
@@ -64,3 +123,86 @@ class AgreementForm(forms.ModelForm):
                 "next_meeting_on", _("A date for a next meeting only fits when the group meets again.")
             )
         return cleaned
+
+
+class ParticipantChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Participant) -> str:
+        parts = [obj.display_name, obj.get_domain_display()]
+        if obj.department:
+            parts.append(obj.department)
+        if obj.email:
+            parts.append(obj.email)
+        return " – ".join(parts)
+
+
+class ActionChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Action) -> str:
+        return f"{obj.theme}. {obj.description} ({obj.who}, {obj.get_status_display()})"
+
+
+class RepeatForm(forms.Form):
+    """The new round: its title and date, who takes part again, which actions come along."""
+
+    title = forms.CharField(label=_("Title of the new round"), max_length=200)
+    held_on = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("The date of the meeting, or the date by which everyone should have answered."),
+    )
+    participants = ParticipantChoiceField(
+        label=_("Who takes part again?"),
+        queryset=Participant.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Everyone you tick gets a new personal link. You can add other people afterwards."),
+    )
+    actions = ActionChoiceField(
+        label=_("Which actions come along?"),
+        queryset=Action.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Open actions and actions in progress. They are copied into the new round, where the group "
+            "first looks back at what became of them."
+        ),
+    )
+
+    def __init__(self, *args, previous: Round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.previous = previous
+        participants = previous.participants.filter(is_group=False).order_by("position")
+        actions = previous.actions.live().select_related("owner")
+        self.fields["participants"].queryset = participants
+        self.fields["actions"].queryset = actions
+        if previous.is_joint:
+            del self.fields["participants"]
+        if not self.is_bound:
+            self.initial.setdefault("participants", list(participants))
+            self.initial.setdefault("actions", list(actions))
+
+
+class ActionFilterForm(forms.Form):
+    """The filters of the organisation's action overview (all optional, read from the query string)."""
+
+    STATUS_LIVE = "lopend"
+
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    owner = forms.ChoiceField(label=_("Who"), required=False)
+    department = forms.ChoiceField(label=_("Department"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    overdue = forms.BooleanField(label=_("Only actions that are overdue"), required=False)
+
+    def __init__(self, *args, themes, owners: list[str], departments: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        every = [("", _("All"))]
+        self.fields["theme"].choices = every + [(t.code, t.label) for t in themes]
+        self.fields["owner"].choices = every + [(o, o) for o in owners]
+        self.fields["department"].choices = every + [(d, d) for d in departments]
+        self.fields["status"].choices = [
+            ("", _("All")),
+            (self.STATUS_LIVE, _("Open or in progress")),
+            *Action.Status.choices,
+        ]
+        self.fields["owner"].error_messages["invalid_choice"] = _(
+            "Nobody called “%(value)s” owns an action here. All owners are shown."
+        )

@@ -4,8 +4,9 @@ import logging
 import re
 from collections.abc import Mapping
 
-# Matches the token segment of a participant link ("/d/<token>/...").
-TOKEN_IN_PATH = re.compile(r"(/d/)[A-Za-z0-9_-]{16,}")
+# Matches the token segment of every personal link: participants ("/d/<token>/"), action owners
+# ("/mijn-acties/<token>/") and calendar subscriptions ("/agenda-abonnement/<token>.ics").
+TOKEN_IN_PATH = re.compile(r"(/d/|/mijn-acties/|/agenda-abonnement/)[A-Za-z0-9_-]{16,}")
 REDACTED = r"\1[verborgen]"
 
 

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from gesprekstool.inspiration.suggestions import suggestions_for
+
 from . import services
 from .analysis import analyse
 from .forms import RoundSettingsForm
@@ -66,6 +68,7 @@ def round_results_view(request, pk: int):
             "results": analysis.results,
             "analysis": analysis,
             "own_observations": list(round_.own_observations.all()),
+            "suggestions": suggestions_for(analysis.results),
         },
     )
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from gesprekstool.agenda.demo import extend_demo
 from gesprekstool.agenda.models import Action, Agreement
 from gesprekstool.organisations.models import Membership, Organisation
 from gesprekstool.rounds import services
@@ -167,7 +168,12 @@ class Command(BaseCommand):
             round_ = Round.objects.filter(organisation=organisation, title=ROUND_TITLE).first()
             if round_ is None:
                 round_ = self.create_round(organisation, user)
+            owner_link = extend_demo()
         self.report(round_)
+        self.stdout.write(
+            f"  Fatima's personal action link: {settings.SITE_URL}"
+            f"{reverse('follow_up:owner', kwargs={'token': owner_link.token})}"
+        )
 
     def create_round(self, organisation, user) -> Round:
         round_ = services.create_round(
@@ -212,8 +218,8 @@ class Command(BaseCommand):
             round=round_,
             follow_up=Agreement.FollowUp.MEET_AGAIN,
             next_meeting_on=timezone.localdate() + timedelta(days=90),
-            accountability="Fatima zet de acties op de agenda van het tweewekelijkse overleg sociaal domein.",
-            notes="Ahmed was nog niet klaar met stap 2; we bespreken zijn antwoorden in de volgende bijeenkomst.",
+            accountability="De beleidsmedewerker armoede zet de acties op de agenda van het tweewekelijkse overleg sociaal domein.",
+            notes="Eén deelnemer was nog niet klaar met stap 2; we bespreken die antwoorden in de volgende bijeenkomst.",
         )
         return round_
 

@@ -1,0 +1,299 @@
+"""The round as an editable Word memo (python-docx): the report's content with real headings,
+tables and styles, ready to become a collegevoorstel or a raadsinformatiebrief.
+
+Headings use Word's own "Heading 1/2/3" styles, so the navigation pane and a table of contents
+work; the contents field is filled in when Word opens the document.
+"""
+
+import io
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from gesprekstool.rounds.models import Round
+
+from .content import ReportContent, report_content
+from .text import xml_safe
+
+
+def _date(value) -> str:
+    return date_format(value, "j F Y") if value else "–"
+
+
+class Memo:
+    """A thin layer over python-docx that cleans every text before it goes into the XML."""
+
+    def __init__(self):
+        from docx import Document  # noqa: PLC0415
+
+        self.doc = Document()
+        self._set_defaults()
+
+    def _set_defaults(self) -> None:
+        from docx.oxml.ns import qn  # noqa: PLC0415
+        from docx.shared import Pt, RGBColor  # noqa: PLC0415
+
+        styles = self.doc.styles
+        normal = styles["Normal"]
+        normal.font.name = "Arial"
+        normal.font.size = Pt(10.5)
+        # Dutch spelling check and hyphenation, and Arial for every script.
+        rpr = normal.element.get_or_add_rPr()
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = rpr.makeelement(qn("w:lang"), {})
+            rpr.append(lang)
+        lang.set(qn("w:val"), "nl-NL")
+        for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+            style = styles[name]
+            style.font.name = "Arial"
+            style.font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
+        styles["Title"].font.size = Pt(24)
+        styles["Heading 1"].font.size = Pt(16)
+        styles["Heading 2"].font.size = Pt(13)
+        styles["Heading 3"].font.size = Pt(11)
+
+    def heading(self, text: str, level: int):
+        return self.doc.add_heading(xml_safe(text), level=level)
+
+    def paragraph(self, text: str = "", style: str | None = None, *, bold_lead: str = ""):
+        p = self.doc.add_paragraph(style=style)
+        if bold_lead:
+            p.add_run(xml_safe(bold_lead)).bold = True
+        if text:
+            p.add_run(xml_safe(text))
+        return p
+
+    def bullet(self, text: str, *, bold_lead: str = ""):
+        return self.paragraph(text, "List Bullet", bold_lead=bold_lead)
+
+    def table(self, header: list[str], rows: list[list[str]], *, widths: list[float] | None = None):
+        from docx.shared import Cm  # noqa: PLC0415
+
+        table = self.doc.add_table(rows=1, cols=len(header))
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, header, strict=True):
+            cell.text = ""
+            cell.paragraphs[0].add_run(xml_safe(text)).bold = True
+        _repeat_header(table.rows[0])
+        for row in rows:
+            cells = table.add_row().cells
+            for cell, text in zip(cells, row, strict=True):
+                cell.text = xml_safe(str(text))
+        if widths:
+            for row in table.rows:
+                for cell, width in zip(row.cells, widths, strict=True):
+                    cell.width = Cm(width)
+        self.doc.add_paragraph()
+        return table
+
+    def contents(self) -> None:
+        """A Word table-of-contents field over headings 1–2; Word fills it in on opening."""
+        from docx.oxml import OxmlElement  # noqa: PLC0415
+        from docx.oxml.ns import qn  # noqa: PLC0415
+
+        paragraph = self.doc.add_paragraph()
+        run = paragraph.add_run()
+        parts = [("begin", None), (None, 'TOC \\o "1-2" \\h \\z \\u'), ("separate", None)]
+        for kind, instruction in parts:
+            if kind:
+                element = OxmlElement("w:fldChar")
+                element.set(qn("w:fldCharType"), kind)
+            else:
+                element = OxmlElement("w:instrText")
+                element.set(qn("xml:space"), "preserve")
+                element.text = instruction
+            run._r.append(element)
+        paragraph.add_run(_("The table of contents appears when Word updates the fields (F9)."))
+        end = OxmlElement("w:fldChar")
+        end.set(qn("w:fldCharType"), "end")
+        paragraph.add_run()._r.append(end)
+        settings = self.doc.settings.element
+        update = OxmlElement("w:updateFields")
+        update.set(qn("w:val"), "true")
+        settings.append(update)
+
+    def page_break(self) -> None:
+        self.doc.add_page_break()
+
+    def save(self) -> bytes:
+        out = io.BytesIO()
+        self.doc.save(out)
+        return out.getvalue()
+
+
+def _repeat_header(row) -> None:
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    tr_pr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def render_docx(round_: Round) -> bytes:
+    """The memo's bytes: the same content as the PDF report, as an editable document."""
+    report = report_content(round_)
+    memo = Memo()
+    _cover(memo, report)
+    _summary(memo, report)
+    _step1(memo, report)
+    _step2(memo, report)
+    _step3(memo, report)
+    if report.inspiration:
+        memo.heading(_("Inspiration from other municipalities"), 1)
+        for item in report.inspiration:
+            lead = f"{item.title} ({item.theme}): " if item.theme else f"{item.title}: "
+            memo.bullet(" ".join(x for x in (item.reason, item.text, item.url) if x), bold_lead=lead)
+    memo.heading(_("About this report"), 1)
+    memo.paragraph(
+        _(
+            "This report was made with the Gesprekstool from the answers the participants gave. Averages and "
+            "ranges count the score after step 2 (the revised score where a participant changed it) and leave "
+            "“weet niet” out."
+        )
+    )
+    memo.paragraph(report.instrument.source)
+    properties = memo.doc.core_properties
+    properties.title = round_.title
+    properties.author = round_.organisation.name
+    properties.last_modified_by = "Gesprekstool"
+    properties.comments = ""
+    properties.subject = report.instrument.title
+    properties.language = "nl-NL"
+    properties.keywords = _("poverty, health, conversation tool")
+    return memo.save()
+
+
+def _cover(memo: Memo, report: ReportContent) -> None:
+    round_ = report.round
+    memo.paragraph(round_.organisation.name)
+    memo.doc.add_paragraph(xml_safe(round_.title), style="Title")
+    memo.paragraph(_("Report of the conversation round"), "Subtitle")
+    mode = _("filled in jointly") if round_.is_joint else _("filled in individually")
+    memo.paragraph(_date(round_.held_on), bold_lead=_("Date of the round") + ": ")
+    memo.paragraph(f"{report.participant_count} · {mode}", bold_lead=_("Participants") + ": ")
+    shown = _("anonymised (Participant 1, 2, …)") if round_.anonymised else _("by name")
+    memo.paragraph(shown, bold_lead=_("Participants shown") + ": ")
+    memo.paragraph(_date(report.made_on), bold_lead=_("Report made on") + ": ")
+    memo.heading(_("Contents"), 1)
+    memo.contents()
+    memo.page_break()
+
+
+def _summary(memo: Memo, report: ReportContent) -> None:
+    memo.heading(_("Summary"), 1)
+    memo.heading(_("What stands out"), 2)
+    if report.stands_out:
+        for point in report.stands_out:
+            memo.bullet(point.text)
+    else:
+        memo.paragraph(_("Nothing stands out yet: there are too few scores."))
+    memo.heading(_("Main disagreements"), 2)
+    if report.disagreements:
+        for s in report.disagreements:
+            text = _("scores from %(low)s to %(high)s") % {"low": s.low, "high": s.high}
+            if s.unknown:
+                text += "; " + ngettext(
+                    "%(counter)s times “weet niet”", "%(counter)s times “weet niet”", s.unknown
+                ) % {"counter": s.unknown}
+            memo.bullet(text + ".", bold_lead=f"{s.theme.label}: ")
+    else:
+        memo.paragraph(_("On no theme do the scores lie two or more points apart."))
+    memo.heading(_("Agreed actions"), 2)
+    if report.actions:
+        for a in report.actions:
+            detail = " · ".join(x for x in (a.theme.code, a.who, _date(a.due_on) if a.due_on else "") if x)
+            memo.bullet(f"{a.description} ({detail})")
+    else:
+        memo.paragraph(_("No actions have been agreed yet."))
+    if report.agreement:
+        text = report.agreement.get_follow_up_display()
+        if report.agreement.next_meeting_on:
+            text += " · " + _("next meeting on") + " " + _date(report.agreement.next_meeting_on)
+        memo.paragraph(text + ".", bold_lead=_("Follow-up:") + " ")
+
+
+def _step1(memo: Memo, report: ReportContent) -> None:
+    instrument = report.instrument
+    memo.heading(f"{_('Step 1.')} {instrument.step1.title}", 1)
+    memo.paragraph(f"{instrument.scale_question} {_('1 = helemaal niet mee eens, 5 = helemaal mee eens.')}")
+    if not report.results.participants:
+        memo.paragraph(_("There are no participants yet, so there are no results."))
+        return
+    memo.heading(_("Per theme"), 2)
+    memo.table(
+        [_("Theme"), _("Statement"), _("Average"), _("Range"), _("weet niet")],
+        [
+            [s.theme.code, s.theme.statement, average, spread, str(s.unknown)]
+            for s, average, spread in report.stats_rows
+        ],
+        widths=[1.3, 9.5, 2, 2, 2],
+    )
+    memo.heading(_("Scores per participant"), 2)
+    memo.paragraph(_("An arrow shows a score revised after step 2."))
+    memo.table(
+        [_("Participant"), *(t.code for t in instrument.themes)],
+        [[name, *cells] for _number, name, cells in report.score_table],
+    )
+    if report.results.notes:
+        memo.heading(instrument.step1.note_label, 2)
+        for p, text in report.results.notes:
+            memo.bullet(text, bold_lead=f"{p.shown_name}: ")
+
+
+def _step2(memo: Memo, report: ReportContent) -> None:
+    total = report.participant_count
+    memo.heading(f"{_('Step 2.')} {report.instrument.step2.title}", 1)
+    for t in report.results.step2:
+        memo.heading(t.theme.label, 2)
+        memo.paragraph(t.theme.statement).runs[0].italic = True
+        for q in t.questions:
+            memo.heading(f"{q.question.number}. {q.question.text}", 3)
+            rows = []
+            for o in q.options:
+                who = ", ".join(p.shown_name for p in o.participants)
+                texts = "\n".join(f"{p.shown_name}: “{text}”" for p, text in o.texts)
+                rows.append(
+                    [f"{len(o.participants)}/{total}", o.option.text, "\n".join(x for x in (who, texts) if x)]
+                )
+            memo.table([_("Number"), _("Answer"), _("Who")], rows, widths=[1.6, 8, 7.2])
+            if q.unanswered:
+                memo.paragraph(
+                    ", ".join(p.shown_name for p in q.unanswered), bold_lead=_("Not answered by:") + " "
+                )
+        if t.comments:
+            memo.heading(t.theme.comment_label, 3)
+            for p, text in t.comments:
+                memo.bullet(text, bold_lead=f"{p.shown_name}: ")
+
+
+def _step3(memo: Memo, report: ReportContent) -> None:
+    instrument = report.instrument
+    memo.heading(f"{_('Step 3.')} {instrument.step3.title}: {instrument.step3.subtitle}", 1)
+    if report.actions:
+        for theme, actions in report.actions_by_theme:
+            if not actions:
+                continue
+            memo.heading(theme.label, 2)
+            memo.table(
+                [*instrument.step3_columns, _("Date")],
+                [[a.description, a.who or "–", a.department or "–", _date(a.due_on)] for a in actions],
+                widths=[8, 3.6, 3.4, 2.6],
+            )
+    else:
+        memo.paragraph(_("No actions have been agreed yet."))
+    memo.heading(_("Agreement on the follow-up"), 2)
+    g = report.agreement
+    if g is None:
+        memo.paragraph(_("Nothing has been agreed on the follow-up yet."))
+        return
+    memo.paragraph(g.get_follow_up_display(), bold_lead=_("Follow-up") + ": ")
+    if g.next_meeting_on:
+        memo.paragraph(_date(g.next_meeting_on), bold_lead=_("Next meeting") + ": ")
+    if g.accountability:
+        memo.paragraph(g.accountability, bold_lead=_("How we hold each other to the agreements") + ": ")
+    if g.notes:
+        memo.paragraph(g.notes, bold_lead=instrument.step3.note_label + ": ")

@@ -1,0 +1,48 @@
+"""The round as a PDF report for the alderman (WeasyPrint), tagged for accessibility (PDF/UA-1)."""
+
+import functools
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+from gesprekstool.rounds.models import Round
+
+from .content import ReportContent, report_content
+
+STYLESHEET = Path(__file__).resolve().parent / "report.css"
+TOKENS = settings.NODE_MODULES / "@utrecht" / "design-tokens" / "dist" / "index.css"
+
+
+@functools.cache
+def _stylesheets() -> tuple:
+    # Parsed once per process: the design tokens alone are some 190 kB of CSS.
+    from weasyprint import CSS  # noqa: PLC0415
+
+    sheets = [CSS(filename=str(STYLESHEET))]
+    if TOKENS.exists():
+        sheets.insert(0, CSS(filename=str(TOKENS)))
+    return tuple(sheets)
+
+
+def _refuse_fetch(url: str, *args, **kwargs):
+    # The report needs nothing from outside; refusing every fetch keeps a link typed by a
+    # participant from ever making the server request a URL.
+    raise ValueError(f"not fetched: {url[:80]}")
+
+
+def render_report_html(report: ReportContent) -> str:
+    return render_to_string("reports/report_pdf.html", {"report": report})
+
+
+def render_pdf(round_: Round) -> bytes:
+    """The report of `round_` as PDF bytes: cover, contents, summary, steps 1–3, inspiration.
+
+    Written as PDF/UA-1 (tagged structure, document language and title), with page numbers
+    and a table of contents whose page numbers WeasyPrint fills in.
+    """
+    from weasyprint import HTML  # noqa: PLC0415
+
+    html = render_report_html(report_content(round_))
+    document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=_refuse_fetch)
+    return document.write_pdf(stylesheets=list(_stylesheets()), pdf_variant="pdf/ua-1")

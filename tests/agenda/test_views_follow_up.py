@@ -1,0 +1,698 @@
+"""Action detail with optimistic locking, the owner's personal link, the overview, repeating a
+round and its review; every page's refusals."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from gesprekstool.agenda import services
+from gesprekstool.agenda.models import Action, ActionNote, OwnerLink
+from gesprekstool.rounds import services as round_services
+from gesprekstool.rounds.models import Round
+from tests.factories import HELD_ON, MembershipFactory
+
+YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)
+
+
+def detail_url(action) -> str:
+    return reverse("agenda:action", kwargs={"pk": action.round_id, "action_id": action.pk})
+
+
+def edit_data(action, **overrides) -> dict:
+    data = {
+        "status": action.status,
+        "theme": action.theme,
+        "description": action.description,
+        "owner": str(action.owner_id or ""),
+        "owner_name": action.owner_name,
+        "owner_email": action.owner_email,
+        "department": action.department,
+        "due_on": action.due_on.isoformat() if action.due_on else "",
+        "note": "",
+        "version": str(action.version),
+    }
+    return {**data, **overrides}
+
+
+def stored(action) -> dict:
+    return Action.objects.filter(pk=action.pk).values("status", "description", "department", "version").get()
+
+
+# --- Action detail -------------------------------------------------------------------------------------------
+
+
+def test_action_detail_opens_with_its_log(facilitator_client, action):
+    services.update_action(
+        action, expected_version=1, changes={"status": "bezig"}, author_name="Joost", note="Gestart"
+    )
+
+    response = facilitator_client.get(detail_url(action))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Gestart" in page and "Status: open → bezig" in page and "Joost" in page
+    assert 'name="version" value="2"' in page
+
+
+def test_action_save_changes_status_and_logs_the_note(facilitator_client, facilitator, action):
+    response = facilitator_client.post(detail_url(action), edit_data(action, status="gedaan", note="Klaar!"))
+
+    assert response.url == detail_url(action)
+    assert stored(action)["status"] == "gedaan"
+    note = ActionNote.objects.get()
+    assert (note.old_status, note.new_status, note.text, note.author) == (
+        "open",
+        "gedaan",
+        "Klaar!",
+        facilitator,
+    )
+
+
+def test_action_save_with_a_past_date_is_allowed_but_flagged(facilitator_client, action):
+    response = facilitator_client.post(
+        detail_url(action), edit_data(action, due_on=YESTERDAY.isoformat()), follow=True
+    )
+
+    assert Action.objects.get(pk=action.pk).due_on == YESTERDAY
+    texts = [str(m) for m in response.context["messages"]]
+    assert (
+        texts[1]
+        == f"De datum {YESTERDAY:%d-%m-%Y} is al voorbij. De actie staat daarom als ‘te laat’ gemarkeerd."
+    )
+    assert "te laat" in response.content.decode()
+
+
+def test_action_add_with_a_past_date_is_allowed_but_flagged(facilitator_client, round_):
+    data = {"theme": "A", "description": "Terugwerkend", "owner_name": "X", "due_on": YESTERDAY.isoformat()}
+
+    response = facilitator_client.post(
+        reverse("agenda:action_add", kwargs={"pk": round_.pk}), data, follow=True
+    )
+
+    assert Action.objects.get().due_on == YESTERDAY
+    assert any("is al voorbij" in str(m) for m in response.context["messages"])
+
+
+def test_a_second_save_on_the_same_version_is_a_409_that_keeps_both(facilitator_client, action):
+    facilitator_client.post(detail_url(action), edit_data(action, status="bezig", note="Eerste persoon"))
+    after_first = stored(action)
+
+    response = facilitator_client.post(
+        detail_url(action),
+        edit_data(action, status="vervallen", department="Tweede afdeling", note="Mijn tekst"),
+    )
+
+    assert response.status_code == 409
+    assert stored(action) == after_first
+    page = response.content.decode()
+    assert "Iemand anders heeft deze actie gewijzigd" in page
+    assert "Eerste persoon" in page  # the other person's note
+    form = response.context["form"]
+    assert (form["note"].value(), form["department"].value(), form["status"].value()) == (
+        "Mijn tekst",
+        "Tweede afdeling",
+        "vervallen",
+    )
+    assert form["version"].value() == "2"
+
+    # Saving again, having seen the conflict, goes through.
+    again = facilitator_client.post(detail_url(action), form.data)
+    assert again.status_code == 302
+    assert stored(action)["status"] == "vervallen"
+    assert ActionNote.objects.filter(text="Mijn tekst").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"status": "klaar"}, "status"),
+        ({"owner": "", "owner_name": ""}, "owner_name"),
+        ({"owner_email": "geen-adres"}, "owner_email"),
+        ({"note": "x" * 5001}, "note"),
+        ({"version": ""}, "version"),
+        ({"due_on": "31-02-2027"}, "due_on"),
+    ],
+    ids=["unknown status", "unknown owner", "bad e-mail", "note too long", "no version", "bad date"],
+)
+def test_action_save_bad_input_is_422(facilitator_client, action, overrides, field):
+    before = stored(action)
+
+    response = facilitator_client.post(detail_url(action), edit_data(action, **overrides))
+
+    assert response.status_code == 422
+    assert list(response.context["form"].errors) == [field]
+    assert stored(action) == before
+
+
+def test_action_owner_of_another_round_is_422(facilitator_client, organisation, action):
+    other = round_services.create_round(
+        organisation=organisation, title="Ander", held_on=HELD_ON, mode="individual"
+    )
+    stranger = round_services.add_participant(other, display_name="Ander", domain="armoede")
+
+    response = facilitator_client.post(detail_url(action), edit_data(action, owner=str(stranger.pk)))
+
+    assert response.status_code == 422
+    assert list(response.context["form"].errors) == ["owner"]
+
+
+def test_action_detail_refusals(client, reader_client, outsider_client, action):
+    before = stored(action)
+    url = detail_url(action)
+
+    assert reader_client.get(url).status_code == 200
+    assert 'name="version"' not in reader_client.get(url).content.decode()
+    assert reader_client.post(url, edit_data(action, status="gedaan")).status_code == 403
+    assert outsider_client.get(url).status_code == 404
+    assert outsider_client.post(url, edit_data(action, status="gedaan")).status_code == 404
+    assert client.get(url).url.startswith(reverse("login"))
+    assert stored(action) == before
+
+
+def test_action_of_another_round_is_404(facilitator_client, organisation, action):
+    other = round_services.create_round(
+        organisation=organisation, title="Ander", held_on=HELD_ON, mode="individual"
+    )
+
+    url = reverse("agenda:action", kwargs={"pk": other.pk, "action_id": action.pk})
+
+    assert facilitator_client.get(url).status_code == 404
+
+
+# --- Owner links from the facilitator's page -------------------------------------------------------------
+
+
+def owner_link_url(action) -> str:
+    return reverse("agenda:owner_link", kwargs={"pk": action.round_id, "action_id": action.pk})
+
+
+def test_facilitator_makes_renews_and_revokes_the_owner_link(facilitator_client, action, participant):
+    participant.email = "fatima@testdorp.nl"
+    participant.save()
+
+    facilitator_client.post(owner_link_url(action))
+    first = OwnerLink.objects.get()
+    assert (first.email, first.name) == ("fatima@testdorp.nl", "Fatima")
+    assert first.token in facilitator_client.get(detail_url(action)).content.decode()
+
+    facilitator_client.post(owner_link_url(action))
+    first.refresh_from_db()
+    assert first.is_revoked and OwnerLink.objects.filter(revoked_at__isnull=True).count() == 1
+
+    facilitator_client.post(owner_link_url(action), {"revoke": "1"})
+    assert not OwnerLink.objects.filter(revoked_at__isnull=True).exists()
+
+
+def test_owner_link_needs_an_address(facilitator_client, action):
+    response = facilitator_client.post(owner_link_url(action), follow=True)
+
+    assert not OwnerLink.objects.exists()
+    assert "Vul eerst een e-mailadres in" in response.content.decode()
+
+
+def test_owner_link_refusals(reader_client, outsider_client, action, participant):
+    participant.email = "f@t.nl"
+    participant.save()
+
+    assert reader_client.post(owner_link_url(action)).status_code == 403
+    assert outsider_client.post(owner_link_url(action)).status_code == 404
+    assert not OwnerLink.objects.exists()
+
+
+# --- The owner's page, without an account ------------------------------------------------------------------
+
+
+@pytest.fixture
+def link(organisation, action, participant):
+    participant.email = "fatima@testdorp.nl"
+    participant.save()
+    return services.ensure_owner_link(organisation, email="fatima@testdorp.nl", name="Fatima")
+
+
+def owner_url(link) -> str:
+    return reverse("follow_up:owner", kwargs={"token": link.token})
+
+
+def update_url(link, action) -> str:
+    return reverse("follow_up:owner_update", kwargs={"token": link.token, "action_id": action.pk})
+
+
+def progress_data(action, **overrides) -> dict:
+    prefix = f"actie-{action.pk}"
+    data = {"status": action.status, "note": "", "version": str(action.version), **overrides}
+    return {f"{prefix}-{k}": v for k, v in data.items()}
+
+
+def test_owner_page_lists_the_owners_actions_across_rounds(client, organisation, link, action):
+    later = round_services.create_round(
+        organisation=organisation, title="Later", held_on=HELD_ON, mode="individual"
+    )
+    Action.objects.create(
+        round=later,
+        theme="C",
+        description="Tweede actie",
+        owner_name="Fatima",
+        owner_email="FATIMA@testdorp.nl",
+    )
+    Action.objects.create(round=later, theme="C", description="Niet van haar", owner_name="Joost")
+
+    response = client.get(owner_url(link))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert [row["action"].description for row in response.context["rows"]] == [
+        "Cijfers per wijk naast elkaar leggen",
+        "Tweede actie",
+    ]
+    assert "Niet van haar" not in page
+    assert response["Cache-Control"].startswith("max-age=0")
+    link.refresh_from_db()
+    assert link.last_used_at is not None
+
+
+def test_owner_updates_status_and_note(client, link, action):
+    response = client.post(
+        update_url(link, action), progress_data(action, status="gedaan", note="Overleg gehad")
+    )
+
+    assert response.url == f"{owner_url(link)}#actie-{action.pk}"
+    assert stored(action)["status"] == "gedaan"
+    note = ActionNote.objects.get()
+    assert (note.author, note.author_name, note.via_link, note.text) == (
+        None,
+        "Fatima",
+        True,
+        "Overleg gehad",
+    )
+
+
+def test_owner_update_conflict_is_409_and_keeps_the_input(client, facilitator, link, action):
+    services.update_action(
+        action, expected_version=1, changes={"status": "bezig"}, note="Gespreksleider", author=facilitator
+    )
+
+    response = client.post(
+        update_url(link, action), progress_data(action, status="gedaan", note="Mijn update")
+    )
+
+    assert response.status_code == 409
+    assert stored(action)["status"] == "bezig"
+    page = response.content.decode()
+    assert "Iemand anders heeft deze actie gewijzigd" in page and "Gespreksleider" in page
+    form = next(row["form"] for row in response.context["rows"] if row["action"].pk == action.pk)
+    assert (form["status"].value(), form["note"].value(), form["version"].value()) == (
+        "gedaan",
+        "Mijn update",
+        "2",
+    )
+
+
+def test_owner_update_bad_input_is_422(client, link, action):
+    response = client.post(update_url(link, action), progress_data(action, status="klaar"))
+
+    assert response.status_code == 422
+    assert stored(action)["status"] == "open"
+
+
+def test_owner_cannot_update_someone_elses_action(client, round_, link):
+    other = Action.objects.create(round=round_, theme="A", description="Van Joost", owner_name="Joost")
+
+    response = client.post(update_url(link, other), progress_data(other, status="gedaan"))
+
+    assert response.status_code == 404
+    assert stored(other)["status"] == "open"
+
+
+@pytest.mark.parametrize(
+    ("change", "status", "title"),
+    [
+        ({"revoked_at": timezone.now()}, 410, "Deze link is ingetrokken"),
+        ({"expires_at": timezone.now() - datetime.timedelta(minutes=1)}, 410, "Deze link is verlopen"),
+    ],
+    ids=["revoked", "expired"],
+)
+def test_revoked_and_expired_links_are_410_with_a_clear_page(client, link, action, change, status, title):
+    OwnerLink.objects.filter(pk=link.pk).update(**change)
+
+    for response in (
+        client.get(owner_url(link)),
+        client.post(update_url(link, action), progress_data(action, status="gedaan")),
+    ):
+        assert response.status_code == status
+        assert f'<h1 class="utrecht-heading-1">{title}</h1>' in response.content.decode()
+    assert stored(action)["status"] == "open"
+
+
+def test_an_unknown_link_is_404_with_a_clear_page(client, db):
+    response = client.get(reverse("follow_up:owner", kwargs={"token": "x" * 43}))
+
+    assert response.status_code == 404
+    assert "Deze link werkt niet" in response.content.decode()
+
+
+# --- Overview ------------------------------------------------------------------------------------------------
+
+
+def overview_url(organisation) -> str:
+    return reverse("follow_up:actions", kwargs={"slug": organisation.slug})
+
+
+@pytest.fixture
+def actions(round_, participant, other_participant):
+    return {
+        "late": Action.objects.create(
+            round=round_,
+            theme="B",
+            description="Te laat",
+            owner=participant,
+            department="WI",
+            due_on=YESTERDAY,
+        ),
+        "busy": Action.objects.create(
+            round=round_,
+            theme="C",
+            description="Bezig",
+            owner=other_participant,
+            department="GGD",
+            status="bezig",
+        ),
+        "done": Action.objects.create(
+            round=round_,
+            theme="B",
+            description="Klaar",
+            owner_name="Wethouder",
+            status="gedaan",
+            due_on=YESTERDAY,
+        ),
+    }
+
+
+def listed(response) -> list[str]:
+    return [a.description for a in response.context["actions"]]
+
+
+def test_overview_lists_current_actions_live_first_with_late_badge(facilitator_client, organisation, actions):
+    response = facilitator_client.get(overview_url(organisation))
+
+    assert listed(response) == ["Te laat", "Bezig", "Klaar"]
+    assert response.context["overdue_count"] == 1
+    page = response.content.decode()
+    assert page.count('class="gt-late"') == 1
+    assert 'class="gt-late__icon" aria-hidden="true"' in page
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"theme": "B"}, ["Te laat", "Klaar"]),
+        ({"owner": "Joost"}, ["Bezig"]),
+        ({"owner": "Wethouder"}, ["Klaar"]),
+        ({"department": "GGD"}, ["Bezig"]),
+        ({"status": "gedaan"}, ["Klaar"]),
+        ({"status": "lopend"}, ["Te laat", "Bezig"]),
+        ({"overdue": "on"}, ["Te laat"]),
+        ({"theme": "B", "status": "lopend"}, ["Te laat"]),
+    ],
+)
+def test_overview_filters(facilitator_client, organisation, actions, query, expected):
+    response = facilitator_client.get(overview_url(organisation), query)
+
+    assert listed(response) == expected
+
+
+def test_overview_with_an_unknown_owner_says_so_and_shows_everyone(facilitator_client, organisation, actions):
+    response = facilitator_client.get(overview_url(organisation), {"owner": "Onbekend", "theme": "C"})
+
+    assert response.status_code == 200
+    assert listed(response) == ["Bezig"]
+    assert "Niemand met de naam “Onbekend” heeft hier een actie." in response.content.decode()
+
+
+def test_overview_refusals(client, outsider_client, reader_client, organisation, actions):
+    assert reader_client.get(overview_url(organisation)).status_code == 200
+    assert outsider_client.get(overview_url(organisation)).status_code == 404
+    assert client.get(overview_url(organisation)).url.startswith(reverse("login"))
+
+
+def test_actions_home_goes_to_the_only_organisation(facilitator_client, organisation):
+    response = facilitator_client.get(reverse("follow_up:actions_home"))
+
+    assert response.url == overview_url(organisation)
+
+
+def test_actions_home_lets_a_member_of_two_organisations_choose(
+    facilitator_client, facilitator, other_organisation
+):
+    MembershipFactory(user=facilitator, organisation=other_organisation)
+
+    response = facilitator_client.get(reverse("follow_up:actions_home"))
+
+    assert response.status_code == 200
+    assert overview_url(other_organisation) in response.content.decode()
+
+
+def add_rounds(organisation, count: int) -> None:
+    for number in range(count):
+        r = round_services.create_round(
+            organisation=organisation, title=f"R{number}", held_on=HELD_ON, mode="individual"
+        )
+        p = round_services.add_participant(
+            r, display_name=f"P{number}", domain="armoede", department=f"Afd {number}"
+        )
+        original = Action.objects.create(
+            round=r, theme="A", description=f"A{number}", owner=p, due_on=YESTERDAY
+        )
+        Action.objects.create(
+            round=r,
+            theme="B",
+            description=f"B{number}",
+            owner_name=f"N{number}",
+            status="bezig",
+            carried_from=original,
+        )
+
+
+def query_count(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_overview_queries_do_not_grow_with_rounds(facilitator_client, organisation):
+    add_rounds(organisation, 2)
+    two = query_count(facilitator_client, overview_url(organisation))
+
+    add_rounds(organisation, 8)
+    ten = query_count(facilitator_client, overview_url(organisation))
+
+    assert Round.objects.count() == 10
+    assert two == ten
+
+
+# --- Repeat and review ---------------------------------------------------------------------------------------
+
+
+def repeat_url(round_) -> str:
+    return reverse("agenda:repeat", kwargs={"pk": round_.pk})
+
+
+def test_repeat_form_lists_participants_and_live_actions_ticked(facilitator_client, round_, actions):
+    response = facilitator_client.get(repeat_url(round_))
+
+    form = response.context["form"]
+    assert response.status_code == 200
+    assert form.initial["title"] == "Armoede en gezondheid 2026 (herhaling)"
+    assert [p.display_name for p in form.initial["participants"]] == ["Fatima", "Joost"]
+    assert sorted(a.description for a in form.initial["actions"]) == ["Bezig", "Te laat"]
+    page = response.content.decode()
+    assert page.count('type="checkbox"') == 4 and page.count("checked") == 4
+
+
+def test_repeat_creates_the_round_and_opens_the_review(facilitator_client, round_, participant, actions):
+    data = {
+        "title": "Ronde 2027",
+        "held_on": "2027-11-01",
+        "participants": [str(participant.pk)],
+        "actions": [str(actions["late"].pk), str(actions["busy"].pk)],
+    }
+
+    response = facilitator_client.post(repeat_url(round_), data)
+
+    new = Round.objects.get(title="Ronde 2027")
+    assert response.url == reverse("agenda:review", kwargs={"pk": new.pk})
+    assert (new.previous, new.held_on) == (round_, datetime.date(2027, 11, 1))
+    assert list(new.participants.values_list("display_name", flat=True)) == ["Fatima"]
+    assert sorted(new.actions.values_list("description", "carried_from__round")) == [
+        ("Bezig", round_.pk),
+        ("Te laat", round_.pk),
+    ]
+
+
+def test_repeat_without_actions_goes_to_the_new_round(facilitator_client, round_, participant):
+    response = facilitator_client.post(repeat_url(round_), {"title": "Zonder", "held_on": "2027-11-01"})
+
+    new = Round.objects.get(title="Zonder")
+    assert response.url == reverse("rounds:detail", kwargs={"pk": new.pk})
+    assert new.participants.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"title": ""}, "title"),
+        ({"held_on": "morgen"}, "held_on"),
+        ({"participants": ["999999"]}, "participants"),
+        ({"actions": ["DONE"]}, "actions"),
+    ],
+    ids=["no title", "bad date", "unknown participant", "finished action"],
+)
+def test_repeat_bad_input_is_422(facilitator_client, round_, participant, actions, overrides, field):
+    data = {"title": "Nieuw", "held_on": "2027-11-01", **overrides}
+    if data.get("actions") == ["DONE"]:
+        data["actions"] = [str(actions["done"].pk)]
+
+    response = facilitator_client.post(repeat_url(round_), data)
+
+    assert response.status_code == 422
+    assert list(response.context["form"].errors) == [field]
+    assert Round.objects.count() == 1
+
+
+def test_repeat_refusals(client, reader_client, outsider_client, round_):
+    data = {"title": "Nieuw", "held_on": "2027-11-01"}
+
+    assert reader_client.get(repeat_url(round_)).status_code == 403
+    assert reader_client.post(repeat_url(round_), data).status_code == 403
+    assert outsider_client.post(repeat_url(round_), data).status_code == 404
+    assert client.post(repeat_url(round_), data).url.startswith(reverse("login"))
+    assert Round.objects.count() == 1
+
+
+def test_round_nav_offers_repeat_to_facilitators_and_review_on_repeats(
+    facilitator_client, reader_client, round_, participant
+):
+    new = services.repeat_round(
+        round_, title="Nieuw", held_on=HELD_ON, participants=[participant], actions=[]
+    )
+
+    old_page = facilitator_client.get(reverse("rounds:detail", kwargs={"pk": round_.pk})).content.decode()
+    new_page = facilitator_client.get(reverse("rounds:detail", kwargs={"pk": new.pk})).content.decode()
+    reader_page = reader_client.get(reverse("rounds:detail", kwargs={"pk": new.pk})).content.decode()
+
+    assert repeat_url(round_) in old_page and "Herhaal deze ronde" in old_page
+    assert reverse("agenda:review", kwargs={"pk": round_.pk}) not in old_page
+    assert reverse("agenda:review", kwargs={"pk": new.pk}) in new_page
+    assert repeat_url(new) not in reader_page
+
+
+@pytest.fixture
+def repeated(round_, participant, actions):
+    return services.repeat_round(
+        round_,
+        title="Ronde 2027",
+        held_on=HELD_ON,
+        participants=[participant],
+        actions=[actions["late"], actions["busy"]],
+    )
+
+
+def review_url(round_) -> str:
+    return reverse("agenda:review", kwargs={"pk": round_.pk})
+
+
+def review_data(actions, **per_action) -> dict:
+    data = {}
+    for a in actions:
+        status, note = per_action.get(a.description, (a.status, ""))
+        data |= progress_data(a, status=status, note=note)
+    return data
+
+
+def test_review_lists_the_carried_actions(facilitator_client, repeated):
+    response = facilitator_client.get(review_url(repeated))
+
+    assert response.status_code == 200
+    assert [row["action"].description for row in response.context["rows"]] == ["Te laat", "Bezig"]
+    assert "0 van de 2 acties besproken." in response.content.decode()
+
+
+def test_review_saves_status_and_notes_and_marks_discussed(facilitator_client, repeated):
+    carried = list(repeated.actions.order_by("theme"))
+
+    response = facilitator_client.post(
+        review_url(repeated),
+        review_data(carried, **{"Te laat": ("gedaan", "Is gelukt"), "Bezig": ("bezig", "")}),
+    )
+
+    assert response.url == review_url(repeated)
+    assert dict(repeated.actions.values_list("description", "status")) == {
+        "Te laat": "gedaan",
+        "Bezig": "bezig",
+    }
+    assert repeated.actions.filter(reviewed_at__isnull=False).count() == 2
+    assert list(ActionNote.objects.values_list("text", "new_status", "in_review")) == [
+        ("Is gelukt", "gedaan", True)
+    ]
+    assert "2 van de 2 acties besproken." in facilitator_client.get(review_url(repeated)).content.decode()
+
+
+def test_review_conflict_saves_the_other_rows_and_keeps_the_input(facilitator_client, repeated):
+    carried = list(repeated.actions.order_by("theme"))
+    data = review_data(
+        carried, **{"Te laat": ("gedaan", "Gelukt"), "Bezig": ("vervallen", "Niet meer nodig")}
+    )
+    late = carried[0]
+    services.update_action(
+        late, expected_version=1, changes={"status": "bezig"}, author_name="Fatima", note="Via link"
+    )
+
+    response = facilitator_client.post(review_url(repeated), data)
+
+    assert response.status_code == 409
+    assert dict(repeated.actions.values_list("description", "status")) == {
+        "Te laat": "bezig",
+        "Bezig": "vervallen",
+    }
+    rows = {row["action"].description: row for row in response.context["rows"]}
+    assert rows["Te laat"]["conflict"].status == "bezig"
+    form = rows["Te laat"]["form"]
+    assert (form["status"].value(), form["note"].value(), form["version"].value()) == (
+        "gedaan",
+        "Gelukt",
+        "2",
+    )
+    assert rows["Bezig"]["form"].is_bound is False
+    assert "Via link" in response.content.decode()
+
+
+def test_review_bad_input_is_422_and_saves_the_valid_rows(facilitator_client, repeated):
+    carried = list(repeated.actions.order_by("theme"))
+    data = review_data(carried, **{"Te laat": ("klaar", ""), "Bezig": ("gedaan", "")})
+
+    response = facilitator_client.post(review_url(repeated), data)
+
+    assert response.status_code == 422
+    assert dict(repeated.actions.values_list("description", "status")) == {
+        "Te laat": "open",
+        "Bezig": "gedaan",
+    }
+
+
+def test_review_of_a_round_that_is_no_repeat_is_404(facilitator_client, round_):
+    assert facilitator_client.get(review_url(round_)).status_code == 404
+
+
+def test_review_refusals(client, reader_client, outsider_client, repeated):
+    carried = list(repeated.actions.order_by("theme"))
+    data = review_data(carried, **{"Te laat": ("gedaan", "")})
+
+    reader_page = reader_client.get(review_url(repeated))
+    assert reader_page.status_code == 200 and "<form" not in reader_page.content.decode().split("<main")[1]
+    assert reader_client.post(review_url(repeated), data).status_code == 403
+    assert outsider_client.get(review_url(repeated)).status_code == 404
+    assert client.get(review_url(repeated)).url.startswith(reverse("login"))
+    assert repeated.actions.filter(status="gedaan").count() == 0

@@ -1,0 +1,131 @@
+"""Issue 5's journey: from the demo round's results to the library, a search, and an adviser's addition."""
+
+import io
+import re
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
+
+from gesprekstool.inspiration import library
+from gesprekstool.inspiration.models import Entry
+from gesprekstool.rounds.management.commands.demo import PASSWORD, ROUND_TITLE, USERNAME
+from gesprekstool.rounds.models import Round
+from tests.factories import UserFactory
+
+ADVISER_PASSWORD = "geheim-wachtwoord-123"
+
+
+@pytest.fixture
+def demo(transactional_db):
+    # Another browser test may have emptied the tables (they are flushed after each one), so the
+    # library that migration 0003 loaded is imported again; importing is idempotent.
+    library.import_library(library.read(library.SHIPPED))
+    call_command("demo", stdout=io.StringIO())
+    adviser = UserFactory(username="adviseur", first_name="Anna", last_name="Adviseur", is_staff=True)
+    adviser.user_permissions.set(Permission.objects.filter(content_type__app_label="inspiration"))
+    return Round.objects.get(title=ROUND_TITLE)
+
+
+def log_in(page: Page, live_server, axe, username: str, password: str) -> None:
+    page.goto(f"{live_server.url}/inloggen/")
+    axe(page)
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("heading", level=1, name="Rondes")).to_be_visible()
+
+
+def theme_block(suggestions, label: str):
+    return suggestions.locator(
+        ".gt-suggestions__theme", has=suggestions.page.get_by_role("heading", name=label)
+    )
+
+
+def test_from_results_to_the_library_and_an_advisers_addition(
+    page: Page, live_server, demo, axe, screenshot_dir
+):
+    # The facilitator opens the demo round's results and finds suggestions with their reasons.
+    log_in(page, live_server, axe, USERNAME, PASSWORD)
+    page.goto(f"{live_server.url}/rondes/{demo.pk}/resultaten/")
+    suggestions = page.get_by_role("region", name="Inspiratie bij uw antwoorden")
+    expect(suggestions).to_be_visible()
+    focus = theme_block(suggestions, "D. Focus: Signaleren, bereiken en ondersteunen")
+    expect(focus).to_contain_text("het daadwerkelijk bereiken van inwoners (7b)")
+    expect(theme_block(suggestions, "E. De rol van de gemeente")).to_contain_text("(10d)")
+    axe(page)
+    if screenshot_dir:
+        suggestions.screenshot(path=f"{screenshot_dir}/inspiration-suggestions.png")
+
+    # She follows a suggestion to the practice example.
+    focus.get_by_role("link", name="Goed Bezig! in Rotterdam Spangen en Tussendijken").click()
+    expect(
+        page.get_by_role("heading", level=1, name="Goed Bezig! in Rotterdam Spangen en Tussendijken")
+    ).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name="Wat kunt u ervan leren?")).to_be_visible()
+    axe(page)
+
+    # She searches the library, without accents, and filters on a focus.
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Inspiratie").click()
+    expect(
+        page.get_by_role("heading", level=1, name="Inspiratie: praktijkvoorbeelden, lessen en tips")
+    ).to_be_visible()
+    axe(page)
+    page.get_by_label("Zoekwoorden").fill("sudwest fryslan")
+    page.get_by_role("button", name="Zoeken").click()
+    expect(page.get_by_role("heading", level=2, name="1 resultaat")).to_be_visible()
+    result = page.get_by_role("link", name="Súdwest-Fryslân: jeugdgezondheidszorg leert geldzorgen herkennen")
+    expect(result).to_be_visible()
+    axe(page)
+    page.get_by_label("Zoekwoorden").fill("schulden")
+    page.locator("summary", has_text="Focus").click()
+    page.get_by_role("checkbox", name="Bereiken", exact=True).check()
+    page.get_by_role("button", name="Zoeken").click()
+    expect(page.get_by_role("link", name="Goed Bezig! in Rotterdam Spangen en Tussendijken")).to_be_visible()
+    axe(page)
+    page.get_by_role("link", name="Over de tool").click()
+    expect(page.get_by_role("heading", level=2, name="Anders besturen: vijf principes")).to_be_visible()
+    axe(page)
+    page.get_by_role("link", name="Thema's").click()
+    page.get_by_role("link", name="E. De rol van de gemeente").click()
+    expect(page.get_by_role("heading", level=1, name="E. De rol van de gemeente")).to_be_visible()
+    axe(page)
+    page.get_by_role("button", name=re.compile("^Uitloggen")).click()
+
+    # A programme adviser adds an entry to the shared library, on a phone.
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, live_server, axe, "adviseur", ADVISER_PASSWORD)
+    page.get_by_role("link", name="Inspiratie").first.click()
+    page.get_by_role("link", name="Eigen praktijk delen").click()
+    axe(page)
+    page.get_by_label("Titel").fill("Buurtmoestuin met het wijkteam")
+    page.get_by_label("Gemeente of organisatie").fill("Gemeente Zuidhaven")
+    page.get_by_label("Samenvatting").fill(
+        "Bewoners met weinig geld kweken samen groente, met hulp van het wijkteam."
+    )
+    page.get_by_label("Wat anderen ervan kunnen leren").fill(
+        "Samen tuinieren opent het gesprek over geldzorgen."
+    )
+    page.get_by_label("D. Focus: Signaleren, bereiken en ondersteunen").check()
+    page.get_by_role("checkbox", name="Bereiken", exact=True).check()
+    expect(page.get_by_label("Openbaar: meteen publiceren in de bibliotheek")).to_be_checked()
+    page.get_by_role("button", name="Praktijk opslaan").click()
+    expect(page.get_by_text("Opgeslagen en gepubliceerd in de bibliotheek.")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Buurtmoestuin met het wijkteam")).to_be_visible()
+    axe(page)
+    if screenshot_dir:
+        page.screenshot(path=f"{screenshot_dir}/inspiration-added-phone.png", full_page=True)
+
+    # It shows up in search, for the adviser and for the facilitator.
+    page.get_by_role("link", name="Zoeken in de bibliotheek").click()
+    page.get_by_label("Zoekwoorden").fill("buurtmoestuinen")
+    page.get_by_role("button", name="Zoeken").click()
+    expect(page.get_by_role("link", name="Buurtmoestuin met het wijkteam")).to_be_visible()
+    axe(page)
+    assert Entry.objects.get(title="Buurtmoestuin met het wijkteam").visibility == "public"
+    page.get_by_role("button", name=re.compile("^Uitloggen")).click()
+    log_in(page, live_server, axe, USERNAME, PASSWORD)
+    page.goto(f"{live_server.url}/inspiratie/zoeken/?q=buurtmoestuin")
+    expect(page.get_by_role("link", name="Buurtmoestuin met het wijkteam")).to_be_visible()
+    assert len(axe.checked) >= 12

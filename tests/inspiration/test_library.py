@@ -1,0 +1,295 @@
+"""The shipped library (part 2 of the tool and three articles) and moving it between installations."""
+
+import io
+import json
+import re
+from importlib import import_module
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from django.apps import apps
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from gesprekstool.inspiration import library, search, services, text
+from gesprekstool.inspiration.models import Entry, RuleEntry, SuggestionRule, Tag, Theme
+from tests.factories import OrganisationFactory
+
+from .conftest import make_entry
+
+# Every practice example, lesson, tip and source of part 2, by the section of part 2 it comes from.
+PART_2 = {
+    "A": [
+        "visie-samen-verkennen",
+        "onderzoek-geldzorgen-en-gezondheid",
+        "scp-armoede-in-kaart",
+        "cbs-armoede-en-sociale-uitsluiting",
+        "cbs-scp-databronnen",
+        "nibud-referentiecijfers",
+        "gezond-in-integrale-aanpak",
+        "ser-opgroeien-zonder-armoede",
+        "lelystad-verbinding-domeinen",
+        "gennep-brede-activatie",
+    ],
+    "B": [
+        "informatie-samen-bepalen",
+        "waarstaatjegemeente-gezondheidsverschillen",
+        "onderzoeksafdeling-en-ggd-monitor",
+        "belangenbehartigers-en-patientenorganisaties",
+        "nji-monitors-jeugdhulp",
+        "divosa-schouders-eronder",
+    ],
+    "C": [
+        "manieren-om-beleid-te-combineren",
+        "utrecht-inclusief",
+        "opgaven-waar-armoede-en-gezondheid-samenkomen",
+        "amersfoort-gezonde-wijk",
+        "beleid-maken-met-inwoners",
+        "bewoners-in-de-hoofdrol",
+        "pharos-checklists",
+        "vaals-photovoice",
+    ],
+    "D": [
+        # the three aims, each with its examples
+        "drie-doelen-kies-een-focus",
+        "doel-1-signaleren",
+        "amsterdam-vroeg-eropaf",
+        "lelystad-financieel-spreekuur",
+        "sudwest-fryslan-jgz-training",
+        "vier-domeinen-model",
+        "utrecht-life-events",
+        "doel-2-contact-leggen",
+        "sleutelfiguren-statushouders",
+        "arnhem-proeftuin-vroegsignalering",
+        "ervaringsdeskundigen-in-het-wijkteam",
+        "rotterdam-goed-bezig",
+        "doel-3-adequaat-ondersteunen",
+        "mobility-mentoring",
+    ],
+    "E": [
+        # the six roles, each with its examples
+        "rollen-van-de-gemeente",
+        "rol-partner",
+        "enschede-scoren-in-de-wijk",
+        "deventer-voorstad-beweegt",
+        "rol-initiatiefnemer",
+        "rotterdam-kansrijk-opgroeien",
+        "rol-opdrachtgever-sturen",
+        "rotterdam-resultaatgericht-werken",
+        "rol-inkoper-gemeentepolis",
+        "lekker-in-je-lijf",
+        "rol-facilitator",
+        "leeuwarden-armoedepact",
+        "rol-regelruimte",
+        "city-deal-inclusieve-stad",
+    ],
+    "F": [
+        "lelystad-een-wethouder",
+        "utrecht-kwartiermaker-gezond-rondkomen",
+        "randvoorwaarden-voor-een-gecombineerde-aanpak",
+    ],
+}
+ARTICLES = ["venlo-fier-op-venlo", "heerlen-noord-vindplaatsen", "oude-ijsselstreek-vertrouwen"]
+# How many entries serve each theme (an entry may serve several).
+PER_THEME = {"A": 13, "B": 12, "C": 11, "D": 22, "E": 18, "F": 5}
+ROLES = {"partner", "initiatiefnemer", "opdrachtgever", "inkoper", "facilitator", "regelruimte"}
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+@pytest.fixture
+def entries(shipped):
+    return {e.slug: e for e in Entry.objects.prefetch_related("themes", "tags")}
+
+
+def test_every_part_2_entry_is_in_the_section_it_comes_from(entries):
+    for code, slugs in PART_2.items():
+        for slug in slugs:
+            assert code in [t.code for t in entries[slug].themes.all()], slug
+
+
+def test_the_library_holds_part_2_and_the_articles_and_nothing_else(entries):
+    shipped = {e.slug for e in entries.values() if e.is_public and e.organisation_id is None}
+    expected = {slug for slugs in PART_2.values() for slug in slugs} | set(ARTICLES)
+    assert shipped == expected
+    assert len(expected) == 58
+
+
+def test_entries_per_theme(shipped):
+    counts = {t.code: t.entries.filter(visibility="public").count() for t in Theme.objects.all()}
+    assert counts == PER_THEME
+
+
+def test_every_entry_is_complete(entries):
+    for entry in entries.values():
+        assert entry.title and entry.organisation_name and entry.summary and entry.lessons, entry.slug
+        assert entry.source, entry.slug
+        assert entry.themes.exists(), entry.slug
+
+
+def test_the_six_roles_and_three_aims_are_tags_with_their_own_lesson(entries):
+    assert ROLES <= {t.slug for t in Tag.objects.filter(kind="role")}
+    assert {t.slug for t in Tag.objects.filter(kind="focus")} == {"signaleren", "bereiken", "ondersteunen"}
+    for slug in [
+        "rol-partner",
+        "rol-initiatiefnemer",
+        "rol-opdrachtgever-sturen",
+        "rol-inkoper-gemeentepolis",
+        "rol-facilitator",
+        "rol-regelruimte",
+        "doel-1-signaleren",
+        "doel-2-contact-leggen",
+        "doel-3-adequaat-ondersteunen",
+    ]:
+        assert entries[slug].kind == "lesson"
+
+
+def test_each_theme_has_its_explanation(shipped):
+    themes = list(Theme.objects.all())
+    assert [t.code for t in themes] == list("ABCDEF")
+    assert all(len(t.intro) > 150 for t in themes)
+
+
+def test_articles_name_their_source(entries):
+    assert "Platform31" in entries["venlo-fier-op-venlo"].source
+    assert "Fennema" in entries["heerlen-noord-vindplaatsen"].source
+    assert "Publiek Denken 47" in entries["oude-ijsselstreek-vertrouwen"].source
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the source texts (shared/seeds) are not beside this checkout")
+def test_texts_are_written_in_own_words():
+    """No run of eight words in a summary, lesson or theme explanation is copied from the source texts."""
+    words = lambda t: re.findall(r"[a-z0-9]+", text.fold(t))  # noqa: E731
+    source = words(" ".join(p.read_text(encoding="utf-8") for p in SEEDS.glob("0*.txt")))
+    shingles = {tuple(source[i : i + 8]) for i in range(len(source) - 7)}
+    data = library.read(library.SHIPPED)
+    texts = [t["intro"] for t in data["themes"]] + [
+        e[f] for e in data["entries"] for f in ("summary", "lessons")
+    ]
+    copied = []
+    for t in texts:
+        w = words(t)
+        copied += [" ".join(w[i : i + 8]) for i in range(len(w) - 7) if tuple(w[i : i + 8]) in shingles]
+    assert copied == []
+
+
+# Export and import
+
+
+def test_export_of_a_fresh_installation_is_the_shipped_file(shipped):
+    assert library.dumps(library.export_library()) == library.SHIPPED.read_text(encoding="utf-8")
+
+
+def empty_library():
+    RuleEntry.objects.all().delete()
+    SuggestionRule.objects.all().delete()
+    Entry.objects.all().delete()
+    Tag.objects.all().delete()
+    Theme.objects.all().delete()
+
+
+def test_export_then_import_into_an_empty_database_gives_the_same_library(shipped, tmp_path):
+    organisation = OrganisationFactory(slug="testdorp")
+    published = make_entry(
+        title="Gepubliceerd voorbeeld", themes="AB", tags=["bereiken"], organisation=organisation
+    )
+    services.retire(make_entry(title="Ingetrokken voorbeeld"))
+    make_entry(title="Eigen geheim", visibility="private", organisation=organisation)
+    path = tmp_path / "export.json"
+    call_command("inspiration", "export", str(path), stdout=io.StringIO())
+    before = json.loads(path.read_text(encoding="utf-8"))
+
+    empty_library()
+    call_command("inspiration", "import", str(path), stdout=io.StringIO())
+
+    assert library.export_library() == before
+    assert Entry.objects.filter(slug=published.slug, organisation=organisation).exists()
+    assert not Entry.objects.filter(title="Eigen geheim").exists()  # private entries stay home
+    assert Entry.objects.get(title="Ingetrokken voorbeeld").retired_at is not None
+    assert [Entry.objects.get(pk=pk).slug for pk in search.ranked_ids("gepubliceerd voorbeeld")] == [
+        published.slug
+    ]
+
+
+def test_importing_twice_changes_nothing(shipped):
+    data = library.read(library.SHIPPED)
+    stamps = dict(Entry.objects.values_list("slug", "updated_at"))
+    rules = dict(SuggestionRule.objects.values_list("slug", "updated_at"))
+    links = list(RuleEntry.objects.values_list("pk", flat=True).order_by("pk"))
+
+    report = library.import_library(data)
+
+    assert (report.created, report.updated, report.skipped) == ([], [], [])
+    assert dict(Entry.objects.values_list("slug", "updated_at")) == stamps
+    assert dict(SuggestionRule.objects.values_list("slug", "updated_at")) == rules
+    assert list(RuleEntry.objects.values_list("pk", flat=True).order_by("pk")) == links
+
+
+def test_import_updates_changed_entries_and_keeps_others(shipped):
+    data = library.read(library.SHIPPED)
+    data["entries"][0]["title"] = "Nieuwe titel"
+    data["entries"] = data["entries"][:1]
+    data["rules"] = []
+    report = library.import_library(data)
+    assert report.updated == [f"entry {data['entries'][0]['slug']}"]
+    assert Entry.objects.get(slug=data["entries"][0]["slug"]).title == "Nieuwe titel"
+    assert Entry.objects.filter(visibility="public").count() == 58
+
+
+def test_import_does_not_overwrite_a_gemeentes_own_entry(shipped):
+    own = make_entry(title="Van ons", visibility="private", organisation=OrganisationFactory())
+    data = library.read(library.SHIPPED)
+    data["entries"][0]["slug"] = own.slug
+    report = library.import_library(data)
+    assert report.skipped == [own.slug]
+    own.refresh_from_db()
+    assert (own.title, own.visibility) == ("Van ons", "private")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"format": "iets-anders"}, "format"),
+        ({"version": 99}, "Versie 99"),
+        ({"entries": [{"slug": "x"}]}, "entries nr. 1"),
+        ({"entries": "geen lijst"}, "lijst"),
+    ],
+)
+def test_import_refuses_what_it_cannot_read(shipped, tmp_path, change, message):
+    data = {**library.read(library.SHIPPED), **change}
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(CommandError, match=message):
+        call_command("inspiration", "import", str(path))
+
+
+def test_import_refuses_unknown_themes_and_missing_files(shipped, tmp_path):
+    data = library.read(library.SHIPPED)
+    data["entries"][0]["themes"] = ["Z"]
+    with pytest.raises(library.LibraryFormatError, match="thema 'Z'"):
+        library.import_library(data)
+    with pytest.raises(CommandError, match="not found"):
+        call_command("inspiration", "import", str(tmp_path / "nergens.json"))
+    (tmp_path / "kapot.json").write_text("{", encoding="utf-8")
+    with pytest.raises(CommandError, match="JSON"):
+        call_command("inspiration", "import", str(tmp_path / "kapot.json"))
+
+
+def test_reindex_command_rebuilds_the_index(shipped):
+    Entry.objects.update(search_title="", search_body="")
+    search.clear_index()
+    assert search.ranked_ids("Goed Bezig") == []
+    out = io.StringIO()
+    call_command("inspiration", "reindex", stdout=out)
+    assert "58" in out.getvalue()
+    assert search.ranked_ids("Goed Bezig")
+
+
+def test_migration_loads_the_shipped_library_into_an_empty_database(shipped):
+    empty_library()
+    migration = import_module("gesprekstool.inspiration.migrations.0003_shipped_library")
+    migration.load(
+        apps, SimpleNamespace(connection=connection)
+    )  # what the migration uses of its schema editor
+    assert Entry.objects.count() == 58
+    assert SuggestionRule.objects.count() == len(library.read(library.SHIPPED)["rules"])

@@ -1,0 +1,360 @@
+import pytest
+from django.urls import reverse
+
+from gesprekstool.inspiration import services
+from gesprekstool.inspiration.models import Entry
+from tests.factories import MembershipFactory, OrganisationFactory
+
+from .conftest import make_entry
+
+pytestmark = pytest.mark.usefixtures("shipped")
+
+INDEX = reverse("inspiration:index")
+SEARCH = reverse("inspiration:search")
+CREATE = reverse("inspiration:create")
+
+
+def entry_url(entry):
+    return reverse("inspiration:entry", kwargs={"slug": entry.slug})
+
+
+def found_titles(response):
+    return [e.title for e in response.context["page"].object_list]
+
+
+def form_data(**overrides):
+    data = {
+        "title": "Financieel spreekuur bij de huisarts",
+        "organisation_name": "Gemeente Testdorp",
+        "kind": "example",
+        "summary": "Elke dinsdag zit een schuldhulpmaatje in het gezondheidscentrum.",
+        "lessons": "Begin klein en maak afspraken met de huisartsen.",
+        "themes": ["D"],
+        "focus": [],
+        "roles": [],
+        "groups": [],
+        "source": "",
+        "source_url": "",
+        "visibility": "private",
+    }
+    return {**data, **overrides}
+
+
+def tag_ids(*slugs):
+    from gesprekstool.inspiration.models import Tag  # noqa: PLC0415
+
+    return [t.pk for t in Tag.objects.filter(slug__in=slugs)]
+
+
+# Logged out
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        INDEX,
+        SEARCH,
+        reverse("inspiration:theme", kwargs={"code": "D"}),
+        reverse("inspiration:background"),
+        CREATE,
+        reverse("inspiration:entry", kwargs={"slug": "rotterdam-goed-bezig"}),
+        reverse("inspiration:edit", kwargs={"slug": "rotterdam-goed-bezig"}),
+    ],
+)
+def test_every_page_asks_to_log_in(client, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+# Browsing and reading
+
+
+def test_index_shows_the_themes_with_counts(facilitator_client):
+    response = facilitator_client.get(INDEX)
+    assert response.status_code == 200
+    themes = response.context["themes"]
+    assert [t.code for t in themes] == list("ABCDEF")
+    assert themes[3].entry_count == 22
+    assert response.context["can_add"] is True
+
+
+def test_index_is_open_to_a_user_without_organisation(lone_user_client):
+    response = lone_user_client.get(INDEX)
+    assert response.status_code == 200
+    assert response.context["can_add"] is False
+    assert "Eigen praktijk delen" not in response.content.decode()
+
+
+def test_index_lists_the_organisations_own_unpublished_entries(
+    facilitator_client, organisation, other_organisation
+):
+    mine = make_entry(title="Ons eigen spreekuur", visibility="private", organisation=organisation)
+    make_entry(title="Van een ander", visibility="private", organisation=other_organisation)
+    response = facilitator_client.get(INDEX)
+    assert [e.title for e in response.context["own_entries"]] == [mine.title]
+
+
+@pytest.mark.parametrize("own", [1, 12])
+def test_index_query_count_does_not_grow(facilitator_client, organisation, django_assert_num_queries, own):
+    for n in range(own):
+        make_entry(
+            title=f"Eigen {n}",
+            themes="AD",
+            tags=["bereiken"],
+            visibility="private",
+            organisation=organisation,
+        )
+    with django_assert_num_queries(7):
+        response = facilitator_client.get(INDEX)
+    assert len(response.context["own_entries"]) == own
+
+
+def test_theme_page_lists_the_theme_with_its_explanation(facilitator_client):
+    response = facilitator_client.get(reverse("inspiration:theme", kwargs={"code": "e"}))
+    assert response.status_code == 200
+    assert response.context["theme"].code == "E"
+    slugs = [e.slug for e in response.context["entries"]]
+    assert "rol-partner" in slugs
+    assert "rotterdam-resultaatgericht-werken" in slugs
+    assert response.context["theme"].intro in response.content.decode()
+
+
+def test_unknown_theme_is_not_found(facilitator_client):
+    assert facilitator_client.get(reverse("inspiration:theme", kwargs={"code": "Z"})).status_code == 404
+
+
+@pytest.mark.parametrize("extra", [0, 25])
+def test_theme_page_query_count_does_not_grow(facilitator_client, django_assert_num_queries, extra):
+    for n in range(extra):
+        make_entry(title=f"Extra {n}", themes="F", tags=["bereiken", "partner"])
+    with django_assert_num_queries(7):
+        response = facilitator_client.get(reverse("inspiration:theme", kwargs={"code": "F"}))
+    assert len(response.context["entries"]) == 5 + extra
+
+
+def test_entry_page_shows_summary_lessons_source_and_labels(facilitator_client):
+    response = facilitator_client.get(reverse("inspiration:entry", kwargs={"slug": "rotterdam-goed-bezig"}))
+    assert response.status_code == 200
+    html = response.content.decode()
+    entry = response.context["entry"]
+    assert entry.lessons.split(".")[0] in html
+    assert "Wat kunt u ervan leren?" in html
+    assert "?focus=bereiken" in html
+    assert response.context["can_edit"] is False
+    assert len(response.context["related"]) == 3
+
+
+def test_background_page_explains_uses_steps_and_principles(facilitator_client):
+    response = facilitator_client.get(reverse("inspiration:background"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    for text in [
+        "Het onderwerp op de agenda zetten.",
+        "Stap 3. Actieagenda.",
+        "Werk in netwerken, met wederkerigheid.",
+    ]:
+        assert text in html
+    assert reverse("inspiration:theme", kwargs={"code": "E"}) in html
+
+
+# Searching
+
+
+def test_search_finds_by_words_and_ranks(facilitator_client):
+    response = facilitator_client.get(SEARCH, {"q": "sudwest fryslan"})
+    assert found_titles(response) == ["Súdwest-Fryslân: jeugdgezondheidszorg leert geldzorgen herkennen"]
+    assert response.context["total"] == 1
+
+
+def test_search_filters_by_theme_and_tags(facilitator_client):
+    response = facilitator_client.get(SEARCH, {"theme": "D", "focus": ["bereiken"], "group": ["gezinnen"]})
+    slugs = {e.slug for e in response.context["page"].object_list}
+    assert slugs == {"rotterdam-goed-bezig", "heerlen-noord-vindplaatsen"}
+    # two tags of one kind: either will do
+    response = facilitator_client.get(
+        SEARCH, {"focus": ["bereiken", "signaleren"], "theme": "D", "q": "Arnhem"}
+    )
+    assert [e.slug for e in response.context["page"].object_list] == ["arnhem-proeftuin-vroegsignalering"]
+
+
+def test_search_ignores_unknown_filter_values(facilitator_client):
+    response = facilitator_client.get(SEARCH, {"theme": "Q", "focus": ["nergens"], "q": "Photovoice"})
+    assert response.status_code == 200
+    assert [e.slug for e in response.context["page"].object_list] == [
+        "vaals-photovoice",
+        "bewoners-in-de-hoofdrol",
+    ]
+
+
+def test_search_without_anything_lists_the_library_in_pages(facilitator_client):
+    response = facilitator_client.get(SEARCH)
+    assert response.context["total"] == 58
+    assert len(response.context["page"].object_list) == 20
+    second = facilitator_client.get(SEARCH, {"pagina": 3})
+    assert len(second.context["page"].object_list) == 18
+
+
+def test_search_says_when_nothing_is_found(facilitator_client):
+    response = facilitator_client.get(SEARCH, {"q": "xylofoonorkest"})
+    assert response.context["total"] == 0
+    assert "Niets gevonden" in response.content.decode()
+
+
+@pytest.mark.parametrize("matching", [1, 30])
+def test_search_query_count_does_not_grow(facilitator_client, django_assert_num_queries, matching):
+    for n in range(matching):
+        make_entry(title=f"Buurtkeuken {n}", themes="DE", tags=["bereiken", "gezinnen"])
+    with django_assert_num_queries(8):
+        response = facilitator_client.get(SEARCH, {"q": "buurtkeuken", "theme": "D", "focus": ["bereiken"]})
+    assert response.context["total"] == matching
+
+
+# Access to a gemeente's own entries
+
+
+def test_private_entry_is_visible_to_its_own_members_only(
+    facilitator_client, reader_client, outsider_client, lone_user_client, adviser_client, organisation
+):
+    entry = make_entry(
+        title="Geheim spreekuur",
+        summary="Over huiskamergesprekken.",
+        visibility="private",
+        organisation=organisation,
+    )
+    assert facilitator_client.get(entry_url(entry)).status_code == 200
+    assert reader_client.get(entry_url(entry)).status_code == 200
+    assert outsider_client.get(entry_url(entry)).status_code == 404
+    assert lone_user_client.get(entry_url(entry)).status_code == 404
+    assert adviser_client.get(entry_url(entry)).status_code == 404
+    assert found_titles(facilitator_client.get(SEARCH, {"q": "huiskamergesprekken"})) == ["Geheim spreekuur"]
+    assert found_titles(outsider_client.get(SEARCH, {"q": "huiskamergesprekken"})) == []
+    assert (
+        outsider_client.get(reverse("inspiration:theme", kwargs={"code": "D"}))
+        .context["entries"]
+        .count(entry)
+        == 0
+    )
+
+
+def test_proposed_entry_is_visible_to_its_members_and_advisers_only(
+    facilitator_client, outsider_client, adviser_client, organisation
+):
+    entry = make_entry(title="Voorgestelde aanpak", visibility="proposed", organisation=organisation)
+    assert facilitator_client.get(entry_url(entry)).status_code == 200
+    assert adviser_client.get(entry_url(entry)).status_code == 200
+    assert outsider_client.get(entry_url(entry)).status_code == 404
+    services.publish(entry)
+    assert outsider_client.get(entry_url(entry)).status_code == 200
+
+
+def test_retired_entry_is_gone_from_the_app(facilitator_client):
+    entry = Entry.objects.get(slug="vaals-photovoice")
+    services.retire(entry)
+    assert facilitator_client.get(entry_url(entry)).status_code == 404
+    assert found_titles(facilitator_client.get(SEARCH, {"q": "Photovoice"})) == ["Bewoners in de hoofdrol"]
+
+
+# Adding and editing your own practice
+
+
+def test_facilitator_adds_a_private_practice(facilitator_client, facilitator, organisation):
+    response = facilitator_client.get(CREATE)
+    assert response.status_code == 200
+    assert response.context["form"].initial["organisation_name"] == organisation.name
+    response = facilitator_client.post(
+        CREATE,
+        form_data(organisation=organisation.pk, focus=tag_ids("signaleren"), groups=tag_ids("schulden")),
+    )
+    entry = Entry.objects.get(title="Financieel spreekuur bij de huisarts")
+    assert response.status_code == 302
+    assert response.url == entry_url(entry)
+    assert (entry.organisation, entry.visibility, entry.created_by) == (organisation, "private", facilitator)
+    assert sorted(t.slug for t in entry.tags.all()) == ["schulden", "signaleren"]
+    assert found_titles(facilitator_client.get(SEARCH, {"q": "schuldhulpmaatje"})) == [entry.title]
+
+
+def test_facilitator_proposes_a_practice_for_everyone(
+    facilitator_client, organisation, outsider_client, adviser_client
+):
+    facilitator_client.post(CREATE, form_data(organisation=organisation.pk, visibility="proposed"))
+    entry = Entry.objects.get(title="Financieel spreekuur bij de huisarts")
+    assert entry.visibility == "proposed"
+    assert found_titles(outsider_client.get(SEARCH, {"q": "schuldhulpmaatje"})) == []
+    assert found_titles(adviser_client.get(SEARCH, {"q": "schuldhulpmaatje"})) == [entry.title]
+    assert adviser_client.get(INDEX).context["proposal_count"] == 1
+
+
+def test_only_advisers_may_publish_directly(facilitator_client, organisation):
+    response = facilitator_client.post(CREATE, form_data(organisation=organisation.pk, visibility="public"))
+    assert response.status_code == 422
+    assert "visibility" in response.context["form"].errors
+    assert not Entry.objects.filter(title="Financieel spreekuur bij de huisarts").exists()
+
+
+def test_adviser_adds_a_public_entry_to_the_shared_library(adviser_client, adviser, facilitator_client):
+    response = adviser_client.get(CREATE)
+    assert response.status_code == 200
+    response = adviser_client.post(CREATE, form_data(organisation="", visibility="public"))
+    entry = Entry.objects.get(title="Financieel spreekuur bij de huisarts")
+    assert response.status_code == 302
+    assert (entry.organisation, entry.visibility, entry.created_by) == (None, "public", adviser)
+    assert found_titles(facilitator_client.get(SEARCH, {"q": "schuldhulpmaatje"})) == [entry.title]
+
+
+def test_a_practice_needs_a_gemeente_unless_it_is_public(adviser_client):
+    response = adviser_client.post(CREATE, form_data(organisation="", visibility="private"))
+    assert response.status_code == 422
+    assert "organisation" in response.context["form"].errors
+
+
+def test_invalid_practice_is_not_saved(facilitator_client, organisation):
+    response = facilitator_client.post(CREATE, form_data(organisation=organisation.pk, title="", themes=[]))
+    assert response.status_code == 422
+    assert set(response.context["form"].errors) == {"title", "themes"}
+    assert "niet opgeslagen" in response.content.decode()
+
+
+def test_cannot_add_on_behalf_of_another_organisation(facilitator_client, facilitator, other_organisation):
+    MembershipFactory(user=facilitator, organisation=OrganisationFactory(), role="gespreksleider")
+    response = facilitator_client.post(CREATE, form_data(organisation=other_organisation.pk))
+    assert response.status_code == 422
+    assert "organisation" in response.context["form"].errors
+
+
+def test_reader_and_user_without_organisation_may_not_add(reader_client, lone_user_client):
+    assert reader_client.get(CREATE).status_code == 403
+    assert reader_client.post(CREATE, form_data()).status_code == 403
+    assert lone_user_client.get(CREATE).status_code == 403
+    assert not Entry.objects.filter(title="Financieel spreekuur bij de huisarts").exists()
+
+
+def test_facilitator_edits_own_unpublished_practice(facilitator_client, organisation):
+    entry = make_entry(title="Oude titel", visibility="private", organisation=organisation)
+    url = reverse("inspiration:edit", kwargs={"slug": entry.slug})
+    assert facilitator_client.get(entry_url(entry)).context["can_edit"] is True
+    assert facilitator_client.get(url).status_code == 200
+    response = facilitator_client.post(
+        url, form_data(organisation=organisation.pk, title="Nieuwe titel", visibility="proposed")
+    )
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert (entry.title, entry.visibility) == ("Nieuwe titel", "proposed")
+    assert found_titles(facilitator_client.get(SEARCH, {"q": "nieuwe titel"})) == ["Nieuwe titel"]
+
+
+def test_edit_is_refused_to_readers_outsiders_and_on_published_entries(
+    reader_client, outsider_client, facilitator_client, organisation
+):
+    entry = make_entry(title="Van ons", visibility="private", organisation=organisation)
+    url = reverse("inspiration:edit", kwargs={"slug": entry.slug})
+    assert reader_client.get(url).status_code == 403
+    assert reader_client.post(url, form_data(organisation=organisation.pk)).status_code == 403
+    assert outsider_client.get(url).status_code == 404
+    assert outsider_client.post(url, form_data()).status_code == 404
+    services.publish(entry)
+    assert facilitator_client.get(url).status_code == 403
+    shared = reverse("inspiration:edit", kwargs={"slug": "rotterdam-goed-bezig"})
+    assert facilitator_client.post(shared, form_data(organisation=organisation.pk)).status_code == 403
+    entry.refresh_from_db()
+    assert entry.title == "Van ons"

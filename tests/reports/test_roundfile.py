@@ -1,0 +1,267 @@
+"""The JSON round file: export, import, and refusal of every kind of bad file."""
+
+import copy
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from gesprekstool.agenda.models import Action, Agreement
+from gesprekstool.organisations.models import Organisation
+from gesprekstool.reports import roundfile
+from gesprekstool.reports.roundfile import (
+    RoundFileError,
+    import_round_file,
+    read_round_file,
+    render_round_file,
+)
+from gesprekstool.rounds.models import Choice, Comment, Participant, Round, Score
+
+from .conftest import NAMES, private_words
+
+DOCS = Path(settings.BASE_DIR) / "docs"
+
+
+def everything() -> tuple:
+    """Row counts of every table an import writes, to show that a refused file changed nothing."""
+    return tuple(
+        m.objects.count()
+        for m in (Organisation, Round, Participant, Score, Choice, Comment, Action, Agreement)
+    )
+
+
+def test_round_file_of_an_anonymised_round_has_no_names_and_no_volatile_fields(full_round):
+    data = render_round_file(full_round)
+    parsed = json.loads(data)
+
+    text = data.decode("utf-8")
+    for word in private_words():
+        assert word not in text
+    assert [set(p) & {"name", "department", "email"} for p in parsed["participants"]] == [set(), set()]
+    for volatile in ('"id"', '"token"', "exported", '"pk"', "created_at", "updated_at"):
+        assert volatile not in text
+    assert parsed["format"] == "gesprekstool-round" and parsed["format_version"] == 1
+    assert parsed["participants"][0]["scores"][1] == {"theme": "B", "first": 2, "revised": 3}
+    assert parsed["participants"][0]["answers"][1] == {
+        "question": "1",
+        "option": "1f",
+        "text": "Armoede komt vaak samen met schulden en stress",
+    }
+    assert parsed["actions"][0]["owner"] == 1
+    assert data == render_round_file(full_round)
+
+
+def test_round_file_of_a_named_round_has_names(named_round):
+    parsed = json.loads(render_round_file(named_round))
+
+    assert [p["name"] for p in parsed["participants"]] == NAMES
+    assert parsed["participants"][0]["email"] == "w.brandsma@gemeente.example"
+
+
+def test_import_into_an_empty_database_gives_the_same_file(full_round):
+    data = render_round_file(full_round)
+    old_tokens = set(full_round.participants.values_list("token", flat=True))
+    Organisation.objects.all().delete()
+
+    imported = import_round_file(data)
+
+    assert render_round_file(imported) == data
+    assert imported.organisation.slug == "testdorp"
+    new_tokens = set(imported.participants.values_list("token", flat=True))
+    assert len(new_tokens) == 2 and not new_tokens & old_tokens
+    assert list(imported.participants.values_list("display_name", flat=True)) == [
+        "Deelnemer 1 (Armoede)",
+        "Deelnemer 2 (Gezondheid)",
+    ]
+
+
+def test_import_of_a_named_round_keeps_names_and_goes_to_the_chosen_organisation(
+    named_round, other_organisation
+):
+    imported = import_round_file(render_round_file(named_round), organisation=other_organisation)
+
+    assert imported.organisation == other_organisation
+    assert list(imported.participants.values_list("display_name", "email")) == [
+        (NAMES[0], "w.brandsma@gemeente.example"),
+        (NAMES[1], "q.oosterbeek@ggd.example"),
+    ]
+    assert imported.actions.get(theme="B").owner.display_name == NAMES[0]
+
+
+def test_import_of_a_joint_round(joint_round):
+    data = render_round_file(joint_round)
+
+    imported = import_round_file(data)
+
+    assert imported.is_joint
+    assert imported.participants.get().is_group
+
+
+def test_schema_in_docs_is_the_one_the_importer_uses():
+    assert (DOCS / "round-file.schema.json").read_text() == roundfile.SCHEMA_PATH.read_text()
+    schema = json.loads(roundfile.SCHEMA_PATH.read_text())
+    assert schema["$defs"]["text"]["maxLength"] == settings.MAX_ANSWER_TEXT
+
+
+# --- Refusals ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def good(full_round) -> dict:
+    return json.loads(render_round_file(full_round))
+
+
+def changed(data: dict, change) -> bytes:
+    data = copy.deepcopy(data)
+    change(data)
+    return json.dumps(data).encode()
+
+
+def set_path(path: str, value):
+    def change(data):
+        *parents, last = path.split(".")
+        target = data
+        for key in parents:
+            target = target[int(key)] if key.isdigit() else target[key]
+        target[int(last) if last.isdigit() else last] = value
+
+    return change
+
+
+BAD = {
+    "not an object": (lambda d: None, b"[1, 2, 3]", "geen rondebestand"),
+    "wrong format": (set_path("format", "iets-anders"), None, "geen rondebestand"),
+    "wrong version": (set_path("format_version", 2), None, "formaatversie 2"),
+    "version as text": (set_path("format_version", "1"), None, 'formaatversie "1"'),
+    "unknown instrument": (set_path("instrument_version", "1999.1"), None, "instrumentversie “1999.1”"),
+    "unknown key": (set_path("round.token", "abc"), None, "round"),
+    "token for a participant": (set_path("participants.0.token", "x" * 43), None, "participants[0]"),
+    "score as text": (
+        set_path("participants.0.scores.0.first", "4"),
+        None,
+        "participants[0].scores[0].first",
+    ),
+    "score as boolean": (
+        set_path("participants.0.scores.0.first", True),
+        None,
+        "participants[0].scores[0].first",
+    ),
+    "score out of range": (set_path("participants.0.scores.0.first", 7), None, "7 is geen score"),
+    "score zero": (set_path("participants.0.scores.0.revised", 0), None, "0 is geen score"),
+    "unknown theme": (set_path("participants.0.scores.0.theme", "Q"), None, "geen thema “Q”"),
+    "theme twice": (set_path("participants.0.scores.1.theme", "A"), None, "thema A heeft twee scores"),
+    "unknown question": (set_path("participants.0.answers.0.question", "99"), None, "geen vraag 99"),
+    "option of another question": (
+        set_path("participants.0.answers.0.option", "2a"),
+        None,
+        "geen antwoordmogelijkheid van vraag 1",
+    ),
+    "unknown option": (set_path("participants.0.answers.0.option", "1z"), None, "“1z”"),
+    "exclusive combined": (
+        lambda d: d["participants"][0]["answers"].insert(0, {"question": "1", "option": "1e", "text": ""}),
+        None,
+        "1e kan niet samen",
+    ),
+    "needs text, has none": (set_path("participants.0.answers.1.text", "  "), None, "hoort een tekst"),
+    "text where none is taken": (
+        set_path("participants.0.answers.0.text", "extra"),
+        None,
+        "hoort geen tekst",
+    ),
+    "text too long": (set_path("participants.0.step1_note", "x" * 5001), None, "step1_note"),
+    "huge string": (set_path("round.title", "y" * 1_000_000), None, "round.title"),
+    "nul character": (set_path("participants.0.step1_note", "a\x00b"), None, "NUL"),
+    "unknown domain": (set_path("participants.0.domain", "sport"), None, "domain"),
+    "duplicate number": (set_path("participants.1.number", 1), None, "twee keer"),
+    "unknown owner": (set_path("actions.0.owner", 9), None, "geen deelnemer met nummer 9"),
+    "impossible date": (set_path("round.held_on", "2026-02-30"), None, "geen bestaande datum"),
+    "moment without offset": (
+        set_path("participants.0.finished_at", "2026-11-20T10:00:00"),
+        None,
+        "finished_at",
+    ),
+    "bad e-mail": (set_path("participants.0.email", "niet-een-adres"), None, "geen e-mailadres"),
+    "group in an individual round": (set_path("participants.0.is_group", True), None, "gedeeld formulier"),
+    "participants not a list": (set_path("participants", {"0": {}}), None, "participants"),
+    "too many participants": (set_path("participants", [{}] * 501), None, "participants"),
+    "deeply nested": (
+        set_path("participants.0.step1_note", json.loads("[" * 200 + "]" * 200)),
+        None,
+        "step1_note",
+    ),
+    "agreement of the wrong kind": (set_path("agreement.follow_up", "later"), None, "agreement.follow_up"),
+}
+
+
+@pytest.mark.parametrize("case", BAD, ids=list(BAD))
+def test_import_refuses_a_bad_file_and_changes_nothing(good, case):
+    change, raw, message = BAD[case]
+    data = raw if raw is not None else changed(good, change)
+    before = everything()
+
+    with pytest.raises(RoundFileError) as refused:
+        import_round_file(data)
+
+    assert message in str(refused.value)
+    assert everything() == before
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"", "geen geldige JSON"),
+        (b'{"format": "gesprekstool-round", "format_version": 1, "partic', "geen geldige JSON"),
+        (b"\xff\xfe{}", "geen UTF-8"),
+        (b"[" * 100_000 + b"]" * 100_000, "te diep genest"),
+        (b'{"format": "gesprekstool-round", "format": "x"}', "twee keer"),
+        (b'{"format": "gesprekstool-round", "format_version": NaN}', "NaN"),
+        (b'{"format": "gesprekstool-round", "format_version": ' + b"9" * 5000 + b"}", "geen geldige JSON"),
+        (b'{"format": "gesprekstool-round", "format_version": 1, "x": "\\ud800"}', "schema"),
+    ],
+    ids=[
+        "empty",
+        "truncated",
+        "not utf-8",
+        "deeply nested",
+        "duplicate key",
+        "NaN",
+        "huge number",
+        "lone surrogate",
+    ],
+)
+def test_read_refuses_corrupt_files(raw, message):
+    with pytest.raises(RoundFileError) as refused:
+        read_round_file(raw)
+
+    assert message in str(refused.value)
+
+
+def test_lone_surrogate_in_a_text_is_refused(good):
+    text = changed(good, set_path("participants.0.step1_note", "PLACEHOLDER")).replace(
+        b"PLACEHOLDER", b"\\udc80"
+    )
+
+    with pytest.raises(RoundFileError, match="ongeldig teken"):
+        read_round_file(text)
+
+
+class CountingStream(io.BytesIO):
+    def __init__(self, data: bytes):
+        super().__init__(data)
+        self.asked = 0
+
+    def read(self, size=-1):
+        self.asked = size
+        return super().read(size)
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_parsed(monkeypatch):
+    monkeypatch.setattr(roundfile, "MAX_BYTES", 1000)
+    stream = CountingStream(b"{" + b" " * 5000 + b"}")
+
+    with pytest.raises(RoundFileError, match="groter dan"):
+        read_round_file(stream)
+
+    assert stream.asked == 1001

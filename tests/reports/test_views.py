@@ -1,0 +1,120 @@
+"""The "Downloaden" tab: who may see it and download, and what comes out."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from gesprekstool.reports.formats import FORMATS
+from gesprekstool.rounds import services
+from gesprekstool.rounds.models import Round
+from tests.factories import HELD_ON, answer_everything
+
+
+def downloads_url(round_: Round) -> str:
+    return reverse("reports:downloads", kwargs={"pk": round_.pk})
+
+
+def download_url(round_: Round, fmt: str) -> str:
+    return reverse("reports:download", kwargs={"pk": round_.pk, "fmt": fmt})
+
+
+def test_downloads_page_lists_every_format_with_an_explanation(facilitator_client, full_round):
+    response = facilitator_client.get(downloads_url(full_round))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for name in (
+        "Verslag (PDF)",
+        "Notitie (Word)",
+        "Gegevens (Excel)",
+        "Gegevens (CSV)",
+        "Rondebestand (JSON)",
+    ):
+        assert name in html
+    for key in FORMATS:
+        assert download_url(full_round, key) in html
+    assert "Deze ronde toont deelnemers anoniem" in html
+    assert 'aria-current="page">Downloaden</a>' in html
+
+
+def test_downloads_page_warns_when_the_round_shows_names(facilitator_client, named_round):
+    response = facilitator_client.get(downloads_url(named_round))
+
+    assert "Deze ronde toont deelnemers met naam" in response.content.decode()
+
+
+def test_round_pages_have_the_download_tab(facilitator_client, round_):
+    response = facilitator_client.get(reverse("rounds:detail", kwargs={"pk": round_.pk}))
+
+    assert f'href="{downloads_url(round_)}"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "content_type", "start"),
+    [
+        ("pdf", "application/pdf", b"%PDF-"),
+        ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", b"PK"),
+        ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK"),
+        ("csv", "text/csv; charset=utf-8", "\ufeffronde,".encode()),
+        ("json", "application/json", b'{\n  "format": "gesprekstool-round"'),
+    ],
+)
+def test_download_gives_the_file(facilitator_client, full_round, fmt, content_type, start):
+    response = facilitator_client.get(download_url(full_round, fmt))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == content_type
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="gesprekstool-armoede-en-gezondheid-2026-2026-11-20.{fmt}"'
+    )
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert response.content.startswith(start)
+
+
+def test_a_reader_may_download_too(reader_client, full_round):
+    assert reader_client.get(downloads_url(full_round)).status_code == 200
+    assert reader_client.get(download_url(full_round, "json")).status_code == 200
+
+
+def test_unknown_format_is_not_found(facilitator_client, round_):
+    assert facilitator_client.get(download_url(round_, "exe")).status_code == 404
+
+
+@pytest.mark.parametrize("fmt", [None, "json", "pdf"])
+def test_other_organisation_gets_not_found(outsider_client, full_round, fmt):
+    url = downloads_url(full_round) if fmt is None else download_url(full_round, fmt)
+
+    assert outsider_client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("fmt", [None, "json"])
+def test_logged_out_goes_to_login(client, full_round, fmt):
+    url = downloads_url(full_round) if fmt is None else download_url(full_round, fmt)
+
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_nonexistent_round_is_not_found(facilitator_client):
+    assert facilitator_client.get("/rondes/999999/downloaden/").status_code == 404
+
+
+@pytest.mark.parametrize("fmt", [None, "xlsx", "csv", "json"])
+def test_downloads_read_as_many_queries_for_one_participant_as_for_many(
+    facilitator_client, organisation, fmt
+):
+    def queries_for(count: int) -> int:
+        round_ = services.create_round(
+            organisation=organisation, title=f"R{count}", held_on=HELD_ON, mode="individual"
+        )
+        for i in range(count):
+            answer_everything(services.add_participant(round_, display_name=f"P{i}", domain="armoede"))
+        url = downloads_url(round_) if fmt is None else download_url(round_, fmt)
+        with CaptureQueriesContext(connection) as context:
+            assert facilitator_client.get(url).status_code == 200
+        return len(context.captured_queries)
+
+    assert queries_for(1) == queries_for(8)
