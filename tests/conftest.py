@@ -83,3 +83,12 @@ def participant(round_):
 @pytest.fixture
 def other_participant(round_, participant):
     return services.add_participant(round_, display_name="Joost", domain="gezondheid", department="GGD")
+
+
+def pytest_collection_modifyitems(config, items):
+    """`page` is Playwright's fixture: a server-side test that names an argument `page` silently
+    starts a browser and a live server, whose open PostgreSQL connection then blocks dropping the
+    test database. Refuse such tests outright."""
+    for item in items:
+        if "page" in getattr(item, "fixturenames", ()) and "/e2e/" not in str(item.path):
+            raise pytest.UsageError(f"{item.nodeid}: name the argument something else than `page`.")

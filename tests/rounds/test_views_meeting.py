@@ -129,23 +129,23 @@ WRITES = [
 # --- Access -----------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_meeting_pages_of_another_organisation_are_404(outsider_client, spread_round, page):
-    response = outsider_client.get(read_urls(spread_round)[page])
+@pytest.mark.parametrize("page_name", PAGES)
+def test_meeting_pages_of_another_organisation_are_404(outsider_client, spread_round, page_name):
+    response = outsider_client.get(read_urls(spread_round)[page_name])
 
     assert response.status_code == 404
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_meeting_pages_open_for_a_reader(reader_client, spread_round, page):
-    response = reader_client.get(read_urls(spread_round)[page])
+@pytest.mark.parametrize("page_name", PAGES)
+def test_meeting_pages_open_for_a_reader(reader_client, spread_round, page_name):
+    response = reader_client.get(read_urls(spread_round)[page_name])
 
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_meeting_pages_need_a_login(client, spread_round, page):
-    response = client.get(read_urls(spread_round)[page])
+@pytest.mark.parametrize("page_name", PAGES)
+def test_meeting_pages_need_a_login(client, spread_round, page_name):
+    response = client.get(read_urls(spread_round)[page_name])
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
