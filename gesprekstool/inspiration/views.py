@@ -22,6 +22,10 @@ PAGE_SIZE = 20
 BACKGROUND = Path(__file__).resolve().parent / "data" / "background.yaml"
 
 
+# The form fields that go straight into an entry, on adding and on editing.
+ENTRY_TEXT_FIELDS = ("title", "organisation_name", "kind", "summary", "lessons", "source", "source_url")
+
+
 def with_labels(entries):
     return entries.prefetch_related("themes", "tags").select_related("organisation")
 
@@ -152,18 +156,7 @@ def entry_create(request):
             themes=list(data["themes"]),
             tags=form.tags(),
             visibility=data["visibility"],
-            **{
-                name: data[name]
-                for name in (
-                    "title",
-                    "organisation_name",
-                    "kind",
-                    "summary",
-                    "lessons",
-                    "source",
-                    "source_url",
-                )
-            },
+            **{name: data[name] for name in ENTRY_TEXT_FIELDS},
         )
         messages.success(request, saved_message(entry))
         return redirect(entry)
@@ -193,19 +186,7 @@ def entry_edit(request, slug: str):
             themes=list(data["themes"]),
             tags=form.tags(),
             organisation=data["organisation"] or entry.organisation,
-            **{
-                name: data[name]
-                for name in (
-                    "title",
-                    "organisation_name",
-                    "kind",
-                    "summary",
-                    "lessons",
-                    "source",
-                    "source_url",
-                    "visibility",
-                )
-            },
+            **{name: data[name] for name in (*ENTRY_TEXT_FIELDS, "visibility")},
         )
         messages.success(request, saved_message(entry))
         return redirect(entry)
