@@ -136,5 +136,9 @@ NL.update(
         "Go to <strong>%(url)s</strong> and enter the code:": "Ga naar <strong>%(url)s</strong> en vul de code in:",
         "Or scan the QR code with your phone's camera.": "Of scan de QR-code met de camera van uw telefoon.",
         "This round is closed. Open it again before people join.": "Deze ronde is gesloten. Open de ronde eerst weer als mensen willen meedoen.",
+        "Based on": "Waarop gebaseerd",
+        "theme %(theme)s: %(value)s": "thema %(theme)s: %(value)s",
+        "question %(number)s: did not tick “%(option)s”": "vraag %(number)s: “%(option)s” niet aangevinkt",
+        "question %(number)s: “%(option)s”": "vraag %(number)s: “%(option)s”",
     }
 )

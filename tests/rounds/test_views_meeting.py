@@ -750,3 +750,12 @@ def test_meeting_page_queries_do_not_grow_with_participants(
 
     assert round_.participants.count() == 50
     assert fifty == two
+
+
+@pytest.mark.parametrize("page_name", ["results", "prepare"])
+def test_observations_show_what_they_are_based_on(facilitator_client, spread_round, page_name):
+    html = facilitator_client.get(read_urls(spread_round)[page_name]).content.decode()
+
+    assert "Waarop gebaseerd" in html
+    assert "Deelnemer 1 (Armoede) – thema D: 2" in html
+    assert "Deelnemer 2 (Gezondheid) – thema D: 5" in html

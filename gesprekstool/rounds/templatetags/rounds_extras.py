@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -12,3 +13,22 @@ def scale_label(value, instrument) -> str:
         return instrument.score_label(int(value))
     except (KeyError, ValueError):
         return ""
+
+
+@register.filter
+def evidence_text(evidence, instrument) -> str:
+    """One line of what an observation rests on: "thema D: 5", "vraag 12: “Nee.”"."""
+    if evidence.item in {t.code for t in instrument.themes}:
+        value = _("weet niet") if evidence.value == 6 else evidence.value  # noqa: PLR2004
+        return _("theme %(theme)s: %(value)s") % {"theme": evidence.item, "value": value}
+    try:
+        option = instrument.option(evidence.item)
+    except KeyError:
+        return str(evidence.item)
+    question = next(q for q in instrument.questions if option in q.options)
+    if evidence.value == "":
+        return _("question %(number)s: did not tick “%(option)s”") % {
+            "number": question.number,
+            "option": option.text,
+        }
+    return _("question %(number)s: “%(option)s”") % {"number": question.number, "option": option.text}
