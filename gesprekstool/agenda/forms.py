@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from gesprekstool.rounds.models import Participant, Round
 
 from .models import Action, Agreement
+from .services import EDITABLE_FIELDS
 
 
 def note_field(label=None, help_text="") -> forms.CharField:
@@ -68,16 +69,7 @@ class ActionEditForm(ActionForm):
     note = note_field(help_text=_("What has happened? It is added to the log with your name and the date."))
 
     class Meta(ActionForm.Meta):
-        fields = [
-            "status",
-            "theme",
-            "description",
-            "owner",
-            "owner_name",
-            "owner_email",
-            "department",
-            "due_on",
-        ]
+        fields = list(EDITABLE_FIELDS)
         widgets = {**ActionForm.Meta.widgets, "status": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):

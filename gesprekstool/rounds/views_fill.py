@@ -119,7 +119,7 @@ def fill_step1(request):
     p = r.participant
     instrument = r.round.instrument
     data = request.POST if request.method == "POST" else None
-    forms, saved = score_forms(r, data)
+    forms, _saved = score_forms(r, data)
     note_form = NoteForm(data, label=instrument.step1.note_label, initial={"text": p.step1_note})
     if request.method == "POST":
         services.ensure_can_answer(p)
@@ -137,14 +137,14 @@ def fill_step1(request):
         return render(
             request,
             "rounds/fill_step1.html",
-            fill_context(r, forms=forms, note_form=note_form, saved=saved, has_errors=True, editable=True),
+            fill_context(r, forms=forms, note_form=note_form, has_errors=True, editable=True),
             status=INVALID,
         )
     editable = p.step1_done_at is None and not (p.is_finished or r.round.is_closed)
     return render(
         request,
         "rounds/fill_step1.html",
-        fill_context(r, forms=forms, note_form=note_form, saved=saved, editable=editable),
+        fill_context(r, forms=forms, note_form=note_form, editable=editable),
     )
 
 

@@ -39,8 +39,3 @@ def widget(field, **extra):
 @register.filter
 def describedby(field) -> str:
     return described_by(field)
-
-
-@register.filter
-def get(mapping, key):
-    return mapping.get(key) if mapping else None
