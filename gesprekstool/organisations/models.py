@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -59,3 +60,54 @@ class Membership(models.Model):
     @property
     def can_manage(self) -> bool:
         return self.role == self.Role.FACILITATOR
+
+
+class ActivityEntry(models.Model):
+    """One line of an organisation's activity log ("Logboek"): who did what, and when.
+
+    Written only through `organisations.activity.record`. Holds no tokens and no answer texts:
+    `subject` names the thing (a round's title, a member's name, a file format), nothing more.
+    """
+
+    class Action(models.TextChoices):
+        ORGANISATION_CREATED = "organisation_created", _("Organisation created")
+        MEMBER_INVITED = "member_invited", _("Member invited")
+        INVITATION_RESENT = "invitation_resent", _("Invitation sent again")
+        INVITATION_WITHDRAWN = "invitation_withdrawn", _("Invitation withdrawn")
+        MEMBER_JOINED = "member_joined", _("Member joined")
+        ROLE_CHANGED = "role_changed", _("Role changed")
+        MEMBER_REMOVED = "member_removed", _("Member removed")
+        RESULTS_REVEALED = "results_revealed", _("Results shown to participants")
+        ROUND_EXPORTED = "round_exported", _("Round downloaded")
+        PARTICIPANT_DELETED = "participant_deleted", _("Participant deleted")
+        ROUND_DELETED = "round_deleted", _("Round deleted")
+        PERSONAL_DATA_REMOVED = "personal_data_removed", _("Personal data removed")
+        RETENTION_CHANGED = "retention_changed", _("Retention periods changed")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="activity", verbose_name=_("organisation")
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("done by"),
+    )
+    # Kept beside the foreign key so the line stays readable after the account is gone;
+    # empty for what the system did by itself (retention).
+    actor_name = models.CharField(_("done by"), max_length=200, blank=True)
+    action = models.CharField(_("what happened"), max_length=40, choices=Action.choices)
+    subject = models.CharField(_("subject"), max_length=200, blank=True)
+    detail = models.CharField(_("detail"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("activity log entry")
+        verbose_name_plural = _("activity log")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["organisation", "-created_at"], name="activity_org_recent")]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name or '-'}: {self.get_action_display()}"

@@ -1,0 +1,49 @@
+"""The activity log: the one way to write to it, and to read an organisation's lines.
+
+What goes in is chosen by the caller and must never be a token or an answer text: name the thing
+(a round's title, a member's name, "pdf"). Control characters are stripped and texts cut to fit.
+"""
+
+import re
+
+from django.db.models import QuerySet
+
+from .models import ActivityEntry, Organisation
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+Action = ActivityEntry.Action
+
+
+def _clean(text: str, limit: int) -> str:
+    text = _CONTROL.sub(" ", str(text or "")).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def actor_label(user) -> str:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+def record(
+    *, organisation: Organisation, actor, action: str, subject: str = "", detail: str = ""
+) -> ActivityEntry:
+    """Add a line to the organisation's activity log. Side effect: one row in ActivityEntry.
+
+    `actor` is the user who did it, or None for the system (the daily retention run).
+    """
+    if action not in Action.values:
+        raise ValueError(f"unknown activity action: {action!r}")
+    return ActivityEntry.objects.create(
+        organisation=organisation,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor_name=_clean(actor_label(actor), 200),
+        action=action,
+        subject=_clean(subject, 200),
+        detail=_clean(detail, 200),
+    )
+
+
+def entries_for(organisation: Organisation) -> QuerySet[ActivityEntry]:
+    """The organisation's log, newest first."""
+    return ActivityEntry.objects.filter(organisation=organisation).order_by("-created_at", "-pk")
