@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class AgendaConfig(AppConfig):
     name = "gesprekstool.agenda"
     verbose_name = _("Action agenda")
+
+    def ready(self):
+        from gesprekstool.lib import daily  # noqa: PLC0415 - apps register their jobs once loaded
+
+        from .daily import reminders_job  # noqa: PLC0415
+
+        daily.register("reminders", reminders_job, order=10)

@@ -1,0 +1,57 @@
+"""The daily run: jobs that apps register and `manage.py daily` runs in order, once a day from cron.
+
+An app registers its job in its AppConfig.ready():
+
+    from gesprekstool.lib import daily
+    daily.register("reminders", send_due_reminders, order=10)
+
+A job is `job(*, today: date, dry_run: bool) -> list[str]`: it does its work for `today` (only
+reports what it would do when `dry_run`) and returns lines for the log. A job that raises does not
+stop the others; the run then ends with an error so cron mails the host. Jobs must be safe to run
+twice on one day and from two servers at once.
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+
+JobFunction = Callable[..., list[str]]
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    run: JobFunction
+    order: int
+
+
+_jobs: dict[str, Job] = {}
+
+
+def register(name: str, run: JobFunction, *, order: int = 100) -> None:
+    """Add a job to the daily run; registering a name again replaces it (module reloads in tests)."""
+    _jobs[name] = Job(name=name, run=run, order=order)
+
+
+def jobs() -> list[Job]:
+    return sorted(_jobs.values(), key=lambda job: (job.order, job.name))
+
+
+@dataclass
+class JobResult:
+    job: Job
+    lines: list[str]
+    error: Exception | None = None
+
+
+def run_all(*, today: datetime.date, dry_run: bool, only: set[str] | None = None) -> list[JobResult]:
+    """Run every registered job (or those named in `only`) for `today`, each on its own."""
+    results = []
+    for job in jobs():
+        if only is not None and job.name not in only:
+            continue
+        try:
+            results.append(JobResult(job=job, lines=list(job.run(today=today, dry_run=dry_run))))
+        except Exception as error:  # noqa: BLE001 - one failing job must not keep the others from running
+            results.append(JobResult(job=job, lines=[], error=error))
+    return results
