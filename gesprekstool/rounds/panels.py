@@ -4,7 +4,7 @@ them without importing those apps (dependencies point one way: see docs/architec
 An app registers its panel in its AppConfig.ready():
 
     from gesprekstool.rounds import panels
-    panels.register("inspiration", template="inspiration/suggestions.html", context=suggestions_context)
+    panels.register("inspiration", template="inspiration/suggestions.html", context=results_panel_context)
 
 `context(*, round_, analysis) -> dict` gives the panel template's own variables. It runs in the
 results view, before the page renders, so its queries count towards the page's. The template is
