@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "gesprekstool.inspiration",
     "gesprekstool.monitoring",
     "gesprekstool.reports",
+    "gesprekstool.demo",
 ]
 
 MIDDLEWARE = [

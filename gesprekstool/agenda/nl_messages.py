@@ -120,8 +120,6 @@ NL = {
     "Adjust your input if needed and save again; your save then replaces what is stored.": "Pas uw invoer zo nodig aan en sla opnieuw op. Wat u dan opslaat, vervangt wat er nu staat.",
     "in the review": "bij de terugblik",
     "Status: %(old)s → %(new)s": "Status: %(old)s → %(new)s",
-    "Choose an organisation.": "Kies een organisatie.",
-    "You are not a member of any organisation yet. Ask a colleague who is facilitator to add you.": "U bent nog geen lid van een organisatie. Vraag een collega die gespreksleider is om u toe te voegen.",
     "Your actions": "Uw acties",
     "Hello %(name)s. These are the actions that were agreed with you. Say how far you are and write a short note: the group then sees where steps have been taken.": "Hallo %(name)s. Dit zijn de acties die met u zijn afgesproken. Geef aan hoe ver u bent en schrijf een korte notitie. Dan ziet de groep waar stappen zijn gezet.",
     "This link is personal and works until %(date)s. Do not forward it.": "Deze link is persoonlijk en werkt tot %(date)s. Stuur hem niet door.",

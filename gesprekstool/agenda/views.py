@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gesprekstool.organisations.access import require_manager
-from gesprekstool.rounds.views import get_round
+from gesprekstool.rounds.access import get_round
 
 from . import services
 from .forms import ActionEditForm, ActionForm, AgreementForm, ProgressForm, RepeatForm

@@ -13,8 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from gesprekstool.instrument import load_instrument
-from gesprekstool.organisations.access import membership_for
-from gesprekstool.organisations.models import Membership, Organisation
+from gesprekstool.organisations.choice import choose_organisation, organisation_for
 
 from . import services
 from .forms import ActionFilterForm, ProgressForm
@@ -22,23 +21,6 @@ from .models import Action, CalendarFeed, OwnerLink
 from .views import CONFLICT, INVALID, ics_response
 
 GONE = 410
-
-
-def organisation_for(request, slug: str) -> tuple[Organisation, Membership]:
-    organisation = get_object_or_404(Organisation, slug=slug)
-    return organisation, membership_for(request.user, organisation.pk)
-
-
-def choose_organisation(request, *, url_name: str, title: str):
-    """With one organisation go straight to its page; with several, let the user choose."""
-    memberships = list(Membership.objects.for_user(request.user).select_related("organisation"))
-    if len(memberships) == 1:
-        return redirect(url_name, slug=memberships[0].organisation.slug)
-    return render(
-        request,
-        "agenda/organisation_choice.html",
-        {"memberships": memberships, "url_name": url_name, "title": title},
-    )
 
 
 @login_required

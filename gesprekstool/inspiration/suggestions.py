@@ -5,7 +5,8 @@ this module only evaluates them against the plain data of `gesprekstool.rounds.r
 
     suggestions = suggestions_for(round_results(round_))
 
-Two database queries, whatever the number of participants, rules or entries.
+On a round's results page they appear as a panel (`results_panel_context`, registered with
+`gesprekstool.rounds.panels` in InspirationConfig.ready()). Two database queries, whatever the number of participants, rules or entries.
 """
 
 from dataclasses import dataclass
@@ -14,7 +15,8 @@ from statistics import mean
 from django.db.models import Prefetch
 from django.utils.translation import gettext, ngettext
 
-from gesprekstool.rounds.models import SCORE_UNKNOWN
+from gesprekstool.rounds.analysis import Analysis
+from gesprekstool.rounds.models import SCORE_UNKNOWN, Round
 
 from .models import Entry, RuleEntry, SuggestionRule
 
@@ -205,3 +207,8 @@ def suggestions_for(results) -> list["Suggestion"]:
         order = [rule.slug for rule, _entries in firing]
         suggestions.extend(sorted(chosen, key=lambda s: order.index(s.rule)))
     return suggestions
+
+
+def results_panel_context(*, round_: Round, analysis: Analysis) -> dict:
+    """The context of inspiration/suggestions.html as a panel on a round's results page."""
+    return {"suggestions": suggestions_for(analysis.results)}

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from gesprekstool.agenda.views_follow_up import choose_organisation, organisation_for
+from gesprekstool.organisations.choice import choose_organisation, organisation_for
 
 from .progress import organisation_progress
 

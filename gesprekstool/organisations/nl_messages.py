@@ -22,4 +22,7 @@ NL = {
     "when": "wanneer",
     "activity log entry": "regel in het logboek",
     "activity log": "logboek",
+    # organisation chooser (organisations/choice.py)
+    "Choose an organisation.": "Kies een organisatie.",
+    "You are not a member of any organisation yet. Ask a colleague who is facilitator to add you.": "U bent nog geen lid van een organisatie. Vraag een collega die gespreksleider is om u toe te voegen.",
 }

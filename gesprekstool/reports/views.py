@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
-from gesprekstool.rounds.views import get_round
+from gesprekstool.rounds.access import get_round
 
 from .formats import FORMATS, filename
 

@@ -9,20 +9,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gesprekstool.organisations.access import membership_for, organisations_for, require_manager
+from gesprekstool.organisations.access import organisations_for, require_manager
 
 from . import services
+from .access import get_round
 from .forms import ParticipantForm, RoundForm, RoundSettingsForm
 from .models import Participant, Round
-
-
-def get_round(request, pk: int, *, manage: bool = False) -> tuple[Round, object]:
-    """The round if the user's organisation owns it (404 otherwise, so nothing leaks)."""
-    round_ = get_object_or_404(Round.objects.select_related("organisation"), pk=pk)
-    membership = membership_for(request.user, round_.organisation_id)
-    if manage:
-        require_manager(membership)
-    return round_, membership
 
 
 def home(request):

@@ -17,13 +17,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from gesprekstool.inspiration.suggestions import suggestions_for
-
 from . import services
+from .access import get_round
 from .analysis import analyse
 from .forms import RoundSettingsForm
 from .models import ConversationQuestion, HiddenObservation, OwnObservation, Participant, Round
-from .views import get_round
+from .panels import results_panels
 
 # Letters and digits that cannot be mistaken for each other on a projector.
 JOIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -68,7 +67,7 @@ def round_results_view(request, pk: int):
             "results": analysis.results,
             "analysis": analysis,
             "own_observations": list(round_.own_observations.all()),
-            "suggestions": suggestions_for(analysis.results),
+            "results_panels": results_panels(round_=round_, analysis=analysis),
         },
     )
 

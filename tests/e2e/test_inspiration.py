@@ -8,9 +8,9 @@ from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
+from gesprekstool.demo.data import PASSWORD, ROUND_TITLE, USERNAME
 from gesprekstool.inspiration import library
 from gesprekstool.inspiration.models import Entry
-from gesprekstool.rounds.management.commands.demo import PASSWORD, ROUND_TITLE, USERNAME
 from gesprekstool.rounds.models import Round
 from tests.factories import UserFactory
 

@@ -1,8 +1,11 @@
 """Suggestions from answer patterns. The rules are the shipped data (data/library.json)."""
 
+from http import HTTPStatus
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from gesprekstool.inspiration import services
 from gesprekstool.inspiration.models import Entry, RuleEntry, SuggestionRule, Theme
@@ -205,3 +208,27 @@ def test_the_include_shows_each_reason_once_with_its_entries(round_):
 def test_the_include_without_suggestions_says_so():
     html = render_to_string("inspiration/suggestions.html", {"suggestions": []})
     assert "/inspiratie/" in html
+
+
+def test_the_results_page_shows_the_suggestions_as_its_panel(facilitator_client, round_):
+    person(round_, "Fatima", scores={"E": 4}, choices={"10": ["10d"]})
+
+    html = facilitator_client.get(reverse("rounds:results", kwargs={"pk": round_.pk})).content.decode()
+
+    assert html.count('id="suggestions-heading"') == 1
+    assert html.count("(10d)") == 1
+    assert "/inspiratie/voorbeeld/rotterdam-resultaatgericht-werken/" in html
+
+
+@pytest.mark.parametrize("participants", [1, 3])
+def test_the_results_page_with_suggestions_takes_a_fixed_number_of_queries(
+    facilitator_client, round_, django_assert_num_queries, participants
+):
+    for n in range(participants):
+        person(round_, f"Deelnemer {n}", scores={"D": 1 + n, "E": 4}, choices={"7": ["7a"], "10": ["10d"]})
+    page_url = reverse("rounds:results", kwargs={"pk": round_.pk})
+
+    with django_assert_num_queries(12):
+        response = facilitator_client.get(page_url)
+
+    assert response.status_code == HTTPStatus.OK

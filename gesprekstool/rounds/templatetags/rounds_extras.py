@@ -32,3 +32,12 @@ def evidence_text(evidence, instrument) -> str:
             "option": option.text,
         }
     return _("question %(number)s: “%(option)s”") % {"number": question.number, "option": option.text}
+
+
+@register.simple_tag(takes_context=True)
+def render_panel(context, panel) -> str:
+    """A results panel (see rounds/panels.py), rendered as `{% include %}` would: the page's
+    variables plus the panel's own."""
+    panel_template = context.template.engine.get_template(panel.template)
+    with context.push(panel.context):
+        return panel_template.render(context)

@@ -1,24 +1,22 @@
 """Follow-up data for the demo round (statuses, a progress note, e-mail addresses). Idempotent.
 
-Called by `manage.py demo_follow_up`; the main demo command may call `extend_demo()` too.
+Called by `manage.py demo` (after loading the round) and by `manage.py demo_follow_up`.
 """
 
+from gesprekstool.agenda import services
+from gesprekstool.agenda.models import ActionNote, OwnerLink
 from gesprekstool.organisations.models import Organisation
 from gesprekstool.rounds.models import Round
 
-from . import services
-from .models import ActionNote, OwnerLink
-
-DEMO_SLUG = "voorbeeldstad"
-DEMO_TITLE = "Armoede en gezondheid – najaar 2026"
+from .data import ORGANISATION_SLUG, ROUND_TITLE
 
 
 def extend_demo() -> OwnerLink | None:
     """Give the demo round's actions some life; return Fatima's personal action link.
     Returns None when the demo round does not exist (run `manage.py demo` first)."""
-    organisation = Organisation.objects.filter(slug=DEMO_SLUG).first()
+    organisation = Organisation.objects.filter(slug=ORGANISATION_SLUG).first()
     round_ = (
-        Round.objects.filter(organisation=organisation, title=DEMO_TITLE).first() if organisation else None
+        Round.objects.filter(organisation=organisation, title=ROUND_TITLE).first() if organisation else None
     )
     if round_ is None:
         return None

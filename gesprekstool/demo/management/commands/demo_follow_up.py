@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.urls import reverse
 
-from gesprekstool.agenda.demo import extend_demo
+from gesprekstool.demo.follow_up import extend_demo
 
 
 class Command(BaseCommand):

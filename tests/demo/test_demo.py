@@ -1,0 +1,49 @@
+"""`manage.py demo` and `manage.py demo_follow_up`: the demo data, safe to load twice."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from gesprekstool.agenda.models import Action, ActionNote, OwnerLink
+from gesprekstool.demo.data import PASSWORD, PEOPLE, ROUND_TITLE, USERNAME
+from gesprekstool.rounds.models import Round
+
+
+def test_demo_follow_up_is_idempotent(db, capsys):
+    call_command("demo")
+
+    call_command("demo_follow_up")
+    call_command("demo_follow_up")
+
+    assert ActionNote.objects.count() == 1
+    assert OwnerLink.objects.count() == 1
+    assert dict(Action.objects.values_list("theme", "status")) == {"B": "open", "D": "bezig", "F": "open"}
+    assert Action.objects.get(theme="F").email == "bestuursadviseur@voorbeeldstad.example"
+    assert f"/mijn-acties/{OwnerLink.objects.get().token}/" in capsys.readouterr().out
+
+
+def test_demo_follow_up_needs_the_demo(db):
+    with pytest.raises(CommandError, match="manage.py demo"):
+        call_command("demo_follow_up")
+
+
+def test_demo_loads_once_and_prints_the_login_and_the_links(db):
+    first, second = StringIO(), StringIO()
+
+    call_command("demo", stdout=first)
+    call_command("demo", stdout=second)
+
+    round_ = Round.objects.get(title=ROUND_TITLE)
+    lines = second.getvalue().splitlines()
+    assert (Round.objects.count(), round_.participants.filter(is_group=False).count()) == (1, len(PEOPLE))
+    assert lines[:5] == [
+        "Demo loaded: Gemeente Voorbeeldstad.",
+        "  Log in at http://127.0.0.1:8000/inloggen/",
+        f"    user name: {USERNAME}",
+        f"    password:  {PASSWORD}",
+        f"  Results:     http://127.0.0.1:8000/rondes/{round_.pk}/resultaten/",
+    ]
+    assert len(lines) == 5 + 1 + len(PEOPLE) + 1
+    assert first.getvalue().splitlines()[:6] == lines[:6]
