@@ -21,7 +21,7 @@ from gesprekstool.organisations import activity
 from gesprekstool.organisations.models import Organisation
 from gesprekstool.rounds.models import Participant
 
-from .models import Action, OwnerLink, SentReminder
+from .models import Action, ActionNote, OwnerLink, SentReminder
 
 ENDED = (Action.Status.DONE, Action.Status.DROPPED)
 
@@ -43,9 +43,20 @@ def _drop_unused_links(organisation: Organisation, emails: set[str], *, excludin
 def forget_people(
     *, organisation: Organisation, round_ids: list[int], participant_ids: list[int], deleting: bool
 ):
-    """rounds.cleanup hook; see the module docstring. Runs before the deletion or anonymisation."""
+    """rounds.cleanup hook; see the module docstring. Runs before the deletion or anonymisation.
+
+    Also: progress notes the participants wrote through their personal link no longer carry their
+    name but their label ("Participant 2 (Health)"), and reminders about their actions are forgotten.
+    """
+    people = list(Participant.objects.filter(pk__in=participant_ids).select_related("round"))
     targets = [f"participant:{pk}" for pk in participant_ids]
-    emails = set(Participant.objects.filter(pk__in=participant_ids).values_list("email", flat=True))
+    targets += [
+        f"action:{pk}"
+        for pk in Action.objects.filter(owner_id__in=participant_ids).values_list("pk", flat=True)
+    ]
+    emails = {p.email for p in people}
+    for p in people:
+        ActionNote.objects.filter(action__owner=p, via_link=True).update(author_name=p.label)
     going = Q(owner_id__in=participant_ids)
     if deleting and round_ids:
         actions = Action.objects.filter(round_id__in=round_ids)

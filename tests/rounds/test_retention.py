@@ -299,3 +299,18 @@ def test_daily_command_dry_run_lists_what_would_go(deleting_organisation, closed
         None,
         0,
     )
+
+
+def test_anonymising_takes_the_name_off_notes_written_through_the_link(closed_round, participant):
+    from gesprekstool.agenda.models import ActionNote  # noqa: PLC0415
+
+    action = Action.objects.create(round=closed_round, theme="A", description="Iets doen", owner=participant)
+    ActionNote.objects.create(action=action, text="Gedaan", author_name="Fatima", via_link=True)
+    SentReminder.objects.create(
+        kind="overdue", target=f"action:{action.pk}", date=day(5), recipient=participant.email
+    )
+
+    run(retention.daily_personal_data, day(90))
+
+    assert list(ActionNote.objects.values_list("author_name", flat=True)) == ["Deelnemer 1 (Armoede)"]
+    assert SentReminder.objects.count() == 0
