@@ -68,3 +68,9 @@ def test_log_lines_hold_no_tokens_or_answer_texts(facilitator_client, round_, pa
         False,
         False,
     )
+
+
+def test_calendar_download_is_logged(reader_client, round_):
+    assert reader_client.get(f"/rondes/{round_.pk}/actieagenda/agenda.ics").status_code == HTTPStatus.OK
+
+    assert [(action, detail) for action, _actor, _subject, detail in lines()] == [("round_exported", "ics")]
