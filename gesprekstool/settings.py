@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "gesprekstool.lib",
+    "gesprekstool.statements",
     "gesprekstool.instrument",
     "gesprekstool.organisations",
     "gesprekstool.rounds",
@@ -134,6 +135,30 @@ X_FRAME_OPTIONS = "DENY"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gesprekstool@localhost")
+
+
+def env_days(name: str, default: int | None, *, never: bool = False) -> int | None:
+    """A number of days from the environment; where `never` is allowed, "never" means no limit.
+    Anything else stops start-up."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    value = value.strip().lower()
+    if never and value == "never":
+        return None
+    if not value.isdigit() or int(value) < 1:
+        allowed = "a whole number of days (1 or more)" + (" or 'never'" if never else "")
+        raise RuntimeError(f"{name} must be {allowed}, not {value!r}.")
+    return int(value)
+
+
+# Retention of personal data (docs/privacy.md). The host sets the defaults for new organisations and
+# the longest period a facilitator may choose; each organisation may choose shorter periods.
+RETENTION_PARTICIPANT_DAYS = env_days("RETENTION_PARTICIPANT_DAYS", 90)
+RETENTION_ROUND_DAYS = env_days("RETENTION_ROUND_DAYS", None, never=True)  # None: kept until deleted by hand
+RETENTION_OWNER_EMAIL_DAYS = env_days("RETENTION_OWNER_EMAIL_DAYS", 90)
+RETENTION_MAX_DAYS = env_days("RETENTION_MAX_DAYS", 730)
+ACTIVITY_LOG_DAYS = env_days("ACTIVITY_LOG_DAYS", 365)
 
 # The largest text a participant may write in one field.
 MAX_ANSWER_TEXT = 5000

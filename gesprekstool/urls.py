@@ -21,6 +21,8 @@ urlpatterns = [
     path("meedoen/", views_meeting.join_start, name="join_start"),
     path("meedoen/<str:code>/", views_meeting.join_round, name="join_round"),
     path("inspiratie/", include("gesprekstool.inspiration.urls")),
+    path("organisatie/<slug:slug>/", include("gesprekstool.organisations.urls_privacy")),
+    path("", include("gesprekstool.statements.urls")),
     path("beheer/", admin.site.urls),
     path("gezond/", health, name="health"),
 ]

@@ -22,6 +22,8 @@ LAYERS = {
     # The bottom: the tool's definition; organisations, members and their access.
     "instrument": 1,
     "organisations": 1,
+    # The privacy and accessibility statements.
+    "statements": 1,
     # Rounds, participants, answers and results.
     "rounds": 2,
     # Built on rounds.

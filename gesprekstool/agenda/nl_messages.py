@@ -160,4 +160,6 @@ NL = {
     "For your safety a personal link works for a limited time. Ask the facilitator for a new link; the next reminder e-mail also contains a new link.": "Voor uw veiligheid werkt een persoonlijke link maar een tijd. Vraag de gespreksleider om een nieuwe link. In de volgende herinneringsmail staat ook een nieuwe link.",
     "Thank you. Your update has been saved.": "Dank u wel. Uw update is opgeslagen.",
     "This calendar address does not work (any more).": "Dit agenda-adres werkt niet (meer).",
+    "e-mail addresses of %(count)s action owners": "e-mailadressen van %(count)s uitvoerders van acties",
+    "command on the server": "opdracht op de server",
 }

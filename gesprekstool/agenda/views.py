@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gesprekstool.organisations import activity
 from gesprekstool.organisations.access import require_manager
 from gesprekstool.rounds.access import get_round
 
@@ -191,6 +192,13 @@ def ics_response(round_, *, download: bool) -> HttpResponse:
 @login_required
 def round_ics(request, pk: int):
     round_, _membership = get_round(request, pk)
+    activity.record(
+        organisation=round_.organisation,
+        actor=request.user,
+        action=activity.Action.ROUND_EXPORTED,
+        subject=round_.title,
+        detail="ics",
+    )
     return ics_response(round_, download=True)
 
 

@@ -4,9 +4,12 @@ What goes in is chosen by the caller and must never be a token or an answer text
 (a round's title, a member's name, "pdf"). Control characters are stripped and texts cut to fit.
 """
 
+import datetime
 import re
 
+from django.conf import settings
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from .models import ActivityEntry, Organisation
 
@@ -47,3 +50,24 @@ def record(
 def entries_for(organisation: Organisation) -> QuerySet[ActivityEntry]:
     """The organisation's log, newest first."""
     return ActivityEntry.objects.filter(organisation=organisation).order_by("-created_at", "-pk")
+
+
+def keep_days() -> int:
+    """How long lines stay in the log (host setting ACTIVITY_LOG_DAYS)."""
+    return settings.ACTIVITY_LOG_DAYS
+
+
+def expired(today: datetime.date) -> QuerySet[ActivityEntry]:
+    """Lines written before the first day still kept: older than `keep_days()` days on `today`."""
+    first_kept = today - datetime.timedelta(days=keep_days())
+    cutoff = timezone.make_aware(datetime.datetime.combine(first_kept, datetime.time.min))
+    return ActivityEntry.objects.filter(created_at__lt=cutoff)
+
+
+def daily_purge(*, today: datetime.date, dry_run: bool) -> list[str]:
+    """Daily job: delete log lines older than the host's period."""
+    old = expired(today)
+    if dry_run:
+        return [f"would delete {old.count()} activity log line(s) older than {keep_days()} days."]
+    deleted, _per_model = old.delete()
+    return [f"deleted {deleted} activity log line(s) older than {keep_days()} days."]

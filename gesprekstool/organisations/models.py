@@ -4,6 +4,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+# Defaults for a new organisation's retention periods come from the host's settings (docs/privacy.md).
+def default_participant_data_days() -> int:
+    return settings.RETENTION_PARTICIPANT_DAYS
+
+
+def default_round_delete_days() -> int | None:
+    return settings.RETENTION_ROUND_DAYS
+
+
+def default_owner_email_days() -> int:
+    return settings.RETENTION_OWNER_EMAIL_DAYS
+
+
 class Organisation(models.Model):
     """A gemeente (or another organisation) that runs rounds; the unit of access."""
 
@@ -15,6 +28,21 @@ class Organisation(models.Model):
     slug = models.SlugField(_("short name"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MUNICIPALITY)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    participant_data_days = models.PositiveIntegerField(
+        _("keep names and e-mail addresses of participants (days after closing)"),
+        default=default_participant_data_days,
+    )
+    round_delete_days = models.PositiveIntegerField(
+        _("delete whole rounds (days after closing)"),
+        null=True,
+        blank=True,
+        default=default_round_delete_days,
+        help_text=_("Empty: rounds are kept until a facilitator deletes them."),
+    )
+    owner_email_days = models.PositiveIntegerField(
+        _("keep e-mail addresses of action owners (days after the action is done or dropped)"),
+        default=default_owner_email_days,
+    )
 
     class Meta:
         verbose_name = _("organisation")

@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
+from gesprekstool.organisations import activity
 from gesprekstool.rounds.access import get_round
 
 from .formats import FORMATS, filename
@@ -28,6 +29,13 @@ def download(request, pk: int, fmt: str):
     if chosen is None:
         raise Http404
     response = HttpResponse(chosen.render(round_), content_type=chosen.content_type)
+    activity.record(
+        organisation=round_.organisation,
+        actor=request.user,
+        action=activity.Action.ROUND_EXPORTED,
+        subject=round_.title,
+        detail=chosen.key,
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename(round_, chosen)}"'
     # The files hold answers of named or anonymised participants: no cache may keep a copy.
     add_never_cache_headers(response)

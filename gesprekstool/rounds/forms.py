@@ -153,3 +153,28 @@ class RoundSettingsForm(forms.ModelForm):
             "anonymised": _("Show participants as “Participant 1 (Poverty)” instead of by name"),
             "results_for_participants": _("Participants may see the group results after you have shown them"),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.personal_data_removed_at is not None:
+            # The names are gone: the round stays anonymised whatever is posted.
+            self.fields["anonymised"].disabled = True
+
+
+class RoundDeleteForm(forms.Form):
+    """Deleting a round cannot be undone: the facilitator types its title to confirm."""
+
+    title = forms.CharField(label=_("Type the title of the round to confirm"), max_length=200)
+
+    def __init__(self, *args, round_: Round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.round = round_
+
+    def clean_title(self):
+        title = self.cleaned_data["title"].strip()
+        if title != self.round.title.strip():
+            raise forms.ValidationError(
+                _("That is not the title of this round. Type “%(title)s” exactly.")
+                % {"title": self.round.title}
+            )
+        return title

@@ -68,6 +68,10 @@ class Round(models.Model):
     )
     results_revealed_at = models.DateTimeField(_("results revealed at"), null=True, blank=True)
     join_code = models.CharField(_("join code"), max_length=12, unique=True, null=True, blank=True)
+    # Retention (rounds/retention.py): when names, departments and e-mail addresses were removed,
+    # and when the facilitators were told the round will be deleted.
+    personal_data_removed_at = models.DateTimeField(_("personal data removed at"), null=True, blank=True)
+    deletion_warned_at = models.DateTimeField(_("deletion announced at"), null=True, blank=True)
 
     objects = RoundQuerySet.as_manager()
 

@@ -142,3 +142,143 @@ NL.update(
         "question %(number)s: “%(option)s”": "vraag %(number)s: “%(option)s”",
     }
 )
+
+NL.update(
+    {
+        # Retention, deletion and the participant's own answers
+        "personal data removed at": "persoonsgegevens weggehaald op",
+        "deletion announced at": "verwijdering aangekondigd op",
+        "names, departments and e-mail addresses of %(count)s participants": (
+            "namen, afdelingen en e-mailadressen van %(count)s deelnemers"
+        ),
+        "retention period": "bewaartermijn",
+        "The round “%(title)s” will be deleted in %(days)s days": "De ronde “%(title)s” wordt over %(days)s dagen verwijderd",
+        "Dear facilitator,": "Beste gespreksleider,",
+        "The round “%(title)s” of %(organisation)s will be deleted on %(date)s, with all its answers and its "
+        "action agenda. That is the retention period your organisation has chosen.": (
+            "De ronde “%(title)s” van %(organisation)s wordt op %(date)s verwijderd, met alle antwoorden en de "
+            "actieagenda. Dat is de bewaartermijn die uw organisatie heeft gekozen."
+        ),
+        "Do you want to keep something? Download the report or the round file before that day, under the tab "
+        "“Download” of the round:": (
+            "Wilt u iets bewaren? Download dan vóór die dag het verslag of het rondebestand, onder het tabblad "
+            "“Downloaden” van de ronde:"
+        ),
+        "You do not need to do anything if the round may be deleted.": (
+            "Mag de ronde weg? Dan hoeft u niets te doen."
+        ),
+        "Type the title of the round to confirm": "Typ de titel van de ronde om te bevestigen",
+        "That is not the title of this round. Type “%(title)s” exactly.": (
+            "Dat is niet de titel van deze ronde. Typ precies “%(title)s”."
+        ),
+        "My answers": "Mijn antwoorden",
+        "Here you see everything you gave in this round, and what we keep about you.": (
+            "Hier ziet u alles wat u in deze ronde hebt ingevuld, en wat we over u bewaren."
+        ),
+        "Download my answers (JSON)": "Mijn antwoorden downloaden (JSON)",
+        "What we keep about you": "Wat we over u bewaren",
+        "Name": "Naam",
+        "Domain": "Domein",
+        "Department or organisation": "Afdeling of organisatie",
+        "E-mail address": "E-mailadres",
+        "Questions, a correction, or do you want your answers deleted? Ask the facilitator: "
+        "%(names)s (%(organisation)s).": (
+            "Vragen, iets verbeteren, of wilt u uw antwoorden laten verwijderen? Vraag het de gespreksleider: "
+            "%(names)s (%(organisation)s)."
+        ),
+        "Questions, a correction, or do you want your answers deleted? Ask the facilitator of %(organisation)s.": (
+            "Vragen, iets verbeteren, of wilt u uw antwoorden laten verwijderen? Vraag het de gespreksleider "
+            "van %(organisation)s."
+        ),
+        "Read the privacy statement": "Lees de privacyverklaring",
+        "What stood out to you in step 1:": "Wat u opviel in stap 1:",
+        "revised after step 2: %(score)s": "aangepast na stap 2: %(score)s",
+        "Comment": "Opmerking",
+        "Delete %(name)s": "%(name)s verwijderen",
+        "Delete %(name)s?": "%(name)s verwijderen?",
+        (
+            "%(name)s (%(label)s) is deleted from this round, with %(answers)s answer. The personal link stops "
+            "working. This cannot be undone.",
+            "%(name)s (%(label)s) is deleted from this round, with all %(answers)s answers. The personal link "
+            "stops working. This cannot be undone.",
+        ): (
+            "%(name)s (%(label)s) wordt uit deze ronde verwijderd, met %(answers)s antwoord. De persoonlijke "
+            "link werkt dan niet meer. Dit kunt u niet ongedaan maken.",
+            "%(name)s (%(label)s) wordt uit deze ronde verwijderd, met alle %(answers)s antwoorden. De "
+            "persoonlijke link werkt dan niet meer. Dit kunt u niet ongedaan maken.",
+        ),
+        "Actions in the action agenda that this person would carry out stay, without a name.": (
+            "Acties in de actieagenda die deze persoon zou uitvoeren, blijven staan, zonder naam."
+        ),
+        "Yes, delete %(name)s and the answers": "Ja, verwijder %(name)s en de antwoorden",
+        "No, go back": "Nee, ga terug",
+        "Delete %(title)s": "%(title)s verwijderen",
+        "Delete the round “%(title)s”?": "De ronde “%(title)s” verwijderen?",
+        (
+            "The round is deleted with %(participants)s participant and all answers, observations, conversation "
+            "questions and the action agenda. Personal links stop working. This cannot be undone.",
+            "The round is deleted with %(participants)s participants and all answers, observations, conversation "
+            "questions and the action agenda. Personal links stop working. This cannot be undone.",
+        ): (
+            "De ronde wordt verwijderd met %(participants)s deelnemer en alle antwoorden, opvallende punten, "
+            "gespreksvragen en de actieagenda. Persoonlijke links werken dan niet meer. Dit kunt u niet ongedaan "
+            "maken.",
+            "De ronde wordt verwijderd met %(participants)s deelnemers en alle antwoorden, opvallende punten, "
+            "gespreksvragen en de actieagenda. Persoonlijke links werken dan niet meer. Dit kunt u niet ongedaan "
+            "maken.",
+        ),
+        "Do you want to keep something? Download the report or the round file first.": (
+            "Wilt u iets bewaren? Download dan eerst het verslag of het rondebestand."
+        ),
+        "Delete the round for good": "De ronde definitief verwijderen",
+        "Delete": "Verwijderen",
+        "Personal data": "Persoonsgegevens",
+        "Delete the round": "De ronde verwijderen",
+        "Deleting removes the round with all participants, answers and the action agenda. This cannot be undone.": (
+            "Verwijderen haalt de ronde weg met alle deelnemers, antwoorden en de actieagenda. Dit kunt u niet "
+            "ongedaan maken."
+        ),
+        "Delete this round": "Deze ronde verwijderen",
+        "Names, departments and e-mail addresses of the participants were removed on %(date)s. "
+        "The answers are kept without names.": (
+            "Namen, afdelingen en e-mailadressen van de deelnemers zijn op %(date)s weggehaald. "
+            "De antwoorden blijven bewaard zonder namen."
+        ),
+        (
+            "Personal data is kept until %(date)s (%(days)s day after closing). Then names, departments and "
+            "e-mail addresses are removed; the answers stay.",
+            "Personal data is kept until %(date)s (%(days)s days after closing). Then names, departments and "
+            "e-mail addresses are removed; the answers stay.",
+        ): (
+            "Persoonsgegevens worden bewaard tot %(date)s (%(days)s dag na sluiten). Dan worden namen, "
+            "afdelingen en e-mailadressen weggehaald; de antwoorden blijven.",
+            "Persoonsgegevens worden bewaard tot %(date)s (%(days)s dagen na sluiten). Dan worden namen, "
+            "afdelingen en e-mailadressen weggehaald; de antwoorden blijven.",
+        ),
+        (
+            "Personal data is kept until %(days)s day after the round is closed. Then names, departments and "
+            "e-mail addresses are removed; the answers stay.",
+            "Personal data is kept until %(days)s days after the round is closed. Then names, departments and "
+            "e-mail addresses are removed; the answers stay.",
+        ): (
+            "Persoonsgegevens worden bewaard tot %(days)s dag na het sluiten van de ronde. Dan worden namen, "
+            "afdelingen en e-mailadressen weggehaald; de antwoorden blijven.",
+            "Persoonsgegevens worden bewaard tot %(days)s dagen na het sluiten van de ronde. Dan worden namen, "
+            "afdelingen en e-mailadressen weggehaald; de antwoorden blijven.",
+        ),
+        "The whole round will be deleted on %(date)s.": "De hele ronde wordt op %(date)s verwijderd.",
+        (
+            "The whole round is deleted %(days)s day after it is closed.",
+            "The whole round is deleted %(days)s days after it is closed.",
+        ): (
+            "De hele ronde wordt %(days)s dag na het sluiten verwijderd.",
+            "De hele ronde wordt %(days)s dagen na het sluiten verwijderd.",
+        ),
+        "The round itself is kept until a facilitator deletes it.": (
+            "De ronde zelf blijft bewaard tot een gespreksleider haar verwijdert."
+        ),
+        "Change the retention periods of your organisation": "De bewaartermijnen van uw organisatie aanpassen",
+        "%(name)s and their answers have been deleted.": "%(name)s en de antwoorden zijn verwijderd.",
+        "The round “%(title)s” has been deleted.": "De ronde “%(title)s” is verwijderd.",
+    }
+)

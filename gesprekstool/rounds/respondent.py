@@ -35,6 +35,10 @@ class Respondent:
     def is_joint(self) -> bool:
         return self.namespace == JOINT_NAMESPACE
 
+    @property
+    def url_own_answers(self) -> str:
+        return self.url("own_answers")
+
     def url(self, name: str, **kwargs) -> str:
         return reverse(f"fill:{name}", kwargs={"key": self.key, **kwargs}, current_app=self.namespace)
 

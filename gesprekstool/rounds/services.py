@@ -12,8 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gesprekstool.instrument import CURRENT_VERSION
+from gesprekstool.organisations import activity
 from gesprekstool.organisations.models import Organisation
 
+from . import cleanup
 from .models import Choice, Comment, Participant, Round, Score, new_token
 
 
@@ -178,5 +180,93 @@ def close_round(round_: Round) -> None:
 
 
 def reopen_round(round_: Round) -> None:
+    """Open the round again; an announced deletion is off (it is announced again after closing)."""
     round_.closed_at = None
-    round_.save(update_fields=["closed_at"])
+    round_.deletion_warned_at = None
+    round_.save(update_fields=["closed_at", "deletion_warned_at"])
+
+
+def delete_participant(participant: Participant, *, by) -> None:
+    """Delete a participant and everything they gave: scores, answers, comments, their note.
+
+    Side effects: what other apps keep about them goes too (rounds.cleanup hooks: sent reminders,
+    a personal action link nobody else needs); actions they owned stay, without owner; one line in
+    the activity log, naming the round and the participant's number, not their name.
+    """
+    round_ = participant.round
+    with transaction.atomic():
+        cleanup.run(
+            organisation=round_.organisation,
+            round_ids=[],
+            participant_ids=[participant.pk],
+            deleting=True,
+        )
+        activity.record(
+            organisation=round_.organisation,
+            actor=by,
+            action=activity.Action.PARTICIPANT_DELETED,
+            subject=round_.title,
+            detail=participant.label,
+        )
+        participant.delete()
+
+
+def delete_round(round_: Round, *, by, reason: str = "") -> None:
+    """Delete a round with everything in it: participants and their answers, observations,
+    questions, the action agenda and its notes, agreements, calendar feed.
+
+    Side effects: rounds.cleanup hooks (sent reminders, personal action links nobody else needs);
+    later rounds that repeat it keep their own data; one line in the activity log. `by` is None
+    when the retention run deletes it; `reason` then says so.
+    """
+    with transaction.atomic():
+        cleanup.run(
+            organisation=round_.organisation,
+            round_ids=[round_.pk],
+            participant_ids=list(round_.participants.values_list("pk", flat=True)),
+            deleting=True,
+        )
+        activity.record(
+            organisation=round_.organisation,
+            actor=by,
+            action=activity.Action.ROUND_DELETED,
+            subject=round_.title,
+            detail=reason,
+        )
+        round_.delete()
+
+
+def remove_personal_data(round_: Round, *, by=None) -> int:
+    """Anonymise a round for good: every participant's name becomes their number and domain
+    ("Participant 3 (Health)"), department and e-mail address are emptied, and the round shows
+    participants anonymised from now on. Answers stay. Returns how many participants changed.
+
+    Side effects: rounds.cleanup hooks (sent reminders, personal action links); one line in the
+    activity log.
+    """
+    with transaction.atomic():
+        round_.anonymised = True
+        round_.personal_data_removed_at = timezone.now()
+        round_.save(update_fields=["anonymised", "personal_data_removed_at"])
+        people = list(round_.participants.filter(is_group=False))
+        cleanup.run(
+            organisation=round_.organisation,
+            round_ids=[],
+            participant_ids=[p.pk for p in people],
+            deleting=False,
+        )
+        for p in people:
+            p.round = round_
+            p.display_name = p.label
+            p.department = ""
+            p.email = ""
+        Participant.objects.bulk_update(people, ["display_name", "department", "email"])
+        activity.record(
+            organisation=round_.organisation,
+            actor=by,
+            action=activity.Action.PERSONAL_DATA_REMOVED,
+            subject=round_.title,
+            detail=_("names, departments and e-mail addresses of %(count)s participants")
+            % {"count": len(people)},
+        )
+    return len(people)

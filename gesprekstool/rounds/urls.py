@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_fill, views_meeting
+from . import views, views_fill, views_meeting, views_own
 
 app_name = "rounds"
 
@@ -28,6 +28,12 @@ urlpatterns = [
     path("<int:pk>/deelnemers/<int:participant_id>/intrekken/", views.participant_revoke, name="revoke"),
     path("<int:pk>/deelnemers/<int:participant_id>/vernieuwen/", views.participant_renew, name="renew"),
     path("<int:pk>/deelnemers/<int:participant_id>/heropenen/", views.participant_reopen, name="reopen"),
+    path(
+        "<int:pk>/deelnemers/<int:participant_id>/verwijderen/",
+        views.participant_delete,
+        name="participant_delete",
+    ),
+    path("<int:pk>/verwijderen/", views.round_delete, name="delete"),
 ]
 
 # The answering journey; mounted twice: under a participant's link ("fill") and, for
@@ -45,4 +51,6 @@ fill_patterns = [
     path("herzien/<str:theme>/", views_fill.fill_revise, name="revise"),
     path("klaar/", views_fill.fill_done, name="done"),
     path("uitkomsten/", views_fill.fill_group_results, name="group_results"),
+    path("mijn-antwoorden/", views_own.own_answers, name="own_answers"),
+    path("mijn-antwoorden.json", views_own.own_answers_json, name="own_answers_json"),
 ]

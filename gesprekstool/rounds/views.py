@@ -13,8 +13,9 @@ from gesprekstool.organisations.access import organisations_for, require_manager
 
 from . import services
 from .access import get_round
-from .forms import ParticipantForm, RoundForm, RoundSettingsForm
+from .forms import ParticipantForm, RoundDeleteForm, RoundForm, RoundSettingsForm
 from .models import Participant, Round
+from .retention import retention_of
 
 
 def home(request):
@@ -116,6 +117,7 @@ def round_detail(request, pk: int):
             "rows": participant_rows(round_),
             "form": form,
             "settings_form": RoundSettingsForm(instance=round_),
+            "retention": retention_of(round_),
         },
         status=status,
     )
@@ -173,3 +175,51 @@ def round_close(request, pk: int):
         services.close_round(round_)
         messages.success(request, _("The round is closed. Nobody can change answers any more."))
     return redirect("rounds:detail", pk=round_.pk)
+
+
+@login_required
+def participant_delete(request, pk: int, participant_id: int):
+    """Confirm, then delete a participant with their answers (a joint round's shared form cannot be)."""
+    round_, _membership = get_round(request, pk, manage=True)
+    participant = get_object_or_404(round_.participants.filter(is_group=False), pk=participant_id)
+    if request.method == "POST":
+        name = participant.display_name
+        services.delete_participant(participant, by=request.user)
+        messages.success(request, _("%(name)s and their answers have been deleted.") % {"name": name})
+        return redirect("rounds:detail", pk=round_.pk)
+    return render(
+        request,
+        "rounds/participant_delete.html",
+        {"round": round_, "participant": participant, "answer_count": answer_count_of(participant)},
+    )
+
+
+def answer_count_of(participant: Participant) -> int:
+    """How many answers (scores, ticks, comments) would go with the participant."""
+    return (
+        participant.scores.count()
+        + participant.choices.count()
+        + participant.comments.exclude(text="").count()
+    )
+
+
+@login_required
+def round_delete(request, pk: int):
+    """Confirm by typing the round's title, then delete the round with everything in it."""
+    round_, _membership = get_round(request, pk, manage=True)
+    form = RoundDeleteForm(request.POST or None, round_=round_)
+    if request.method == "POST" and form.is_valid():
+        title = round_.title
+        services.delete_round(round_, by=request.user)
+        messages.success(request, _("The round “%(title)s” has been deleted.") % {"title": title})
+        return redirect("rounds:list")
+    return render(
+        request,
+        "rounds/round_delete.html",
+        {
+            "round": round_,
+            "form": form,
+            "participant_count": round_.participants.filter(is_group=False).count(),
+        },
+        status=422 if form.is_bound else 200,
+    )

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from gesprekstool.organisations import activity
+
 from . import services
 from .access import get_round
 from .analysis import analyse
@@ -209,6 +211,12 @@ def round_reveal(request, pk: int):
     round_.results_revealed_at = None if request.POST.get("hide") else timezone.now()
     round_.save(update_fields=["results_revealed_at"])
     if round_.results_revealed_at:
+        activity.record(
+            organisation=round_.organisation,
+            actor=request.user,
+            action=activity.Action.RESULTS_REVEALED,
+            subject=round_.title,
+        )
         messages.success(request, _("The results are now visible to the participants."))
     else:
         messages.success(request, _("The results are hidden from the participants again."))

@@ -1,8 +1,11 @@
 """Write a round to a file: manage.py export_round ROUND --format json|pdf|docx|xlsx|csv -o FILE."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from gesprekstool.organisations import activity
 from gesprekstool.reports.formats import FORMATS
 from gesprekstool.rounds.models import Round
 
@@ -29,6 +32,17 @@ class Command(BaseCommand):
         if output in (None, "-") and fmt.key not in ("json", "csv"):
             raise CommandError(_("A %(format)s file is binary: name a file with -o.") % {"format": fmt.key})
         data = fmt.render(round_)
+        # Logged like a download, without a user: the host ran it on the server.
+        with translation.override(settings.LANGUAGE_CODE):
+            where = _("command on the server")
+        detail = f"{fmt.key} ({where})"
+        activity.record(
+            organisation=round_.organisation,
+            actor=None,
+            action=activity.Action.ROUND_EXPORTED,
+            subject=round_.title,
+            detail=detail,
+        )
         if output in (None, "-"):
             self.stdout.write(data.decode("utf-8"), ending="")  # JSON and CSV are UTF-8 text
             return
