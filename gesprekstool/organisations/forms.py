@@ -7,11 +7,11 @@ from .models import Membership, Organisation
 
 
 class LoginForm(AuthenticationForm):
-    """Django's login form, asking for the e-mail address (a user name works too)."""
+    """Django's login form, asking for the e-mail address; older accounts (the demo's) have a user name."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].label = _("E-mail address")
+        self.fields["username"].label = _("E-mail address or user name")
         self.fields["username"].widget.attrs["autocomplete"] = "username"
 
 

@@ -28,6 +28,7 @@ NL = {
 NL.update(
     {
         "E-mail address": "E-mailadres",
+        "E-mail address or user name": "E-mailadres of gebruikersnaam",
         "Role": "Rol",
         "A facilitator manages rounds and the team; a reader can look at everything but change nothing.": "Een gespreksleider beheert rondes en het team; een meelezer kan alles bekijken maar niets veranderen.",
         "Name": "Naam",

@@ -46,7 +46,7 @@ def test_an_address_shared_by_two_accounts_logs_in_nobody(client, anna):
 def test_login_page_asks_for_the_e_mail_address_and_links_to_reset(client, db):
     html = client.get(reverse("login")).content.decode()
 
-    assert ">E-mailadres</label>" in html
+    assert ">E-mailadres of gebruikersnaam</label>" in html
     assert f'href="{reverse("password_reset")}">Wachtwoord vergeten?</a>' in html
 
 

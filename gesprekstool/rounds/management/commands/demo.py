@@ -16,6 +16,7 @@ from gesprekstool.rounds import services
 from gesprekstool.rounds.models import Participant, Round
 
 USERNAME = "gespreksleider"
+EMAIL = "sanne.bakker@voorbeeldstad.example"
 PASSWORD = "demo-gesprekstool"  # noqa: S105 - a demo account, printed on purpose
 ROUND_TITLE = "Armoede en gezondheid – najaar 2026"
 
@@ -157,11 +158,14 @@ class Command(BaseCommand):
                 slug="voorbeeldstad", defaults={"name": "Gemeente Voorbeeldstad"}
             )
             user, created = get_user_model().objects.get_or_create(
-                username=USERNAME, defaults={"first_name": "Sanne", "last_name": "Bakker"}
+                username=USERNAME, defaults={"first_name": "Sanne", "last_name": "Bakker", "email": EMAIL}
             )
             if created:
                 user.set_password(PASSWORD)
                 user.save()
+            elif not user.email:  # a demo loaded before accounts had addresses
+                user.email = EMAIL
+                user.save(update_fields=["email"])
             Membership.objects.get_or_create(
                 user=user, organisation=organisation, defaults={"role": Membership.Role.FACILITATOR}
             )
@@ -227,7 +231,7 @@ class Command(BaseCommand):
         site = settings.SITE_URL
         self.stdout.write(self.style.SUCCESS("Demo loaded: Gemeente Voorbeeldstad."))
         self.stdout.write(f"  Log in at {site}{reverse('login')}")
-        self.stdout.write(f"    user name: {USERNAME}")
+        self.stdout.write(f"    user name: {USERNAME} (or {EMAIL})")
         self.stdout.write(f"    password:  {PASSWORD}")
         self.stdout.write(f"  Results:     {site}{reverse('rounds:results', kwargs={'pk': round_.pk})}")
         self.stdout.write("  Participants' personal links:")
