@@ -16,7 +16,7 @@ class LoginForm(AuthenticationForm):
 
 
 class InviteForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    email = forms.EmailField(label=_("E-mail address"), max_length=150)
     role = forms.ChoiceField(
         label=_("Role"),
         choices=Membership.Role.choices,
@@ -45,7 +45,7 @@ class OrganisationForm(forms.Form):
     )
     email = forms.EmailField(
         label=_("E-mail address of the first facilitator"),
-        max_length=254,
+        max_length=150,
         help_text=_("This person gets an invitation link and can then invite colleagues."),
     )
 
@@ -59,7 +59,7 @@ class OrganisationForm(forms.Form):
 
 
 class StaffInviteForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address of the facilitator"), max_length=254)
+    email = forms.EmailField(label=_("E-mail address of the facilitator"), max_length=150)
 
 
 class NewAccountForm(forms.Form):

@@ -65,6 +65,9 @@ def normalise_email(email: str) -> str:
     email = (email or "").strip().lower()
     try:
         validate_email(email)
+        # The address becomes the user name of a new account, which holds at most 150 characters.
+        if len(email) > get_user_model()._meta.get_field("username").max_length:
+            raise ValidationError("too long")
     except ValidationError as error:
         raise TeamError(_("“%(email)s” is not a valid e-mail address.") % {"email": email}) from error
     return email

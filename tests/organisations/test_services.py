@@ -423,3 +423,12 @@ def test_two_facilitators_demoting_each_other_at_once_leave_one(settings):
 
     assert len(refused) == 1
     assert organisation.memberships.filter(role="gespreksleider").count() == 1
+
+
+def test_invite_an_address_longer_than_a_user_name_is_refused(organisation):
+    email = "a" * 140 + "@example.nl"
+
+    with pytest.raises(services.TeamError):
+        services.invite(organisation=organisation, email=email, role="meelezer", invited_by=None)
+
+    assert Invitation.objects.count() == 0
