@@ -62,6 +62,7 @@ NL.update(
         "The short name “%(slug)s” may contain only lower-case letters, digits and hyphens, for example gemeente-voorbeeldstad.": "De korte naam “%(slug)s” mag alleen kleine letters, cijfers en streepjes bevatten, bijvoorbeeld gemeente-voorbeeldstad.",
         "The short name “%(slug)s” is already in use.": "De korte naam “%(slug)s” is al in gebruik.",
         "Choose a role.": "Kies een rol.",
+        "An invitation to %(email)s was sent a moment ago.": "Er is zojuist al een uitnodiging naar %(email)s verstuurd.",
         "%(email)s is already a member of %(organisation)s.": "%(email)s is al lid van %(organisation)s.",
         "This invitation has already been accepted or withdrawn.": "Deze uitnodiging is al geaccepteerd of ingetrokken.",
         "This invitation link is not known. Check that you copied the whole link.": "Deze uitnodigingslink is onbekend. Controleer of u de hele link hebt gekopieerd.",

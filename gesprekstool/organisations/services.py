@@ -189,7 +189,11 @@ def invite(
     invitation.role = role
     invitation.invited_by = invited_by if getattr(invited_by, "is_authenticated", False) else None
     token = _issue(invitation)
-    invitation.save()
+    try:
+        with transaction.atomic():
+            invitation.save()
+    except IntegrityError as error:  # the same address invited a moment ago, from another window
+        raise TeamError(_("An invitation to %(email)s was sent a moment ago.") % {"email": email}) from error
     activity.record(
         organisation=organisation,
         actor=invited_by,

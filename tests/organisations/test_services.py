@@ -432,3 +432,34 @@ def test_invite_an_address_longer_than_a_user_name_is_refused(organisation):
         services.invite(organisation=organisation, email=email, role="meelezer", invited_by=None)
 
     assert Invitation.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_invitation_link_accepted_twice_at_once_makes_one_account():
+    """Both requests find an open invitation; the row lock lets only the first one use it."""
+    organisation = OrganisationFactory()
+    _invitation, token = invite(organisation)
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def accept(first_name):
+        try:
+            barrier.wait()
+            services.accept_with_new_account(
+                token=token, first_name=first_name, last_name="X", password="lang-wachtwoord-42"
+            )
+            outcomes.append("joined")
+        except services.TeamError as error:
+            outcomes.append(type(error).__name__)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=accept, args=(name,)) for name in ("Eerste", "Tweede")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes) == ["InvitationUnusable", "joined"]
+    assert get_user_model().objects.filter(email="nieuw@example.nl").count() == 1
+    assert organisation.memberships.count() == 1
