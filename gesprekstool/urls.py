@@ -30,7 +30,7 @@ urlpatterns = [
     ),
     path(
         "wachtwoord-vergeten/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        organisation_views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(
@@ -38,7 +38,7 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
-    path("account/wachtwoord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("account/wachtwoord/", organisation_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "account/wachtwoord/gewijzigd/",
         auth_views.PasswordChangeDoneView.as_view(),

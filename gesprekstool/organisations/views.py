@@ -305,7 +305,24 @@ def account(request):
     return render(request, "organisations/account.html", {"memberships": current.memberships(request)})
 
 
-class PasswordResetView(auth_views.PasswordResetView):
+class UnprocessableOnInvalid:
+    """Django's auth views answer a refused form with 200; ours say 422, like every other form here."""
+
+    def form_invalid(self, form):
+        return self.render_to_response(
+            self.get_context_data(form=form), status=HTTPStatus.UNPROCESSABLE_ENTITY
+        )
+
+
+class PasswordChangeView(UnprocessableOnInvalid, auth_views.PasswordChangeView):
+    pass
+
+
+class PasswordResetConfirmView(UnprocessableOnInvalid, auth_views.PasswordResetConfirmView):
+    pass
+
+
+class PasswordResetView(UnprocessableOnInvalid, auth_views.PasswordResetView):
     """Django's reset view with the link in the mail built from SITE_URL, not from the request's host."""
 
     subject_template_name = "registration/password_reset_subject.txt"

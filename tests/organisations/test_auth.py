@@ -80,6 +80,14 @@ def test_password_reset_end_to_end(client, anna, settings):
     assert "Deze link om een nieuw wachtwoord te kiezen werkt niet meer." in reused.content.decode()
 
 
+def test_password_reset_with_a_malformed_address_is_422(client, anna):
+    response = client.post(reverse("password_reset"), {"email": "anna@"})
+
+    assert response.status_code == 422
+    assert list(response.context["form"].errors) == ["email"]
+    assert mail.outbox == []
+
+
 def test_password_reset_for_an_unknown_address_sends_nothing_and_says_the_same(client, anna):
     response = client.post(reverse("password_reset"), {"email": "onbekend@example.nl"}, follow=True)
 
@@ -95,6 +103,7 @@ def test_password_reset_with_a_weak_password_keeps_the_old_one(client, anna, set
         form_page.redirect_chain[-1][0], {"new_password1": "12345678", "new_password2": "12345678"}
     )
 
+    assert response.status_code == 422
     assert list(response.context["form"].errors) == ["new_password2"]
     assert get_user_model().objects.get(pk=anna.pk).check_password(PASSWORD)
 
@@ -120,6 +129,7 @@ def test_password_change_with_a_wrong_old_password_changes_nothing(client, anna)
         {"old_password": "fout", "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
     )
 
+    assert response.status_code == 422
     assert list(response.context["form"].errors) == ["old_password"]
     assert get_user_model().objects.get(pk=anna.pk).check_password(PASSWORD)
 
