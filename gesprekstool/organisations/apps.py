@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class OrganisationsConfig(AppConfig):
     name = "gesprekstool.organisations"
     verbose_name = _("Organisations")
+
+    def ready(self):
+        from gesprekstool.lib import daily  # noqa: PLC0415 - apps register their jobs once loaded
+
+        from .daily import forget_invitations_job  # noqa: PLC0415
+
+        daily.register("invitations", forget_invitations_job, order=50)
