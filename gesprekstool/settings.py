@@ -75,6 +75,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "gesprekstool.organisations.context_processors.current_organisation",
             ],
         },
     },
@@ -107,6 +108,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = ["gesprekstool.organisations.auth.EmailOrUsernameBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "rounds:list"
 LOGOUT_REDIRECT_URL = "login"
@@ -135,6 +137,10 @@ X_FRAME_OPTIONS = "DENY"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gesprekstool@localhost")
+# How long an invitation link to join an organisation stays valid.
+INVITATION_DAYS = int(os.environ.get("INVITATION_DAYS", "7"))
+# How long a password reset link stays valid (Django's default is three days).
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 
 def env_days(name: str, default: int | None, *, never: bool = False) -> int | None:

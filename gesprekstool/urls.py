@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from gesprekstool.organisations import views as organisation_views
+from gesprekstool.organisations.forms import LoginForm
 from gesprekstool.rounds import views as round_views
 from gesprekstool.rounds import views_meeting
 from gesprekstool.rounds.urls import fill_patterns
@@ -9,8 +11,40 @@ from gesprekstool.rounds.views_fill import health
 
 urlpatterns = [
     path("", round_views.home, name="home"),
-    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
+        name="login",
+    ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    # Password reset and change: Django's views, our Dutch templates in templates/registration/.
+    path(
+        "wachtwoord-vergeten/",
+        organisation_views.PasswordResetView.as_view(),
+        name="password_reset",
+    ),
+    path(
+        "wachtwoord-vergeten/verstuurd/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "wachtwoord-vergeten/<uidb64>/<token>/",
+        organisation_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "wachtwoord-vergeten/klaar/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path("account/wachtwoord/", organisation_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "account/wachtwoord/gewijzigd/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("", include("gesprekstool.organisations.urls")),
     path("rondes/", include("gesprekstool.rounds.urls")),
     path("rondes/", include("gesprekstool.agenda.urls")),
     path("", include("gesprekstool.agenda.urls_follow_up")),

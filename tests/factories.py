@@ -6,6 +6,7 @@ from django.db.models import Max
 from django.utils import timezone
 from hypothesis import strategies as st
 
+from gesprekstool.organisations import services as organisation_services
 from gesprekstool.organisations.models import Membership, Organisation
 from gesprekstool.rounds import services
 from gesprekstool.rounds.models import Choice, Comment, Participant, Round, Score
@@ -28,6 +29,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.nl")
     password = factory.PostGenerationMethodCall("set_password", "geheim-wachtwoord-123")
 
     @factory.post_generation
@@ -67,6 +69,14 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
 
 class ReaderMembershipFactory(MembershipFactory):
     role = Membership.Role.READER
+
+
+def invite(organisation, email: str = "nieuw@example.nl", *, role=Membership.Role.FACILITATOR, by=None):
+    """An open invitation and the token from its link (which the database does not keep)."""
+    sent = organisation_services.invite(
+        organisation=organisation, email=email, role=role, invited_by=by, send=False
+    )
+    return sent.invitation, sent.link.rstrip("/").rsplit("/", 1)[1]
 
 
 # Answers in a known state, written through the services as a participant would.

@@ -6,6 +6,7 @@ from gesprekstool.rounds.models import Participant
 ORGANISATION_SLUG = "voorbeeldstad"
 ORGANISATION_NAME = "Gemeente Voorbeeldstad"
 USERNAME = "gespreksleider"
+EMAIL = "sanne.bakker@voorbeeldstad.example"
 PASSWORD = "demo-gesprekstool"  # noqa: S105 - a demo account, printed on purpose
 ROUND_TITLE = "Armoede en gezondheid – najaar 2026"
 

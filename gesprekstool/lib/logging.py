@@ -5,8 +5,11 @@ import re
 from collections.abc import Mapping
 
 # Matches the token segment of every personal link: participants ("/d/<token>/"), action owners
-# ("/mijn-acties/<token>/") and calendar subscriptions ("/agenda-abonnement/<token>.ics").
-TOKEN_IN_PATH = re.compile(r"(/d/|/mijn-acties/|/agenda-abonnement/)[A-Za-z0-9_-]{16,}")
+# ("/mijn-acties/<token>/"), calendar subscriptions ("/agenda-abonnement/<token>.ics"), invitations
+# to join an organisation ("/uitnodiging/<token>/") and password resets ("/wachtwoord-vergeten/<uid>/<token>/").
+TOKEN_IN_PATH = re.compile(
+    r"(/d/|/mijn-acties/|/agenda-abonnement/|/uitnodiging/|/wachtwoord-vergeten/[A-Za-z0-9_-]+/)[A-Za-z0-9_-]{16,}"
+)
 REDACTED = r"\1[verborgen]"
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Membership, Organisation
+from .models import Invitation, Membership, Organisation
 
 
 class MembershipInline(admin.TabularInline):
@@ -15,3 +15,19 @@ class OrganisationAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
     inlines = [MembershipInline]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Read-only: invitations are made on the Team page or the organisations page, which create the link."""
+
+    list_display = ["email", "organisation", "role", "sent_at", "expires_at", "accepted_at", "withdrawn_at"]
+    list_filter = ["role"]
+    search_fields = ["email", "organisation__name"]
+    exclude = ["token_hash"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

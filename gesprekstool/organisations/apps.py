@@ -12,3 +12,7 @@ class OrganisationsConfig(AppConfig):
         from .activity import daily_purge  # noqa: PLC0415
 
         daily.register("activity_log", daily_purge, order=90)
+
+        from .daily import forget_invitations_job  # noqa: PLC0415
+
+        daily.register("invitations", forget_invitations_job, order=50)

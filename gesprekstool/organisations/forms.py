@@ -1,9 +1,11 @@
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import Organisation
+from .models import Membership, Organisation
 
 # Fewer days than this would remove names before a follow-up meeting could use them, and the
 # deletion warning goes out 14 days before a round is deleted.
@@ -56,3 +58,110 @@ class RetentionForm(forms.ModelForm):
 
     def clean_owner_email_days(self):
         return self._check("owner_email_days")
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form, asking for the e-mail address; older accounts (the demo's) have a user name."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("E-mail address or user name")
+        self.fields["username"].widget.attrs["autocomplete"] = "username"
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"), max_length=150)
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=Membership.Role.choices,
+        initial=Membership.Role.FACILITATOR,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "A facilitator manages rounds and the team; a reader can look at everything but change nothing."
+        ),
+    )
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
+
+
+class OrganisationForm(forms.Form):
+    """A new organisation and the address of its first facilitator (staff only)."""
+
+    name = forms.CharField(
+        label=_("Name"), max_length=200, help_text=_("For example: Gemeente Voorbeeldstad.")
+    )
+    slug = forms.SlugField(
+        label=_("Short name"),
+        max_length=100,
+        help_text=_("Lower-case letters, digits and hyphens, for example gemeente-voorbeeldstad."),
+    )
+    email = forms.EmailField(
+        label=_("E-mail address of the first facilitator"),
+        max_length=150,
+        help_text=_("This person gets an invitation link and can then invite colleagues."),
+    )
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if slug != slug.lower():
+            raise forms.ValidationError(_("Use lower-case letters only."))
+        if Organisation.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(_("This short name is already in use."))
+        return slug
+
+
+class StaffInviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of the facilitator"), max_length=150)
+
+
+class NewAccountForm(forms.Form):
+    """Name and password for someone who accepts an invitation without an account."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_(
+            "At least 8 characters. Not only digits, not a common password and not too much like "
+            "your name or e-mail address."
+        ),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("The two passwords are not the same."))
+        elif first:
+            user = get_user_model()(
+                username=self.email,
+                email=self.email,
+                first_name=cleaned.get("first_name", ""),
+                last_name=cleaned.get("last_name", ""),
+            )
+            try:
+                password_validation.validate_password(first, user)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class SwitchOrganisationForm(forms.Form):
+    organisation = forms.TypedChoiceField(label=_("Organisation"), coerce=int)
+
+    def __init__(self, *args, memberships, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = [(m.organisation_id, m.organisation.name) for m in memberships]

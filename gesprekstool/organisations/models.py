@@ -139,3 +139,83 @@ class ActivityEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name or '-'}: {self.get_action_display()}"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def open(self) -> "InvitationQuerySet":
+        """Not accepted and not withdrawn; may still have expired (the team page shows those too)."""
+        return self.filter(accepted_at__isnull=True, withdrawn_at__isnull=True)
+
+
+class Invitation(models.Model):
+    """An invitation by e-mail to join an organisation with a role.
+
+    The link carries a random token; only its SHA-256 hash is stored, so a copy of the
+    database opens no invitation. A new token (resend) makes the old link useless.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for an answer")
+        EXPIRED = "expired", _("expired")
+        ACCEPTED = "accepted", _("accepted")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("organisation")
+    )
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(_("role"), max_length=20, choices=Membership.Role.choices)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("last sent at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("valid until"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-sent_at", "-pk"]
+        constraints = [
+            # One open invitation per address and organisation: inviting again renews it.
+            models.UniqueConstraint(
+                fields=["organisation", "email"],
+                condition=models.Q(accepted_at__isnull=True, withdrawn_at__isnull=True),
+                name="one_open_invitation_per_address",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} – {self.organisation} ({self.get_role_display()})"
+
+    @property
+    def status(self) -> str:
+        if self.withdrawn_at:
+            return self.Status.WITHDRAWN
+        if self.accepted_at:
+            return self.Status.ACCEPTED
+        if self.expires_at <= timezone.now():
+            return self.Status.EXPIRED
+        return self.Status.PENDING
+
+    @property
+    def is_expired(self) -> bool:
+        return self.status == self.Status.EXPIRED

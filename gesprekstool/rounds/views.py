@@ -9,7 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gesprekstool.organisations.access import organisations_for, require_manager
+from gesprekstool.organisations.access import require_manager
+from gesprekstool.organisations.current import current_membership
+from gesprekstool.organisations.current import memberships as my_memberships
 
 from . import services
 from .access import get_round
@@ -26,9 +28,11 @@ def home(request):
 
 @login_required
 def round_list(request):
-    organisations = organisations_for(request.user)
+    """The rounds of the organisation chosen in the header (the first one when there is no choice)."""
+    membership = current_membership(request)
     rounds = (
         Round.objects.for_user(request.user)
+        .filter(organisation_id=membership.organisation_id if membership else None)
         .select_related("organisation")
         .annotate(
             participant_count=Count("participants", filter=Q(participants__is_group=False), distinct=True),
@@ -39,12 +43,12 @@ def round_list(request):
             ),
         )
     )
-    return render(request, "rounds/round_list.html", {"rounds": rounds, "organisations": organisations})
+    return render(request, "rounds/round_list.html", {"rounds": rounds, "membership": membership})
 
 
 @login_required
 def round_create(request):
-    memberships = [m for m in request.user.memberships.select_related("organisation") if m.can_manage]
+    memberships = [m for m in my_memberships(request) if m.can_manage]
     if not memberships:
         messages.error(
             request, _("You are not a facilitator in any organisation, so you cannot start a round.")
@@ -71,9 +75,17 @@ def round_create(request):
     return render(
         request,
         "rounds/round_create.html",
-        {"form": form, "memberships": memberships},
+        {"form": form, "memberships": memberships, "chosen": chosen_organisation(request, memberships)},
         status=422 if form.is_bound else 200,
     )
+
+
+def chosen_organisation(request, memberships) -> str:
+    """The organisation preselected on the new-round form: the one posted, else the current one."""
+    if request.method == "POST":
+        return request.POST.get("organisation", "")
+    current = current_membership(request)
+    return str(current.organisation_id) if current and current.can_manage else ""
 
 
 def participant_rows(round_: Round):

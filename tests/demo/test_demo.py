@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from gesprekstool.agenda.models import Action, ActionNote, OwnerLink
-from gesprekstool.demo.data import PASSWORD, PEOPLE, ROUND_TITLE, USERNAME
+from gesprekstool.demo.data import EMAIL, PASSWORD, PEOPLE, ROUND_TITLE, USERNAME
 from gesprekstool.rounds.models import Round
 
 
@@ -41,7 +41,7 @@ def test_demo_loads_once_and_prints_the_login_and_the_links(db):
     assert lines[:5] == [
         "Demo loaded: Gemeente Voorbeeldstad.",
         "  Log in at http://127.0.0.1:8000/inloggen/",
-        f"    user name: {USERNAME}",
+        f"    user name: {USERNAME} (or {EMAIL})",
         f"    password:  {PASSWORD}",
         f"  Results:     http://127.0.0.1:8000/rondes/{round_.pk}/resultaten/",
     ]

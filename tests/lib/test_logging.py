@@ -83,6 +83,13 @@ def test_redact_filter_adds_the_redacted_request_path():
         (f"/d/{TOKEN}/herzien/B/ /d/{new_token()}/", "/d/[verborgen]/herzien/B/ /d/[verborgen]/"),
         ("/rondes/5/samen/stap-1/", "/rondes/5/samen/stap-1/"),
         ("/gezond/", "/gezond/"),
+        (f"/uitnodiging/{TOKEN}/", "/uitnodiging/[verborgen]/"),
+        (f"/inloggen/?next=/uitnodiging/{TOKEN}/", "/inloggen/?next=/uitnodiging/[verborgen]/"),
+        (
+            "/wachtwoord-vergeten/MQ/cgx1a2-0123456789abcdef0123456789abcdef/",
+            "/wachtwoord-vergeten/MQ/[verborgen]/",
+        ),
+        ("/wachtwoord-vergeten/verstuurd/", "/wachtwoord-vergeten/verstuurd/"),
     ],
 )
 def test_redact_replaces_every_token_and_nothing_else(text, expected):
@@ -126,6 +133,15 @@ def test_wrong_token_is_not_logged(client, db, caplog, first_handler):
     assert "Not Found: /d/[verborgen]/" in caplog.text
     assert TOKEN not in caplog.text
     assert first_handler.lines == ["Not Found: /d/[verborgen]/"]
+
+
+def test_unknown_invitation_token_is_not_logged(client, db, caplog, first_handler):
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        response = client.get(reverse("organisations:invitation", kwargs={"token": TOKEN}))
+
+    assert response.status_code == 404
+    assert TOKEN not in caplog.text
+    assert first_handler.lines == ["Not Found: /uitnodiging/[verborgen]/"]
 
 
 def test_revoked_token_is_not_logged(client, participant, caplog, first_handler):

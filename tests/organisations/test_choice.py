@@ -4,6 +4,7 @@ from http import HTTPStatus
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.sessions.backends.db import SessionStore
 from django.http import Http404
 from django.test import RequestFactory
 
@@ -14,6 +15,7 @@ from tests.factories import MembershipFactory, OrganisationFactory, ReaderMember
 def request_of(user):
     request = RequestFactory().get("/")
     request.user = user
+    request.session = SessionStore()  # the page's header shows the current organisation from the session
     return request
 
 

@@ -29,7 +29,7 @@ def test_activity_log_query_count(
     fill_log(organisation, count, actor=facilitator)
 
     # session, user, organisation, membership, count, the page's entries
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = facilitator_client.get(LOG)
 
     assert response.status_code == HTTPStatus.OK

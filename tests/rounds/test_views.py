@@ -231,15 +231,31 @@ def test_round_list_shows_only_own_rounds(facilitator_client, round_, other_orga
     assert "Ronde van elders" not in response.content.decode()
 
 
-def test_round_list_shows_every_organisation_of_an_adviser(
-    facilitator, facilitator_client, round_, other_organisation
+def test_round_list_of_an_adviser_follows_the_organisation_chosen_in_the_header(
+    facilitator, facilitator_client, round_, organisation, other_organisation
 ):
     MembershipFactory(user=facilitator, organisation=other_organisation)
     elsewhere = RoundFactory(organisation=other_organisation, title="Ronde van elders")
 
-    response = facilitator_client.get(reverse("rounds:list"))
+    first = facilitator_client.get(reverse("rounds:list"))
+    facilitator_client.post(reverse("organisations:switch"), {"organisation": organisation.pk})
+    switched = facilitator_client.get(reverse("rounds:list"))
 
-    assert {r.pk for r in response.context["rounds"]} == {round_.pk, elsewhere.pk}
+    # Without a choice the first organisation by name ("Gemeente Elders") is the current one.
+    assert [r.pk for r in first.context["rounds"]] == [elsewhere.pk]
+    assert [r.pk for r in switched.context["rounds"]] == [round_.pk]
+
+
+def test_round_create_preselects_the_current_organisation(
+    facilitator, facilitator_client, organisation, other_organisation
+):
+    MembershipFactory(user=facilitator, organisation=other_organisation)
+    facilitator_client.post(reverse("organisations:switch"), {"organisation": organisation.pk})
+
+    response = facilitator_client.get(reverse("rounds:create"))
+
+    assert response.context["chosen"] == str(organisation.pk)
+    assert f'<option value="{organisation.pk}" selected>' in response.content.decode()
 
 
 def test_round_list_counts_handed_in_participants(facilitator_client, round_, participant, other_participant):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from gesprekstool.agenda.models import Action, Agreement
 from gesprekstool.demo.data import (
     ACTIONS,
+    EMAIL,
     ORGANISATION_NAME,
     ORGANISATION_SLUG,
     PASSWORD,
@@ -34,11 +35,14 @@ class Command(BaseCommand):
                 slug=ORGANISATION_SLUG, defaults={"name": ORGANISATION_NAME}
             )
             user, created = get_user_model().objects.get_or_create(
-                username=USERNAME, defaults={"first_name": "Sanne", "last_name": "Bakker"}
+                username=USERNAME, defaults={"first_name": "Sanne", "last_name": "Bakker", "email": EMAIL}
             )
             if created:
                 user.set_password(PASSWORD)
                 user.save()
+            elif not user.email:  # a demo loaded before accounts had addresses
+                user.email = EMAIL
+                user.save(update_fields=["email"])
             Membership.objects.get_or_create(
                 user=user, organisation=organisation, defaults={"role": Membership.Role.FACILITATOR}
             )
@@ -104,7 +108,7 @@ class Command(BaseCommand):
         site = settings.SITE_URL
         self.stdout.write(self.style.SUCCESS("Demo loaded: Gemeente Voorbeeldstad."))
         self.stdout.write(f"  Log in at {site}{reverse('login')}")
-        self.stdout.write(f"    user name: {USERNAME}")
+        self.stdout.write(f"    user name: {USERNAME} (or {EMAIL})")
         self.stdout.write(f"    password:  {PASSWORD}")
         self.stdout.write(f"  Results:     {site}{reverse('rounds:results', kwargs={'pk': round_.pk})}")
         self.stdout.write("  Participants' personal links:")
