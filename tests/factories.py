@@ -4,6 +4,8 @@ import factory
 from django.contrib.auth import get_user_model
 from django.db.models import Max
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import strategies as st
 
 from gesprekstool.organisations.models import Membership, Organisation
@@ -34,6 +36,17 @@ class UserFactory(factory.django.DjangoModelFactory):
     def save_password(obj, create, extracted, **kwargs):  # noqa: N805
         if create:
             obj.save()
+
+
+def login_with_two_factor(client, user) -> TOTPDevice:
+    """Logs `user` in on the test client as if they entered a code from their app: a confirmed app
+    device, and a session that django-otp counts as verified (the admin asks for that)."""
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

@@ -9,7 +9,9 @@ class CodeForm(forms.Form):
         label=_("Code"),
         max_length=16,
         help_text=_("The 6 digits your authenticator app shows now, or one of your recovery codes."),
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}
+        ),
     )
 
     def clean_code(self) -> str:

@@ -81,7 +81,9 @@ def login_code(request):
                 left = services.recovery_codes_left(user=user)
                 messages.warning(
                     request,
-                    _("You used a recovery code; %(count)s are left. Make new ones on the two-step login page.")
+                    _(
+                        "You used a recovery code; %(count)s are left. Make new ones on the two-step login page."
+                    )
                     % {"count": left},
                 )
             return redirect(pending["next"])
@@ -181,7 +183,6 @@ def admin_login(request):
         messages.info(request, _("The admin asks for two-step login. Set up your authenticator app first."))
         return redirect("two_factor:setup")
     return render(request, "twofactor/admin_refused.html", status=HTTPStatus.FORBIDDEN)
-
 
 
 def lockout(request, original_response=None, credentials=None):
