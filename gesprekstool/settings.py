@@ -224,6 +224,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "gesprekstool.twofactor.views.lockout"
 AXES_CLIENT_IP_CALLABLE = "gesprekstool.lib.client_ip.client_ip"
 AXES_VERBOSE = False
+# No log of every successful login with its address: personal data the tool does not need
+# (the activity log records what members do).
+AXES_DISABLE_ACCESS_LOG = True
 # How many proxies (load balancer, reverse proxy) stand in front of the app and append to
 # X-Forwarded-For. 0: the address is the connection's own (REMOTE_ADDR), the header is ignored.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
