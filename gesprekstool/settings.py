@@ -5,19 +5,44 @@ Production sets at least SECRET_KEY, DEBUG=0, ALLOWED_HOSTS and DATABASE_URL.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off"}
+
+
 def env_bool(name: str, default: bool) -> bool:
+    """A yes/no setting. A value that is neither clearly true nor clearly false stops start-up:
+    `REQUIRE_2FA=ja` must not quietly mean "no"."""
     value = os.environ.get(name)
-    if value is None:
+    if value is None or not value.strip():
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    word = value.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={value!r} is neither true nor false; use one of {sorted(TRUE_WORDS | FALSE_WORDS)}."
+    )
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
 
 
 DEBUG = env_bool("DEBUG", True)
@@ -31,18 +56,25 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").sp
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin (/beheer/) only for staff who passed the second login step; see lib/admin.py.
+    "gesprekstool.lib.admin.VerifiedAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "django_htmx",
     "template_partials",
     "gesprekstool.lib",
     "gesprekstool.statements",
     "gesprekstool.instrument",
     "gesprekstool.organisations",
+    "gesprekstool.twofactor",
     "gesprekstool.rounds",
     "gesprekstool.agenda",
     "gesprekstool.inspiration",
@@ -53,13 +85,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "gesprekstool.lib.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "gesprekstool.twofactor.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a lockout during login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "gesprekstool.urls"
@@ -108,7 +146,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = ["gesprekstool.organisations.auth.EmailOrUsernameBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a login attempt while the account or the address is locked out.
+    "axes.backends.AxesStandaloneBackend",
+    "gesprekstool.organisations.auth.EmailOrUsernameBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "rounds:list"
 LOGOUT_REDIRECT_URL = "login"
@@ -130,10 +172,71 @@ STATICFILES_DIRS = [
 ]
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_REFERRER_POLICY = "same-origin"  # participant links never leak through the Referer header
 X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# HTTPS. Production defaults assume the site is only reachable over HTTPS; a host that terminates
+# TLS at a proxy sets SECURE_PROXY_SSL_HEADER=1 (the proxy must set X-Forwarded-Proto itself).
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+if env_bool("SECURE_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The health check answers plain HTTP so a load balancer can probe the app server directly.
+SECURE_REDIRECT_EXEMPT = [r"^gezond/$"]
+
+# Content-Security-Policy: no inline script or style anywhere, nothing from other sites.
+# htmx is told not to inject its indicator <style> and not to eval (see base.html's htmx-config).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The browser features no page uses; see gesprekstool.lib.middleware.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=()"
+)
+
+# Two-factor login (django-otp: an authenticator app and ten recovery codes).
+# REQUIRE_2FA=1 sends every logged-in user without a confirmed app to the setup page first.
+REQUIRE_2FA = env_bool("REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = "Gesprekstool"
+# Minutes between entering the password and entering the code.
+TWO_FACTOR_LOGIN_TIMEOUT = timedelta(minutes=5)
+
+# Login throttling (django-axes, state in the database so every app server sees the same count).
+# Locked per account and, separately, per address, after AXES_FAILURE_LIMIT failed attempts.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "gesprekstool.twofactor.views.lockout"
+AXES_CLIENT_IP_CALLABLE = "gesprekstool.lib.client_ip.client_ip"
+AXES_VERBOSE = False
+# No log of every successful login with its address: personal data the tool does not need
+# (the activity log records what members do).
+AXES_DISABLE_ACCESS_LOG = True
+# How many proxies (load balancer, reverse proxy) stand in front of the app and append to
+# X-Forwarded-For. 0: the address is the connection's own (REMOTE_ADDR), the header is ignored.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Join codes: wrong codes one address may try within the window before it must wait.
+JOIN_CODE_ATTEMPT_LIMIT = env_int("JOIN_CODE_ATTEMPT_LIMIT", 20)
+JOIN_CODE_ATTEMPT_WINDOW = timedelta(minutes=env_int("JOIN_CODE_ATTEMPT_MINUTES", 10))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gesprekstool@localhost")

@@ -8,14 +8,12 @@ from gesprekstool.rounds import views as round_views
 from gesprekstool.rounds import views_meeting
 from gesprekstool.rounds.urls import fill_patterns
 from gesprekstool.rounds.views_fill import health
+from gesprekstool.twofactor import views as two_factor_views
 
 urlpatterns = [
     path("", round_views.home, name="home"),
-    path(
-        "inloggen/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
-        name="login",
-    ),
+    path("inloggen/", two_factor_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
+    path("inloggen/code/", two_factor_views.login_code, name="login_code"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     # Password reset and change: Django's views, our Dutch templates in templates/registration/.
     path(
@@ -57,6 +55,9 @@ urlpatterns = [
     path("inspiratie/", include("gesprekstool.inspiration.urls")),
     path("organisatie/<slug:slug>/", include("gesprekstool.organisations.urls_privacy")),
     path("", include("gesprekstool.statements.urls")),
+    path("account/tweestapsverificatie/", include("gesprekstool.twofactor.urls")),
+    # Before the admin's own login page, which would skip the code step.
+    path("beheer/login/", two_factor_views.admin_login, name="admin_login"),
     path("beheer/", admin.site.urls),
     path("gezond/", health, name="health"),
 ]

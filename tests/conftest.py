@@ -3,7 +3,13 @@ from django.test import Client
 
 from gesprekstool.rounds import services
 
-from .factories import HELD_ON, MembershipFactory, OrganisationFactory, ReaderMembershipFactory
+from .factories import (
+    HELD_ON,
+    MembershipFactory,
+    OrganisationFactory,
+    ReaderMembershipFactory,
+    login_with_two_factor,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -92,3 +98,11 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "page" in getattr(item, "fixturenames", ()) and "/e2e/" not in str(item.path):
             raise pytest.UsageError(f"{item.nodeid}: name the argument something else than `page`.")
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    """pytest-django's admin client, with the second login step done: the admin always asks for it."""
+    client = Client()
+    login_with_two_factor(client, admin_user)
+    return client

@@ -3,7 +3,11 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 from django.db.models import Max
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import strategies as st
 
 from gesprekstool.organisations import services as organisation_services
@@ -36,6 +40,17 @@ class UserFactory(factory.django.DjangoModelFactory):
     def save_password(obj, create, extracted, **kwargs):  # noqa: N805
         if create:
             obj.save()
+
+
+def login_with_two_factor(client, user) -> TOTPDevice:
+    """Logs `user` in on the test client as if they entered a code from their app: a confirmed app
+    device, and a session that django-otp counts as verified (the admin asks for that)."""
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):
@@ -235,3 +250,11 @@ def plain_round(draw, instrument, max_participants: int = 12) -> list[Answers]:
             )
         )
     return answers
+
+
+def password_logs_in(username: str, password: str) -> bool:
+    """Whether the login page accepts these credentials. Through the page, not `Client.login`:
+    django-axes needs the request to count failures, and refuses an `authenticate()` without one."""
+    client = Client()
+    client.post(reverse("login"), {"username": username, "password": password})
+    return "_auth_user_id" in client.session

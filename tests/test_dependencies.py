@@ -24,6 +24,8 @@ LAYERS = {
     "organisations": 1,
     # The privacy and accessibility statements.
     "statements": 1,
+    # Two-step login (django-otp).
+    "twofactor": 1,
     # Rounds, participants, answers and results.
     "rounds": 2,
     # Built on rounds.

@@ -284,3 +284,21 @@ class ConversationQuestion(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class FailedJoinAttempt(models.Model):
+    """A join code typed from some address that matched no open round; counted to slow guessing down.
+
+    In the database, not a local cache, so that every app server behind a load balancer counts the
+    same attempts. The address is kept only as a keyed hash (not personal data in the clear), and
+    rows older than the throttle window are deleted as new ones arrive."""
+
+    address_hash = models.CharField(_("address (hashed)"), max_length=64, db_index=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("failed join attempt")
+        verbose_name_plural = _("failed join attempts")
+
+    def __str__(self) -> str:
+        return f"{self.address_hash[:8]} {self.created_at:%Y-%m-%d %H:%M}"

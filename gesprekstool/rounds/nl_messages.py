@@ -140,6 +140,20 @@ NL.update(
         "theme %(theme)s: %(value)s": "thema %(theme)s: %(value)s",
         "question %(number)s: did not tick “%(option)s”": "vraag %(number)s: “%(option)s” niet aangevinkt",
         "question %(number)s: “%(option)s”": "vraag %(number)s: “%(option)s”",
+        # Join codes: throttling and joint rounds
+        "address (hashed)": "adres (versleuteld)",
+        "failed join attempt": "mislukte poging om mee te doen",
+        "failed join attempts": "mislukte pogingen om mee te doen",
+        "In a joint round the group fills in one shared form: nobody joins with a code.": (
+            "In een gezamenlijke ronde vult de groep één gedeeld formulier in: niemand doet mee met een code."
+        ),
+        "Too many wrong codes were typed from this network. Wait %(minutes)s minutes and try again, or ask the facilitator for your personal link.": (
+            "Vanaf dit netwerk zijn te veel verkeerde codes ingevuld. Wacht %(minutes)s minuten en probeer het "
+            "opnieuw, of vraag de gespreksleider om uw persoonlijke link."
+        ),
+        "This meeting fills in one shared form together, on the screen. You do not need to join with your phone.": (
+            "In dit gesprek vult u samen één formulier in, op het scherm. U hoeft niet mee te doen met uw telefoon."
+        ),
     }
 )
 

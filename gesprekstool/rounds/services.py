@@ -6,9 +6,11 @@ what was saved before untouched when it is not.
 
 from datetime import date
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from gesprekstool.instrument import CURRENT_VERSION
@@ -16,7 +18,7 @@ from gesprekstool.organisations import activity
 from gesprekstool.organisations.models import Organisation
 
 from . import cleanup
-from .models import Choice, Comment, Participant, Round, Score, new_token
+from .models import Choice, Comment, FailedJoinAttempt, Participant, Round, Score, new_token
 
 
 class AnswerRefused(Exception):
@@ -174,9 +176,35 @@ def reopen_participant(participant: Participant) -> None:
 
 
 def close_round(round_: Round) -> None:
+    """Side effect: the join code stops working (it lives at most until the round closes); after
+    reopening, the facilitator shows a new one."""
     if round_.closed_at is None:
         round_.closed_at = timezone.now()
-        round_.save(update_fields=["closed_at"])
+        round_.join_code = None
+        round_.save(update_fields=["closed_at", "join_code"])
+
+
+def join_code_throttled(*, address: str) -> bool:
+    """Whether `address` typed too many wrong join codes within the window (settings
+    JOIN_CODE_ATTEMPT_LIMIT and JOIN_CODE_ATTEMPT_WINDOW)."""
+    since = timezone.now() - settings.JOIN_CODE_ATTEMPT_WINDOW
+    return (
+        FailedJoinAttempt.objects.filter(address_hash=_address_hash(address), created_at__gte=since).count()
+        >= settings.JOIN_CODE_ATTEMPT_LIMIT
+    )
+
+
+def record_failed_join(*, address: str) -> None:
+    """Side effects: stores one failed attempt for the (hashed) address and deletes every attempt
+    older than the window, so the table stays small without a separate clean-up job."""
+    FailedJoinAttempt.objects.filter(
+        created_at__lt=timezone.now() - settings.JOIN_CODE_ATTEMPT_WINDOW
+    ).delete()
+    FailedJoinAttempt.objects.create(address_hash=_address_hash(address))
+
+
+def _address_hash(address: str) -> str:
+    return salted_hmac("gesprekstool.rounds.join-throttle", address, algorithm="sha256").hexdigest()
 
 
 def reopen_round(round_: Round) -> None:

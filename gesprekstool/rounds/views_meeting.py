@@ -1,6 +1,7 @@
 """Results at a glance, preparing the conversation, the presenter view and joining by code."""
 
 import secrets
+from http import HTTPStatus
 
 import segno
 from django import forms
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from gesprekstool.lib.client_ip import client_ip
 from gesprekstool.organisations import activity
 
 from . import services
@@ -238,6 +240,10 @@ def round_joining(request, pk: int):
         messages.success(request, _("Joining with the code has been switched off."))
     elif round_.is_closed:
         messages.error(request, _("This round is closed. Open it again before people join."))
+    elif round_.is_joint:
+        messages.error(
+            request, _("In a joint round the group fills in one shared form: nobody joins with a code.")
+        )
     else:
         for _attempt in range(5):
             round_.join_code = new_join_code()
@@ -323,14 +329,44 @@ def join_start(request):
 
 
 def join_round(request, code: str):
-    """Public: give a name and domain, and get a personal link to answer with."""
+    """Public: give a name and domain, and get a personal link to answer with.
+
+    Codes are short, so guessing is slowed down: an address that typed too many wrong codes is
+    refused for a while (429), whatever code it sends. Joint rounds take no one by code: their
+    answers are the group's shared form."""
+    address = client_ip(request)
+    if services.join_code_throttled(address=address):
+        minutes = int(settings.JOIN_CODE_ATTEMPT_WINDOW.total_seconds() // 60)
+        return render(
+            request,
+            "rounds/join_start.html",
+            {
+                "error": _(
+                    "Too many wrong codes were typed from this network. Wait %(minutes)s minutes and try again, or ask the facilitator for your personal link."
+                )
+                % {"minutes": minutes}
+            },
+            status=HTTPStatus.TOO_MANY_REQUESTS,
+        )
     round_ = Round.objects.select_related("organisation").filter(join_code=code.upper()).first()
     if round_ is None or round_.is_closed:
+        services.record_failed_join(address=address)
         return render(
             request,
             "rounds/join_start.html",
             {"error": _("There is no open meeting with this code. Check the code on the screen.")},
-            status=404,
+            status=HTTPStatus.NOT_FOUND,
+        )
+    if round_.is_joint:
+        return render(
+            request,
+            "rounds/join_start.html",
+            {
+                "error": _(
+                    "This meeting fills in one shared form together, on the screen. You do not need to join with your phone."
+                )
+            },
+            status=HTTPStatus.CONFLICT,
         )
     form = JoinForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -74,3 +74,45 @@ def live_server(django_db_setup, live_server):
     """The live server, stopped before the test database is dropped: otherwise its
     thread still holds a PostgreSQL connection and DROP DATABASE fails."""
     return live_server
+
+
+class CspViolations:
+    """Collects what the browser refused under the Content-Security-Policy, on every page of every
+    context a test opens (Chromium reports each refusal on the console)."""
+
+    def __init__(self):
+        self.messages: list[str] = []
+
+    def watch(self, page) -> None:
+        page.on("console", lambda message: self._console(page, message))
+
+    def _console(self, page, message) -> None:
+        if "Content Security Policy" in message.text:
+            self.messages.append(f"{page.url}: {message.text}")
+
+
+@pytest.fixture(autouse=True)
+def csp_violations(request):
+    """Fails a browser test when any page it visited broke the Content-Security-Policy: inline
+    script or style, eval, or anything loaded from elsewhere."""
+    if "page" not in request.fixturenames:
+        yield None
+        return
+    violations = CspViolations()
+    browser = request.getfixturevalue("browser")
+    new_context = browser.new_context
+
+    def watched_context(*args, **kwargs):
+        context = new_context(*args, **kwargs)
+        context.on("page", violations.watch)
+        return context
+
+    browser.new_context = watched_context
+    page = request.getfixturevalue("page")
+    violations.watch(page)
+    page.context.on("page", violations.watch)
+    try:
+        yield violations
+    finally:
+        browser.new_context = new_context
+    assert violations.messages == [], "\n".join(violations.messages)

@@ -4,7 +4,7 @@ from django.test import Client
 
 from gesprekstool.inspiration import library, services
 from gesprekstool.inspiration.models import Entry, Tag, Theme
-from tests.factories import UserFactory
+from tests.factories import UserFactory, login_with_two_factor
 
 
 @pytest.fixture
@@ -25,8 +25,9 @@ def adviser(db):
 
 @pytest.fixture
 def adviser_client(adviser):
+    """Logged in with the second step: the admin asks for it."""
     client = Client()
-    client.force_login(adviser)
+    login_with_two_factor(client, adviser)
     return client
 
 

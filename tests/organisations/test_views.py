@@ -6,13 +6,12 @@ import pytest
 import time_machine
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.test import Client
 from django.urls import reverse
 
 from gesprekstool.organisations import services
 from gesprekstool.organisations.current import SESSION_KEY
 from gesprekstool.organisations.models import ActivityEntry, Invitation, Membership
-from tests.factories import MembershipFactory, ReaderMembershipFactory, UserFactory, invite
+from tests.factories import MembershipFactory, ReaderMembershipFactory, UserFactory, invite, password_logs_in
 
 TEAM = reverse("organisations:team")
 PASSWORD = "lang-wachtwoord-42"
@@ -398,7 +397,7 @@ def test_accept_an_invitation_with_a_new_account(client, organisation):
     assert response.context["user"] == user
     assert "Welkom bij Gemeente Testdorp. U bent meelezer." in response.content.decode()
     assert list(user.memberships.values_list("organisation__slug", "role")) == [("testdorp", "meelezer")]
-    assert Client().login(username="NIEUW@example.nl", password=PASSWORD)
+    assert password_logs_in("NIEUW@example.nl", PASSWORD)
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,7 @@
 """Results, preparing the conversation, the presenter view and joining by code: who may do what."""
 
+import datetime
+
 import pytest
 from django.contrib.messages import get_messages
 from django.db import connection
@@ -11,6 +13,7 @@ from django.utils.translation import gettext
 from gesprekstool.rounds import services
 from gesprekstool.rounds.models import (
     ConversationQuestion,
+    FailedJoinAttempt,
     HiddenObservation,
     OwnObservation,
     Participant,
@@ -500,12 +503,33 @@ def test_round_joining_shows_a_code_and_stops(facilitator_client, round_):
     assert Round.objects.get(pk=round_.pk).join_code is None
 
 
-def test_round_joining_of_a_joint_round_gives_a_code(facilitator_client, joint_round):
-    # In a joint meeting people in the room may also join on their phones, beside the shared form.
-    response = facilitator_client.post(url("joining", joint_round))
+def test_round_joining_of_a_joint_round_is_refused(facilitator_client, joint_round):
+    # A joint round's answers are the group's one shared form: nobody joins by code (issue 9).
+    response = facilitator_client.post(url("joining", joint_round), follow=True)
 
-    assert response.status_code == 302
-    assert Round.objects.get(pk=joint_round.pk).join_code is not None
+    assert response.status_code == 200
+    assert Round.objects.get(pk=joint_round.pk).join_code is None
+    assert dutch("In a joint round the group fills in one shared form: nobody joins with a code.") in (
+        response.content.decode()
+    )
+
+
+def test_round_joining_renews_the_code(facilitator_client, round_):
+    facilitator_client.post(url("joining", round_))
+    first = Round.objects.get(pk=round_.pk).join_code
+    facilitator_client.post(url("joining", round_))
+    second = Round.objects.get(pk=round_.pk).join_code
+
+    assert first != second
+    assert Round.objects.filter(join_code=first).exists() is False
+
+
+def test_closing_a_round_ends_its_join_code_and_reopening_needs_a_new_one(facilitator_client, round_):
+    facilitator_client.post(url("joining", round_))
+    services.close_round(Round.objects.get(pk=round_.pk))
+    services.reopen_round(Round.objects.get(pk=round_.pk))
+
+    assert Round.objects.get(pk=round_.pk).join_code is None
 
 
 def test_round_joining_of_a_closed_round_is_refused(facilitator_client, round_):
@@ -618,7 +642,8 @@ def test_join_round_that_is_closed_is_404(client, open_round):
     assert list(open_round.participants.all()) == []
 
 
-def test_join_round_of_a_joint_round_adds_a_participant_beside_the_shared_form(client, joint_round):
+def test_join_round_of_a_joint_round_is_refused(client, joint_round):
+    # A code made before this rule (or by the admin) still lets nobody in.
     joint_round.join_code = "ABC234"
     joint_round.save()
 
@@ -626,8 +651,63 @@ def test_join_round_of_a_joint_round_adds_a_participant_beside_the_shared_form(c
         reverse("join_round", kwargs={"code": "ABC234"}), {"display_name": "Sanne", "domain": "armoede"}
     )
 
-    assert response.status_code == 302
-    assert sorted(joint_round.participants.values_list("is_group", flat=True)) == [False, True]
+    assert response.status_code == 409
+    assert list(joint_round.participants.values_list("is_group", flat=True)) == [True]
+    assert (
+        dutch(
+            "This meeting fills in one shared form together, on the screen. You do not need to join with your phone."
+        )
+        in response.content.decode()
+    )
+
+
+def test_join_round_refuses_an_address_after_too_many_wrong_codes(client, open_round, settings):
+    settings.JOIN_CODE_ATTEMPT_LIMIT = 3
+    wrong = [client.get(reverse("join_round", kwargs={"code": f"ZZZ99{n}"})).status_code for n in range(3)]
+
+    # Now even the right code is refused from this address: a guesser cannot tell it was right.
+    refused = client.get(reverse("join_round", kwargs={"code": "ABC234"}))
+    other_address = client.get(reverse("join_round", kwargs={"code": "ABC234"}), REMOTE_ADDR="10.0.0.9")
+
+    assert wrong == [404, 404, 404]
+    assert refused.status_code == 429
+    assert (
+        dutch(
+            "Too many wrong codes were typed from this network. Wait %(minutes)s minutes and try again, or ask the facilitator for your personal link."
+        )
+        % {"minutes": 10}
+        in refused.content.decode()
+    )
+    assert other_address.status_code == 200
+
+
+def test_join_round_throttle_forgets_attempts_after_the_window(client, open_round, settings):
+    settings.JOIN_CODE_ATTEMPT_LIMIT = 2
+    for _attempt in range(2):
+        client.get(reverse("join_round", kwargs={"code": "ZZZ999"}))
+    blocked = client.get(reverse("join_round", kwargs={"code": "ABC234"})).status_code
+    FailedJoinAttempt.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=11))
+    allowed = client.get(reverse("join_round", kwargs={"code": "ABC234"})).status_code
+    client.get(reverse("join_round", kwargs={"code": "ZZZ999"}))
+
+    assert (blocked, allowed) == (429, 200)
+    # The next failure clears the old ones: only the new attempt is kept.
+    assert FailedJoinAttempt.objects.count() == 1
+
+
+def test_join_round_behind_a_trusted_proxy_counts_the_forwarded_address(client, open_round, settings):
+    settings.JOIN_CODE_ATTEMPT_LIMIT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
+    client.get(reverse("join_round", kwargs={"code": "ZZZ999"}), HTTP_X_FORWARDED_FOR="198.51.100.7")
+
+    same_client = client.get(
+        reverse("join_round", kwargs={"code": "ABC234"}), HTTP_X_FORWARDED_FOR="198.51.100.7"
+    )
+    other_client = client.get(
+        reverse("join_round", kwargs={"code": "ABC234"}), HTTP_X_FORWARDED_FOR="198.51.100.8"
+    )
+
+    assert (same_client.status_code, other_client.status_code) == (429, 200)
 
 
 def test_join_round_creates_a_participant_with_a_link(client, open_round, participant):

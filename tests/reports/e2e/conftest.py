@@ -4,6 +4,7 @@ from tests.e2e.conftest import (  # noqa: F401 - pytest finds fixtures by name i
     axe,
     browser_context_args,
     browser_type_launch_args,
+    csp_violations,
     live_server,
     screenshot_dir,
 )
