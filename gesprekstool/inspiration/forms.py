@@ -1,13 +1,21 @@
 from django import forms
+from django.core.validators import URLValidator
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .models import Entry, Tag, Theme
 
 
+class WebAddressField(forms.URLField):
+    """http and https only: every user may click the address (no javascript:, data: or ftp:)."""
+
+    default_error_messages = {"invalid": _("Enter a web address that starts with http:// or https://.")}
+    default_validators = [URLValidator(schemes=["http", "https"])]
+
+
 def source_url_field() -> forms.URLField:
     model_field = Entry._meta.get_field("source_url")
-    return forms.URLField(
+    return WebAddressField(
         label=capfirst(model_field.verbose_name),
         required=False,
         max_length=model_field.max_length,
