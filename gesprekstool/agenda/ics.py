@@ -1,5 +1,6 @@
 """A round's dates as an iCalendar file (RFC 5545): the follow-up meeting and the due dates of
-the actions that are still open or in progress."""
+the actions that are still open or in progress. Owners appear as in the results and exports: in an
+anonymised round as "Deelnemer 1 (Armoede)", never by name."""
 
 import datetime
 from urllib.parse import urlsplit
@@ -49,7 +50,10 @@ def round_calendar(round_: Round) -> bytes:
             )
         )
     actions = (
-        round_.actions.live().filter(due_on__isnull=False).select_related("owner").order_by("due_on", "pk")
+        round_.actions.live()
+        .filter(due_on__isnull=False)
+        .select_related("owner__round")
+        .order_by("due_on", "pk")
     )
     for action in actions:
         calendar.add_component(
@@ -60,7 +64,9 @@ def round_calendar(round_: Round) -> bytes:
                 "\n".join(
                     [
                         action.description,
-                        f"{_('Who')}: {action.who}",
+                        # The feed travels beyond the tool (anyone with its address): never a real
+                        # name of an anonymised round's participant.
+                        f"{_('Who')}: {action.shown_who or '–'}",
                         f"{_('Department')}: {action.department or '–'}",
                         f"{_('Status')}: {action.get_status_display()}",
                     ]
