@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from gesprekstool.lib.text import CleanTextMixin
 from gesprekstool.rounds.models import Participant, Round
 
 from .models import Action, Agreement
@@ -19,7 +20,7 @@ def note_field(label=None, help_text="") -> forms.CharField:
     )
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(CleanTextMixin, forms.ModelForm):
     """A new action on the agenda of a round."""
 
     class Meta:
@@ -78,7 +79,7 @@ class ActionEditForm(ActionForm):
             self.initial["version"] = self.instance.version
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(CleanTextMixin, forms.Form):
     """What the owner (through a personal link) or the group (in the review) says about an action."""
 
     status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices, widget=forms.RadioSelect)
@@ -92,7 +93,7 @@ class ProgressForm(forms.Form):
         self.action = action
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Agreement
         fields = ["follow_up", "next_meeting_on", "accountability", "notes"]
@@ -132,7 +133,7 @@ class ActionChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.theme}. {obj.description} ({obj.who}, {obj.get_status_display()})"
 
 
-class RepeatForm(forms.Form):
+class RepeatForm(CleanTextMixin, forms.Form):
     """The new round: its title and date, who takes part again, which actions come along."""
 
     title = forms.CharField(label=_("Title of the new round"), max_length=200)

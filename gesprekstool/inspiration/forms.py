@@ -3,6 +3,8 @@ from django.core.validators import URLValidator
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from gesprekstool.lib.text import CleanTextMixin
+
 from .models import Entry, Tag, Theme
 
 
@@ -68,7 +70,7 @@ class TagField(forms.ModelMultipleChoiceField):
         return obj.name
 
 
-class EntryForm(forms.ModelForm):
+class EntryForm(CleanTextMixin, forms.ModelForm):
     """A gemeente's own practice, or (for programme advisers) an entry of the shared library."""
 
     # Required fields are marked by the absence of "(optional)"; without the HTML attribute, empty

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gesprekstool.inspiration.suggestions import suggestions_for
+from gesprekstool.lib.text import CleanTextMixin, clean_text
 
 from . import services
 from .analysis import analyse
@@ -30,7 +31,7 @@ JOIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 JOIN_LENGTH = 6
 
 
-class TextForm(forms.Form):
+class TextForm(CleanTextMixin, forms.Form):
     text = forms.CharField(
         label=gettext_lazy("Text"),
         max_length=settings.MAX_ANSWER_TEXT,
@@ -39,7 +40,7 @@ class TextForm(forms.Form):
     theme = forms.CharField(required=False, max_length=2)
 
 
-class JoinForm(forms.ModelForm):
+class JoinForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Participant
         fields = ["display_name", "domain"]
@@ -183,7 +184,7 @@ def question_update(request, pk: int, question_id: int):
     else:
         field = forms.CharField(max_length=settings.MAX_ANSWER_TEXT)
         try:
-            question.text = field.clean(request.POST.get("text", ""))
+            question.text = field.clean(clean_text(request.POST.get("text", "")))
         except forms.ValidationError:
             messages.error(request, _("A question cannot be empty or longer than 5,000 characters."))
             return redirect(prepare_url(round_, f"vraag-{question.pk}"))

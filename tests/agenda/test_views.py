@@ -211,3 +211,12 @@ def test_agreement_is_read_only_for_a_reader(reader_client, round_):
     assert "Afgesproken" in page
     assert agreement_url(round_) not in page
     assert add_url(round_) not in page
+
+
+def test_action_add_strips_control_characters(facilitator_client, round_):
+    facilitator_client.post(
+        add_url(round_),
+        action_data(description="Cijfers\x0c koppelen\x85\nen delen", owner_name="De\x1b wethouder\n"),
+    )
+
+    assert actions_of(round_) == [("B", "Cijfers koppelen\nen delen", None, "De wethouder", "", None)]
