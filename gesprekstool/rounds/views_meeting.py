@@ -308,11 +308,31 @@ def round_present_live(request, pk: int):
     return render(request, "rounds/round_present.html#live", presenter_context(round_, theme))
 
 
+class JoinCodeForm(forms.Form):
+    """The code typed from the screen: letters and digits only, spaces and case do not matter."""
+
+    NOT_A_CODE = gettext_lazy(
+        "A meeting code has only letters and digits, for example ABC234. Check the code on the screen."
+    )
+
+    code = forms.CharField(max_length=40, required=False, error_messages={"max_length": NOT_A_CODE})
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data["code"].upper().replace(" ", "")
+        # Anything else (a "/", a "?") could never be a code and cannot go into the URL.
+        if code and not (code.isascii() and code.isalnum() and len(code) <= 12):
+            raise forms.ValidationError(self.NOT_A_CODE)
+        return code
+
+
 def join_start(request):
     """Public: type the code shown on the screen."""
-    code = request.GET.get("code", "").strip().upper().replace(" ", "")
-    if code:
-        return redirect("join_round", code=code)
+    form = JoinCodeForm(request.GET)
+    if not form.is_valid():
+        error = form.errors.get("code", [_("Check the code on the screen.")])[0]
+        return render(request, "rounds/join_start.html", {"error": error}, status=422)
+    if form.cleaned_data["code"]:
+        return redirect("join_round", code=form.cleaned_data["code"])
     return render(request, "rounds/join_start.html")
 
 

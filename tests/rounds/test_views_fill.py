@@ -760,3 +760,25 @@ def test_a_comment_loses_control_characters_but_keeps_its_lines(client, in_step2
 
     assert response.status_code in (200, 204, 302)
     assert in_step2.comments.get(theme="A").text == "Eerste regel\nTweede regel"
+
+
+def joint_url(round_, name: str, **kwargs) -> str:
+    return reverse(f"joint:{name}", kwargs={"key": round_.pk, **kwargs})
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["page", "htmx"])
+def test_joint_form_refusal_gives_the_409_page_not_500(facilitator_client, joint_round, htmx):
+    group = joint_round.participants.get()
+    answer_everything(group, score=3)
+    services.finish(group)
+    before = answers_of(group)
+
+    response = facilitator_client.post(
+        joint_url(joint_round, "score", theme="A"), scores_data({"A": 1}), **(HTMX if htmx else {})
+    )
+
+    assert response.status_code == 409
+    assert "al ingeleverd" in response.content.decode()
+    assert answers_of(group) == before
+    if not htmx:
+        assert joint_url(joint_round, "done") in response.content.decode()
