@@ -150,4 +150,6 @@ NL = {
     "There is no organisation with the short name “%(slug)s”.": "Er is geen organisatie met de korte naam “%(slug)s”.",
     "Imported “%(title)s” as round %(number)s of %(organisation)s (%(count)s participants, with new personal links): %(url)s": "“%(title)s” ingelezen als ronde %(number)s van %(organisation)s (%(count)s deelnemers, met nieuwe persoonlijke links): %(url)s",
     "a round file": "een rondebestand",
+    "%(where)s: %(value)s is outside the years %(first)s to %(last)s.": "%(where)s: %(value)s valt buiten de jaren %(first)s tot en met %(last)s.",
+    "%(where)s contains a control character (for example ESC); remove it from the file.": "%(where)s bevat een stuurteken (bijvoorbeeld ESC); haal het uit het bestand.",
 }

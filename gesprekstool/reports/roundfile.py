@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from gesprekstool.agenda.models import Action, Agreement
 from gesprekstool.instrument import Instrument, InstrumentError, load_instrument
 from gesprekstool.lib import jsonfile
+from gesprekstool.lib.text import clean_text
 from gesprekstool.organisations.models import Organisation
 from gesprekstool.rounds.models import Choice, Comment, Participant, Round, Score
 
@@ -32,6 +33,10 @@ SCHEMA_PATH = Path(__file__).resolve().parent / "round-file.schema.json"
 # Far above the largest real round (50 participants writing 5000 characters in every field stay
 # under 10 MB), far below what would hurt the server to parse.
 MAX_BYTES = 20 * 1024 * 1024
+# Dates outside these years are refused: far beyond any real round, far from where date arithmetic
+# (time zones, a day added for a calendar) overflows.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
 # Fields a newer agenda app may have; exported and imported only where the model has them.
 OPTIONAL_ACTION_FIELDS = ("status", "owner_email")
 
@@ -188,6 +193,7 @@ def check_round_file(data: Any) -> None:
         message=_("The file does not match the round-file schema at %(where)s: %(problem)s"),
     )
     jsonfile.check_strings(data, [], error=RoundFileError)
+    _check_controls(data, [])
     try:
         instrument = load_instrument(data["instrument_version"])
     except InstrumentError:
@@ -200,14 +206,27 @@ def check_round_file(data: Any) -> None:
 
 
 def _check_dates(data: dict) -> None:
+    """Every date and moment is a real one within FIRST_DAY..LAST_DAY, also in UTC: 0001-01-01 or
+    9999-12-31 would overflow as soon as a time zone, a reminder or a calendar adds a day to it."""
+
     def check(value, path, parse):
-        if value is not None:
-            try:
-                parse(value)
-            except ValueError:
-                raise RoundFileError(
-                    _("%(where)s is not a real date: %(value)s") % {"where": _where(path), "value": value}
-                ) from None
+        if value is None:
+            return
+        try:
+            parsed = parse(value)
+        except ValueError:
+            raise RoundFileError(
+                _("%(where)s is not a real date: %(value)s") % {"where": _where(path), "value": value}
+            ) from None
+        try:
+            day = parsed.astimezone(UTC).date() if isinstance(parsed, datetime) else parsed
+        except OverflowError:
+            day = None
+        if day is None or not FIRST_DAY <= day <= LAST_DAY:
+            raise RoundFileError(
+                _("%(where)s: %(value)s is outside the years %(first)s to %(last)s.")
+                % {"where": _where(path), "value": value, "first": FIRST_DAY.year, "last": LAST_DAY.year}
+            )
 
     round_ = data["round"]
     check(round_["held_on"], ["round", "held_on"], date.fromisoformat)
@@ -220,6 +239,23 @@ def _check_dates(data: dict) -> None:
         check(a["due_on"], ["actions", i, "due_on"], date.fromisoformat)
     if data["agreement"]:
         check(data["agreement"]["next_meeting_on"], ["agreement", "next_meeting_on"], date.fromisoformat)
+
+
+def _check_controls(value: Any, path: list) -> None:
+    """No control characters other than tab and line breaks: they mean nothing in a text, break the
+    Word and Excel exports, and an ESC sequence in a title would recolour the terminal that prints it."""
+    if isinstance(value, str):
+        if clean_text(value) != value:
+            raise RoundFileError(
+                _("%(where)s contains a control character (for example ESC); remove it from the file.")
+                % {"where": _where(path)}
+            )
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_controls(item, [*path, key])
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_controls(item, [*path, i])
 
 
 def _refuse(path: list, message: str, **values) -> None:
