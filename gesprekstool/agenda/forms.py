@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from gesprekstool.lib.dates import validate_sensible_date
 from gesprekstool.lib.text import CleanTextMixin
 from gesprekstool.rounds.models import Participant, Round
 
@@ -45,6 +46,8 @@ class ActionForm(CleanTextMixin, forms.ModelForm):
         self.fields["owner"].label = _("Who (a participant)")
         self.fields["owner"].empty_label = _("— nobody of the round —")
         self.fields["description"].validators.append(MaxLengthValidator(settings.MAX_ANSWER_TEXT))
+        if "due_on" in self.fields:
+            self.fields["due_on"].validators.append(validate_sensible_date)
 
     def clean(self):
         cleaned = super().clean()
@@ -108,6 +111,7 @@ class AgreementForm(CleanTextMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("accountability", "notes"):
             self.fields[name].validators.append(MaxLengthValidator(settings.MAX_ANSWER_TEXT))
+        self.fields["next_meeting_on"].validators.append(validate_sensible_date)
 
     def clean(self):
         cleaned = super().clean()
@@ -139,6 +143,7 @@ class RepeatForm(CleanTextMixin, forms.Form):
     title = forms.CharField(label=_("Title of the new round"), max_length=200)
     held_on = forms.DateField(
         label=_("Date"),
+        validators=[validate_sensible_date],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("The date of the meeting, or the date by which everyone should have answered."),
     )

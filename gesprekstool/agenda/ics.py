@@ -26,7 +26,9 @@ def round_calendar(round_: Round) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", _("Conversation tool: %(title)s") % {"title": round_.title})
 
-    def whole_day(uid: str, day: datetime.date, summary: str, description: str, stamp) -> Event:
+    def whole_day(uid: str, day: datetime.date, summary: str, description: str, stamp) -> Event | None:
+        if day >= datetime.date.max:  # stored before forms refused such dates; no day after it exists
+            return None
         event = Event()
         event.add("uid", f"{uid}@{host}")
         event.add("dtstamp", stamp or timezone.now())
@@ -37,9 +39,13 @@ def round_calendar(round_: Round) -> bytes:
         event.add("transp", "TRANSPARENT")
         return event
 
+    def add(event: Event | None) -> None:
+        if event is not None:
+            calendar.add_component(event)
+
     agreement = Agreement.objects.filter(round=round_).first()
     if agreement and agreement.next_meeting_on and agreement.follow_up == Agreement.FollowUp.MEET_AGAIN:
-        calendar.add_component(
+        add(
             whole_day(
                 f"gesprekstool-round-{round_.pk}-meeting",
                 agreement.next_meeting_on,
@@ -56,7 +62,7 @@ def round_calendar(round_: Round) -> bytes:
         .order_by("due_on", "pk")
     )
     for action in actions:
-        calendar.add_component(
+        add(
             whole_day(
                 f"gesprekstool-action-{action.pk}",
                 action.due_on,

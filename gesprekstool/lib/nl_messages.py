@@ -27,4 +27,5 @@ NL = {
     "%(where)s contains a NUL character.": "%(where)s bevat een NUL-teken.",
     "%(where)s contains an invalid character.": "%(where)s bevat een ongeldig teken.",
     "has an item twice.": "bevat een onderdeel twee keer.",
+    "Choose a date between the years %(first)s and %(last)s.": "Kies een datum tussen de jaren %(first)s en %(last)s.",
 }

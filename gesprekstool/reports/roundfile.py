@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from gesprekstool.agenda.models import Action, Agreement
 from gesprekstool.instrument import Instrument, InstrumentError, load_instrument
 from gesprekstool.lib import jsonfile
+from gesprekstool.lib.dates import FIRST_DAY, LAST_DAY
 from gesprekstool.lib.text import clean_text
 from gesprekstool.organisations.models import Organisation
 from gesprekstool.rounds.models import Choice, Comment, Participant, Round, Score
@@ -33,10 +34,6 @@ SCHEMA_PATH = Path(__file__).resolve().parent / "round-file.schema.json"
 # Far above the largest real round (50 participants writing 5000 characters in every field stay
 # under 10 MB), far below what would hurt the server to parse.
 MAX_BYTES = 20 * 1024 * 1024
-# Dates outside these years are refused: far beyond any real round, far from where date arithmetic
-# (time zones, a day added for a calendar) overflows.
-FIRST_DAY = date(1900, 1, 1)
-LAST_DAY = date(2999, 12, 31)
 # Fields a newer agenda app may have; exported and imported only where the model has them.
 OPTIONAL_ACTION_FIELDS = ("status", "owner_email")
 

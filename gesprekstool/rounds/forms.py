@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from gesprekstool.instrument import Instrument, Question, Theme
+from gesprekstool.lib.dates import validate_sensible_date
 from gesprekstool.lib.text import CleanTextMixin
 
 from .models import Participant, Round
@@ -24,6 +25,10 @@ def answer_text_field(label: str, *, required: bool = False) -> forms.CharField:
 
 
 class RoundForm(CleanTextMixin, forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["held_on"].validators.append(validate_sensible_date)
+
     class Meta:
         model = Round
         fields = ["title", "held_on", "mode"]

@@ -168,3 +168,16 @@ def test_ics_of_a_round_shown_by_name_names_the_owner(facilitator_client, round_
     assert (
         "Wie: Fatima (Armoede)" in events(response.content)[f"gesprekstool-action-{dated.pk}"]["description"]
     )
+
+
+def test_ics_survives_the_last_day_of_the_calendar_stored_before_forms_refused_it(
+    facilitator_client, round_, dated, agreement
+):
+    Action.objects.filter(pk=dated.pk).update(due_on=datetime.date.max)
+    agreement.next_meeting_on = datetime.date.max
+    agreement.save()
+
+    response = facilitator_client.get(reverse("agenda:ics", kwargs={"pk": round_.pk}))
+
+    assert response.status_code == 200
+    assert events(response.content) == {}
