@@ -113,31 +113,46 @@ def round_file_data(round_: Round) -> dict[str, Any]:
         actions.append(item)
 
     agreement = Agreement.objects.filter(round=round_).first()
-    return {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "instrument_version": round_.instrument_version,
-        "organisation": {"name": round_.organisation.name, "slug": round_.organisation.slug},
-        "round": {
-            "title": round_.title,
-            "held_on": _day(round_.held_on),
-            "mode": round_.mode,
-            "anonymised": round_.anonymised,
-            "results_for_participants": round_.results_for_participants,
-            "closed_at": _moment(round_.closed_at),
-            "results_revealed_at": _moment(round_.results_revealed_at),
-        },
-        "participants": participants,
-        "actions": actions,
-        "agreement": None
-        if agreement is None
-        else {
-            "follow_up": agreement.follow_up,
-            "next_meeting_on": _day(agreement.next_meeting_on),
-            "accountability": agreement.accountability,
-            "notes": agreement.notes,
-        },
-    }
+    return _without_controls(
+        {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "instrument_version": round_.instrument_version,
+            "organisation": {"name": round_.organisation.name, "slug": round_.organisation.slug},
+            "round": {
+                "title": round_.title,
+                "held_on": _day(round_.held_on),
+                "mode": round_.mode,
+                "anonymised": round_.anonymised,
+                "results_for_participants": round_.results_for_participants,
+                "closed_at": _moment(round_.closed_at),
+                "results_revealed_at": _moment(round_.results_revealed_at),
+            },
+            "participants": participants,
+            "actions": actions,
+            "agreement": None
+            if agreement is None
+            else {
+                "follow_up": agreement.follow_up,
+                "next_meeting_on": _day(agreement.next_meeting_on),
+                "accountability": agreement.accountability,
+                "notes": agreement.notes,
+            },
+        }
+    )
+
+
+def _without_controls(value: Any) -> Any:
+    """The data with control characters (other than tab and line breaks) left out of every text: the
+    importer refuses them, so a round that holds some from before the forms stripped them can still
+    move. The only change export makes to what was typed."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {key: _without_controls(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_controls(item) for item in value]
+    return value
 
 
 def dump(data: dict[str, Any]) -> bytes:

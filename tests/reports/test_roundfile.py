@@ -311,3 +311,15 @@ def test_a_file_over_the_limit_is_refused_before_it_is_parsed(monkeypatch):
         read_round_file(stream)
 
     assert stream.asked == 1001
+
+
+def test_a_round_holding_control_characters_from_before_exports_without_them_and_imports(full_round):
+    Round.objects.filter(pk=full_round.pk).update(title="Ronde\x1b[2J 2026")
+    full_round.participants.filter(position=1).update(step1_note="Eerste\x0b regel\nTweede\x07")
+
+    data = json.loads(render_round_file(Round.objects.get(pk=full_round.pk)))
+    imported = import_round_file(render_round_file(Round.objects.get(pk=full_round.pk)))
+
+    assert data["round"]["title"] == "Ronde[2J 2026"
+    assert data["participants"][0]["step1_note"] == "Eerste regel\nTweede"
+    assert imported.title == "Ronde[2J 2026"
