@@ -3,6 +3,8 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from gesprekstool.lib.dates import validate_sensible_date
+from gesprekstool.lib.text import CleanTextMixin
 from gesprekstool.rounds.models import Participant, Round
 
 from .models import Action, Agreement
@@ -19,7 +21,7 @@ def note_field(label=None, help_text="") -> forms.CharField:
     )
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(CleanTextMixin, forms.ModelForm):
     """A new action on the agenda of a round."""
 
     class Meta:
@@ -44,6 +46,8 @@ class ActionForm(forms.ModelForm):
         self.fields["owner"].label = _("Who (a participant)")
         self.fields["owner"].empty_label = _("— nobody of the round —")
         self.fields["description"].validators.append(MaxLengthValidator(settings.MAX_ANSWER_TEXT))
+        if "due_on" in self.fields:
+            self.fields["due_on"].validators.append(validate_sensible_date)
 
     def clean(self):
         cleaned = super().clean()
@@ -78,7 +82,7 @@ class ActionEditForm(ActionForm):
             self.initial["version"] = self.instance.version
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(CleanTextMixin, forms.Form):
     """What the owner (through a personal link) or the group (in the review) says about an action."""
 
     status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices, widget=forms.RadioSelect)
@@ -92,7 +96,7 @@ class ProgressForm(forms.Form):
         self.action = action
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Agreement
         fields = ["follow_up", "next_meeting_on", "accountability", "notes"]
@@ -107,6 +111,7 @@ class AgreementForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("accountability", "notes"):
             self.fields[name].validators.append(MaxLengthValidator(settings.MAX_ANSWER_TEXT))
+        self.fields["next_meeting_on"].validators.append(validate_sensible_date)
 
     def clean(self):
         cleaned = super().clean()
@@ -132,12 +137,13 @@ class ActionChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.theme}. {obj.description} ({obj.who}, {obj.get_status_display()})"
 
 
-class RepeatForm(forms.Form):
+class RepeatForm(CleanTextMixin, forms.Form):
     """The new round: its title and date, who takes part again, which actions come along."""
 
     title = forms.CharField(label=_("Title of the new round"), max_length=200)
     held_on = forms.DateField(
         label=_("Date"),
+        validators=[validate_sensible_date],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("The date of the meeting, or the date by which everyone should have answered."),
     )

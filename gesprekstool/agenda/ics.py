@@ -1,5 +1,6 @@
 """A round's dates as an iCalendar file (RFC 5545): the follow-up meeting and the due dates of
-the actions that are still open or in progress."""
+the actions that are still open or in progress. Owners appear as in the results and exports: in an
+anonymised round as "Deelnemer 1 (Armoede)", never by name."""
 
 import datetime
 from urllib.parse import urlsplit
@@ -25,7 +26,9 @@ def round_calendar(round_: Round) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", _("Conversation tool: %(title)s") % {"title": round_.title})
 
-    def whole_day(uid: str, day: datetime.date, summary: str, description: str, stamp) -> Event:
+    def whole_day(uid: str, day: datetime.date, summary: str, description: str, stamp) -> Event | None:
+        if day >= datetime.date.max:  # stored before forms refused such dates; no day after it exists
+            return None
         event = Event()
         event.add("uid", f"{uid}@{host}")
         event.add("dtstamp", stamp or timezone.now())
@@ -36,9 +39,13 @@ def round_calendar(round_: Round) -> bytes:
         event.add("transp", "TRANSPARENT")
         return event
 
+    def add(event: Event | None) -> None:
+        if event is not None:
+            calendar.add_component(event)
+
     agreement = Agreement.objects.filter(round=round_).first()
     if agreement and agreement.next_meeting_on and agreement.follow_up == Agreement.FollowUp.MEET_AGAIN:
-        calendar.add_component(
+        add(
             whole_day(
                 f"gesprekstool-round-{round_.pk}-meeting",
                 agreement.next_meeting_on,
@@ -49,10 +56,13 @@ def round_calendar(round_: Round) -> bytes:
             )
         )
     actions = (
-        round_.actions.live().filter(due_on__isnull=False).select_related("owner").order_by("due_on", "pk")
+        round_.actions.live()
+        .filter(due_on__isnull=False)
+        .select_related("owner__round")
+        .order_by("due_on", "pk")
     )
     for action in actions:
-        calendar.add_component(
+        add(
             whole_day(
                 f"gesprekstool-action-{action.pk}",
                 action.due_on,
@@ -60,7 +70,9 @@ def round_calendar(round_: Round) -> bytes:
                 "\n".join(
                     [
                         action.description,
-                        f"{_('Who')}: {action.who}",
+                        # The feed travels beyond the tool (anyone with its address): never a real
+                        # name of an anonymised round's participant.
+                        f"{_('Who')}: {action.shown_who or '–'}",
                         f"{_('Department')}: {action.department or '–'}",
                         f"{_('Status')}: {action.get_status_display()}",
                     ]

@@ -93,6 +93,14 @@ class Action(models.Model):
         return self.owner_name
 
     @property
+    def shown_who(self) -> str:
+        """The owner as results and exports show them: a participant by their shown name (the
+        anonymised label in an anonymised round), another person by the name typed in."""
+        if self.owner_id:
+            return self.owner.shown_name
+        return self.owner_name
+
+    @property
     def theme_label(self) -> str:
         """ "D. Focus: ..." from the round's instrument version; the bare code if it has no such theme."""
         try:

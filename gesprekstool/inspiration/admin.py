@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from gesprekstool.lib.text import CleanTextMixin
 from gesprekstool.organisations.models import Organisation
 
 from . import services
@@ -46,7 +47,7 @@ def tag_filter(kind: str, label):
     return TagFilter
 
 
-class EntryAdminForm(forms.ModelForm):
+class EntryAdminForm(CleanTextMixin, forms.ModelForm):
     source_url = source_url_field()
     # A check box rather than Django's split date-time widget, whose time box has no label.
     retired = forms.BooleanField(

@@ -1,13 +1,23 @@
 from django import forms
+from django.core.validators import URLValidator
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+from gesprekstool.lib.text import CleanTextMixin
 
 from .models import Entry, Tag, Theme
 
 
+class WebAddressField(forms.URLField):
+    """http and https only: every user may click the address (no javascript:, data: or ftp:)."""
+
+    default_error_messages = {"invalid": _("Enter a web address that starts with http:// or https://.")}
+    default_validators = [URLValidator(schemes=["http", "https"])]
+
+
 def source_url_field() -> forms.URLField:
     model_field = Entry._meta.get_field("source_url")
-    return forms.URLField(
+    return WebAddressField(
         label=capfirst(model_field.verbose_name),
         required=False,
         max_length=model_field.max_length,
@@ -60,7 +70,7 @@ class TagField(forms.ModelMultipleChoiceField):
         return obj.name
 
 
-class EntryForm(forms.ModelForm):
+class EntryForm(CleanTextMixin, forms.ModelForm):
     """A gemeente's own practice, or (for programme advisers) an entry of the shared library."""
 
     # Required fields are marked by the absence of "(optional)"; without the HTML attribute, empty

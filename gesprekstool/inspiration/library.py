@@ -11,18 +11,27 @@ written when something differs.
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from django.apps import apps as global_apps
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import connections, transaction
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+from gesprekstool.lib import jsonfile
 
 from . import search
 
 FORMAT = "gesprekstool-inspiration"
 VERSION = 1
 SHIPPED = Path(__file__).resolve().parent / "data" / "library.json"
+SCHEMA_PATH = Path(__file__).resolve().parent / "inspiration-library.schema.json"
+# The shipped library is about 100 kB; a library ten thousand times that size is not a library.
+MAX_BYTES = 10 * 1024 * 1024
 
 THEME_FIELDS = ("title", "intro")
 TAG_FIELDS = ("kind", "name", "position")
@@ -83,12 +92,17 @@ class ImportReport:
         return bool(self.created or self.updated)
 
 
-def read(path: str | Path) -> dict[str, Any]:
-    try:
-        with open(path, encoding="utf-8") as f:
-            return json.load(f)
-    except json.JSONDecodeError as error:
-        raise LibraryFormatError(f"{path}: geen geldige JSON ({error})") from error
+def read(path: str | Path) -> Any:
+    """The parsed JSON of a library export, read no further than MAX_BYTES; LibraryFormatError if it
+    is not JSON. OSError (a missing file) is the caller's to report."""
+    with open(path, "rb") as f:
+        raw = f.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise LibraryFormatError(
+            _("The file is larger than %(limit)s MB; a library export is never that large.")
+            % {"limit": MAX_BYTES // (1024 * 1024)}
+        )
+    return jsonfile.parse(raw, error=LibraryFormatError, what=_("a library export"))
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -147,38 +161,122 @@ def export_library() -> dict[str, Any]:
     }
 
 
-def validate(data: Any) -> None:
-    """Raise LibraryFormatError naming the first problem found."""
+def validate(data: Any, *, apps=global_apps, using: str = "default") -> None:
+    """Check a library export before anything is written; LibraryFormatError names the first problem
+    and where it is ("entries[3].source_url: ..."). Checks the format and version, the JSON Schema
+    (inspiration-library.schema.json: slugs, theme codes, kinds, sizes), characters no database can
+    store, web addresses (http and https only), slugs that appear twice, references to themes, tags
+    and entries (in the file or already in the database), moments, and the rules' answer codes and
+    placeholders. Reads the database, writes nothing."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise LibraryFormatError(
-            f'Dit is geen export van de inspiratiebibliotheek ("format" moet "{FORMAT}" zijn).'
+            _("This is not an export of the inspiration library (“format” must be “%(format)s”).")
+            % {"format": FORMAT}
         )
     version = data.get("version")
-    if not isinstance(version, int) or not 1 <= version <= VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= VERSION:
         raise LibraryFormatError(
-            f"Versie {version!r} wordt niet ondersteund; deze installatie leest versie 1 t/m {VERSION}."
+            _("Version %(version)s is not supported; this installation reads version 1 to %(supported)s.")
+            % {"version": json.dumps(version)[:20], "supported": VERSION}
         )
-    required = {
-        "themes": ("code", "title", "intro"),
-        "tags": ("slug", "kind", "name"),
-        "entries": ("slug", "kind", "title", "organisation_name", "summary", "lessons", "themes"),
-        "rules": ("slug", "theme", "reason", "entries"),
-    }
-    for section, keys in required.items():
-        items = data.get(section, [])
-        if not isinstance(items, list):
-            raise LibraryFormatError(f'"{section}" moet een lijst zijn.')
-        for n, item in enumerate(items, start=1):
-            missing = [k for k in keys if not isinstance(item, dict) or k not in item]
-            if missing:
-                raise LibraryFormatError(f"{section} nr. {n}: ontbreekt {', '.join(missing)}.")
+    jsonfile.check_schema(
+        data,
+        SCHEMA_PATH,
+        error=LibraryFormatError,
+        message=_("The file does not match the library schema at %(where)s: %(problem)s"),
+    )
+    jsonfile.check_strings(data, [], error=LibraryFormatError)
+    for section, key in (("themes", "code"), ("tags", "slug"), ("entries", "slug"), ("rules", "slug")):
+        _check_unique(data.get(section, []), section, key)
+
+    def known(name: str, key: str, section: str, field: str) -> set[str]:
+        in_file = {item[field] for item in data.get(section, [])}
+        return in_file | set(
+            apps.get_model("inspiration", name).objects.using(using).values_list(key, flat=True)
+        )
+
+    themes = known("Theme", "code", "themes", "code")
+    tags = known("Tag", "slug", "tags", "slug")
+    entries = known("Entry", "slug", "entries", "slug")
+    for i, item in enumerate(data.get("entries", [])):
+        at = ["entries", i]
+        _check_url(item.get("source_url", ""), [*at, "source_url"])
+        _check_references(item["themes"], themes, [*at, "themes"], _("there is no theme “%(value)s”."))
+        _check_references(item.get("tags", []), tags, [*at, "tags"], _("there is no tag “%(value)s”."))
+        if item.get("retired_at"):
+            try:
+                datetime.fromisoformat(item["retired_at"])
+            except ValueError:
+                _refuse([*at, "retired_at"], _("“%(value)s” is not a real moment."), value=item["retired_at"])
+    for i, item in enumerate(data.get("rules", [])):
+        at = ["rules", i]
+        if item["theme"] not in themes:
+            _refuse([*at, "theme"], _("there is no theme “%(value)s”."), value=item["theme"])
+        _check_references(
+            item["entries"], entries, [*at, "entries"], _("there is no library entry “%(value)s”.")
+        )
+        _check_rule({**RULE_DEFAULTS, **item}, at)
+
+
+def _refuse(path: list, message: str, **values) -> None:
+    raise LibraryFormatError(f"{jsonfile.where(path)}: " + message % values)
+
+
+def _check_unique(items: list, section: str, key: str) -> None:
+    seen = set()
+    for i, item in enumerate(items):
+        if item[key] in seen:
+            _refuse([section, i, key], _("“%(value)s” appears twice in the file."), value=item[key])
+        seen.add(item[key])
+
+
+def _check_references(values: list[str], known: set[str], path: list, message: str) -> None:
+    for j, value in enumerate(values):
+        if value not in known:
+            _refuse([*path, j], message, value=value)
+
+
+def _check_url(value: str, path: list) -> None:
+    """Only http and https: the address becomes a link every user may click."""
+    if not value:
+        return
+    scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+    if scheme not in ("http", "https"):
+        _refuse(path, _("only http and https addresses are allowed."))
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError:
+        _refuse(path, _("“%(value)s” is not a web address."), value=value[:100])
+
+
+def _check_rule(rule: dict, at: list) -> None:
+    from gesprekstool.instrument import CURRENT_VERSION, load_instrument  # noqa: PLC0415
+
+    from .models import OPTION_CODE, option_codes, reason_is_valid  # noqa: PLC0415
+
+    options = {o.code for q in load_instrument(CURRENT_VERSION).questions for o in q.options}
+    for field_name in ("ticked", "not_ticked"):
+        value = rule[field_name]
+        leftover = OPTION_CODE.sub("", value.lower()).replace(",", "").split()
+        unknown = [c for c in option_codes(value) if c not in options]
+        if leftover or unknown:
+            _refuse(
+                [*at, field_name],
+                _("not an answer code of the tool: %(codes)s"),
+                codes=", ".join(leftover + unknown)[:100],
+            )
+    if not reason_is_valid(rule["reason"]):
+        _refuse(
+            [*at, "reason"],
+            _("use only {pattern}, {scores}, {ticked_by} and {not_ticked_by} between braces."),
+        )
 
 
 def import_library(data: dict[str, Any], *, apps=global_apps, using: str = "default") -> ImportReport:
     """Bring the database's shared library in line with `data`. Entries, tags and rules that are not in
     the document are left alone; an entry whose slug belongs to a gemeente's private entry or proposal is
     skipped rather than overwritten. Writes the search index of every entry it creates or changes."""
-    validate(data)
+    validate(data, apps=apps, using=using)
     importer = _Importer(apps, using)
     with transaction.atomic(using=using):
         importer.simple("Theme", data.get("themes", []), "code", THEME_FIELDS, {})

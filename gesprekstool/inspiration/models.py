@@ -1,18 +1,29 @@
 """The practice library (part 2 of the tool) and the rules that suggest entries on a round's results."""
 
 import re
+import string
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from gesprekstool.instrument import CURRENT_VERSION, load_instrument
 from gesprekstool.organisations.models import Organisation
 
 OPTION_CODE = re.compile(r"\d+[a-z]")
+
+
+def _reverse_or_empty(name: str, **kwargs) -> str:
+    """The URL, or "" for a code or slug the URL pattern cannot take. Every way in refuses such a
+    value, but one stored around them (a database edit) must not make every page that lists it
+    answer 500: templates show the title without a link instead."""
+    try:
+        return reverse(name, kwargs=kwargs)
+    except NoReverseMatch:
+        return ""
 
 
 class Theme(models.Model):
@@ -31,7 +42,7 @@ class Theme(models.Model):
         return self.label
 
     def get_absolute_url(self) -> str:
-        return reverse("inspiration:theme", kwargs={"code": self.code})
+        return _reverse_or_empty("inspiration:theme", code=self.code)
 
     @property
     def label(self) -> str:
@@ -155,7 +166,14 @@ class Entry(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("inspiration:entry", kwargs={"slug": self.slug})
+        return _reverse_or_empty("inspiration:entry", slug=self.slug)
+
+    @property
+    def safe_source_url(self) -> str:
+        """The source's address when it is http or https, else "": a link every user may click must
+        never run a script (javascript:, data:), even if such an address got into the database."""
+        scheme, _colon, _rest = self.source_url.strip().partition(":")
+        return self.source_url if scheme.lower() in ("http", "https") else ""
 
     @property
     def is_retired(self) -> bool:
@@ -261,14 +279,25 @@ class SuggestionRule(models.Model):
                 }
         if not (self.score_conditions or self.ticked_codes or self.not_ticked_codes):
             errors["when_low"] = _("Choose at least one condition, otherwise the rule would always fire.")
-        try:
-            self.reason.format(**dict.fromkeys(self.PLACEHOLDERS, ""))
-        except (KeyError, IndexError, ValueError):
+        if not reason_is_valid(self.reason):
             errors["reason"] = _(
                 "Use only {pattern}, {scores}, {ticked_by} and {not_ticked_by} between braces."
             )
         if errors:
             raise ValidationError(errors)
+
+
+def reason_is_valid(reason: str) -> bool:
+    """True when the only fields between braces are the rule's placeholders, plain: no attribute or
+    index ({scores.__class__}), no conversion, no format, and no lone brace."""
+    try:
+        fields = [(name, spec, conv) for _text, name, spec, conv in string.Formatter().parse(reason)]
+    except ValueError:
+        return False
+    return all(
+        name is None or (name in SuggestionRule.PLACEHOLDERS and not spec and conv is None)
+        for name, spec, conv in fields
+    )
 
 
 def _all_options(instrument) -> set[str]:

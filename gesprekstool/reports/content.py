@@ -154,7 +154,7 @@ def inspiration_for(results: RoundResults) -> list[Inspiration]:
                 text=str(getattr(entry, "summary", "") or ""),
                 reason=str(getattr(s, "reason", "") or ""),
                 theme=str(getattr(s, "theme_label", "") or ""),
-                url=str(getattr(entry, "source_url", "") or ""),
+                url=str(getattr(entry, "safe_source_url", "") or ""),
             )
         )
     return items

@@ -1,7 +1,8 @@
 """The round as one long CSV file: round, participant, step, item code, item text, value, text.
 
-UTF-8 with a byte-order mark so that Excel shows é and ë; a cell that a spreadsheet would run as
-a formula ("=", "+", "-", "@" at the start) gets a leading apostrophe.
+UTF-8 with a byte-order mark so that Excel shows é and ë; every field between quotes, and an
+apostrophe before anything a spreadsheet would run as a formula, at the start of a cell or of a
+piece it may split off at "," or ";" (see text.csv_safe and docs/exports.md).
 """
 
 import csv
@@ -50,7 +51,7 @@ def _cell(value) -> str:
 def render_csv(round_: Round) -> bytes:
     """The CSV file's bytes (see the module docstring for its columns)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header())
     for row in csv_rows(round_tables(round_)):
         writer.writerow([_cell(v) for v in row])

@@ -157,8 +157,8 @@ def render_docx(round_: Round) -> bytes:
     )
     memo.paragraph(report.instrument.source)
     properties = memo.doc.core_properties
-    properties.title = round_.title
-    properties.author = round_.organisation.name
+    properties.title = xml_safe(round_.title)  # lxml refuses control characters here too
+    properties.author = xml_safe(round_.organisation.name)
     properties.last_modified_by = "Gesprekstool"
     properties.comments = ""
     properties.subject = report.instrument.title

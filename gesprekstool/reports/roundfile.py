@@ -10,7 +10,6 @@ and against the instrument it names, and written in one transaction, so a refuse
 nothing. Participants always get new link tokens.
 """
 
-import functools
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -23,6 +22,9 @@ from django.utils.translation import gettext as _
 
 from gesprekstool.agenda.models import Action, Agreement
 from gesprekstool.instrument import Instrument, InstrumentError, load_instrument
+from gesprekstool.lib import jsonfile
+from gesprekstool.lib.dates import FIRST_DAY, LAST_DAY
+from gesprekstool.lib.text import clean_text
 from gesprekstool.organisations.models import Organisation
 from gesprekstool.rounds.models import Choice, Comment, Participant, Round, Score
 
@@ -111,31 +113,46 @@ def round_file_data(round_: Round) -> dict[str, Any]:
         actions.append(item)
 
     agreement = Agreement.objects.filter(round=round_).first()
-    return {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "instrument_version": round_.instrument_version,
-        "organisation": {"name": round_.organisation.name, "slug": round_.organisation.slug},
-        "round": {
-            "title": round_.title,
-            "held_on": _day(round_.held_on),
-            "mode": round_.mode,
-            "anonymised": round_.anonymised,
-            "results_for_participants": round_.results_for_participants,
-            "closed_at": _moment(round_.closed_at),
-            "results_revealed_at": _moment(round_.results_revealed_at),
-        },
-        "participants": participants,
-        "actions": actions,
-        "agreement": None
-        if agreement is None
-        else {
-            "follow_up": agreement.follow_up,
-            "next_meeting_on": _day(agreement.next_meeting_on),
-            "accountability": agreement.accountability,
-            "notes": agreement.notes,
-        },
-    }
+    return _without_controls(
+        {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "instrument_version": round_.instrument_version,
+            "organisation": {"name": round_.organisation.name, "slug": round_.organisation.slug},
+            "round": {
+                "title": round_.title,
+                "held_on": _day(round_.held_on),
+                "mode": round_.mode,
+                "anonymised": round_.anonymised,
+                "results_for_participants": round_.results_for_participants,
+                "closed_at": _moment(round_.closed_at),
+                "results_revealed_at": _moment(round_.results_revealed_at),
+            },
+            "participants": participants,
+            "actions": actions,
+            "agreement": None
+            if agreement is None
+            else {
+                "follow_up": agreement.follow_up,
+                "next_meeting_on": _day(agreement.next_meeting_on),
+                "accountability": agreement.accountability,
+                "notes": agreement.notes,
+            },
+        }
+    )
+
+
+def _without_controls(value: Any) -> Any:
+    """The data with control characters (other than tab and line breaks) left out of every text: the
+    importer refuses them, so a round that holds some from before the forms stripped them can still
+    move. The only change export makes to what was typed."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {key: _without_controls(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_controls(item) for item in value]
+    return value
 
 
 def dump(data: dict[str, Any]) -> bytes:
@@ -150,28 +167,6 @@ def render_round_file(round_: Round) -> bytes:
 # --- Reading and checking ----------------------------------------------------------------------------
 
 
-@functools.cache
-def _validator():
-    from jsonschema import Draft202012Validator  # noqa: PLC0415
-
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = {}
-    for key, value in pairs:
-        if key in result:
-            raise RoundFileError(_("The key “%(key)s” appears twice in one object.") % {"key": key[:50]})
-        result[key] = value
-    return result
-
-
-def _no_constant(name: str):
-    raise RoundFileError(_("The file contains %(value)s, which is not a number in JSON.") % {"value": name})
-
-
 def read_round_file(source: bytes | IO[bytes]) -> dict[str, Any]:
     """Parse and check a round file; RoundFileError names the first problem found.
 
@@ -183,33 +178,12 @@ def read_round_file(source: bytes | IO[bytes]) -> dict[str, Any]:
             _("The file is larger than %(limit)s MB; a round file is never that large.")
             % {"limit": MAX_BYTES // (1024 * 1024)}
         )
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise RoundFileError(
-            _("The file is not UTF-8 text (byte %(position)s).") % {"position": exc.start}
-        ) from None
-    try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise RoundFileError(
-            _("The file is not valid JSON: %(error)s (line %(line)s, column %(column)s).")
-            % {"error": exc.msg, "line": exc.lineno, "column": exc.colno}
-        ) from None
-    except RecursionError:
-        raise RoundFileError(_("The file is nested too deeply to be a round file.")) from None
-    except ValueError as exc:  # e.g. an integer with thousands of digits
-        raise RoundFileError(_("The file is not valid JSON: %(error)s") % {"error": str(exc)[:200]}) from None
+    data = jsonfile.parse(raw, error=RoundFileError, what=_("a round file"))
     check_round_file(data)
     return data
 
 
-def _where(path) -> str:
-    """A JSON path as people read it: participants[2].answers[0].option."""
-    where = ""
-    for part in path:
-        where += f"[{part}]" if isinstance(part, int) else (f".{part}" if where else str(part))
-    return where or _("the top level")
+_where = jsonfile.where
 
 
 def check_round_file(data: Any) -> None:
@@ -224,15 +198,14 @@ def check_round_file(data: Any) -> None:
             )
             % {"version": json.dumps(version)[:20], "supported": FORMAT_VERSION}
         )
-    from jsonschema.exceptions import best_match  # noqa: PLC0415
-
-    error = best_match(_validator().iter_errors(data))
-    if error is not None:
-        raise RoundFileError(
-            _("The file does not match the round-file schema at %(where)s: %(problem)s")
-            % {"where": _where(error.absolute_path), "problem": describe(error)}
-        )
-    _check_strings(data, [])
+    jsonfile.check_schema(
+        data,
+        SCHEMA_PATH,
+        error=RoundFileError,
+        message=_("The file does not match the round-file schema at %(where)s: %(problem)s"),
+    )
+    jsonfile.check_strings(data, [], error=RoundFileError)
+    _check_controls(data, [])
     try:
         instrument = load_instrument(data["instrument_version"])
     except InstrumentError:
@@ -244,88 +217,28 @@ def check_round_file(data: Any) -> None:
     _check_against_instrument(data, instrument)
 
 
-def _type_names(types) -> str:
-    names = {
-        "string": _("a text"),
-        "integer": _("a whole number"),
-        "array": _("a list"),
-        "object": _("an object"),
-        "boolean": _("true or false"),
-        "null": "null",
-    }
-    types = [types] if isinstance(types, str) else types
-    return _(" or ").join(names.get(t, t) for t in types)
-
-
-def _unknown_keys(error) -> str:
-    known = set(error.schema.get("properties", {}))
-    unknown = sorted(k for k in error.instance if k not in known)
-    return _("has unknown keys: %(keys)s.") % {"keys": ", ".join(f"“{k[:40]}”" for k in unknown[:5])}
-
-
-def _missing_keys(error) -> str:
-    missing = [k for k in error.validator_value if k not in error.instance]
-    return _("misses %(keys)s.") % {"keys": ", ".join(f"“{k}”" for k in missing)}
-
-
-_DESCRIPTIONS = {
-    "type": lambda e: _("must be %(types)s.") % {"types": _type_names(e.validator_value)},
-    "maxLength": lambda e: _("is longer than %(limit)s characters.") % {"limit": e.validator_value},
-    "minLength": lambda e: _("is empty."),
-    "maxItems": lambda e: _("has more than %(limit)s items.") % {"limit": e.validator_value},
-    "minimum": lambda e: _("is out of range."),
-    "maximum": lambda e: _("is out of range."),
-    "enum": lambda e: (
-        _("must be one of: %(values)s.") % {"values": ", ".join(json.dumps(v) for v in e.validator_value)}
-    ),
-    "const": lambda e: _("must be %(value)s.") % {"value": json.dumps(e.validator_value)},
-    "pattern": lambda e: _("does not have the right form."),
-    "required": _missing_keys,
-    "additionalProperties": _unknown_keys,
-}
-
-
-def describe(error) -> str:
-    """A schema error in words, without echoing the (possibly huge) value from the file."""
-    if error.validator in ("oneOf", "anyOf") and error.context:
-        # "null or X": say what X wanted, or which types were allowed.
-        other = [e for e in error.context if e.validator != "type"]
-        if other:
-            return describe(other[0])
-        types = [e.validator_value for e in error.context]
-        return _("must be %(types)s.") % {"types": _type_names(types)}
-    explain = _DESCRIPTIONS.get(error.validator)
-    return explain(error) if explain else error.message[:200]
-
-
-def _check_strings(value: Any, path: list) -> None:
-    # A NUL cannot be stored in PostgreSQL, and a lone surrogate ("\ud800") in no database as UTF-8.
-    if isinstance(value, str):
-        if "\x00" in value:
-            raise RoundFileError(_("%(where)s contains a NUL character.") % {"where": _where(path)})
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise RoundFileError(
-                _("%(where)s contains an invalid character.") % {"where": _where(path)}
-            ) from None
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _check_strings(item, [*path, key])
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            _check_strings(item, [*path, i])
-
-
 def _check_dates(data: dict) -> None:
+    """Every date and moment is a real one within FIRST_DAY..LAST_DAY, also in UTC: 0001-01-01 or
+    9999-12-31 would overflow as soon as a time zone, a reminder or a calendar adds a day to it."""
+
     def check(value, path, parse):
-        if value is not None:
-            try:
-                parse(value)
-            except ValueError:
-                raise RoundFileError(
-                    _("%(where)s is not a real date: %(value)s") % {"where": _where(path), "value": value}
-                ) from None
+        if value is None:
+            return
+        try:
+            parsed = parse(value)
+        except ValueError:
+            raise RoundFileError(
+                _("%(where)s is not a real date: %(value)s") % {"where": _where(path), "value": value}
+            ) from None
+        try:
+            day = parsed.astimezone(UTC).date() if isinstance(parsed, datetime) else parsed
+        except OverflowError:
+            day = None
+        if day is None or not FIRST_DAY <= day <= LAST_DAY:
+            raise RoundFileError(
+                _("%(where)s: %(value)s is outside the years %(first)s to %(last)s.")
+                % {"where": _where(path), "value": value, "first": FIRST_DAY.year, "last": LAST_DAY.year}
+            )
 
     round_ = data["round"]
     check(round_["held_on"], ["round", "held_on"], date.fromisoformat)
@@ -338,6 +251,23 @@ def _check_dates(data: dict) -> None:
         check(a["due_on"], ["actions", i, "due_on"], date.fromisoformat)
     if data["agreement"]:
         check(data["agreement"]["next_meeting_on"], ["agreement", "next_meeting_on"], date.fromisoformat)
+
+
+def _check_controls(value: Any, path: list) -> None:
+    """No control characters other than tab and line breaks: they mean nothing in a text, break the
+    Word and Excel exports, and an ESC sequence in a title would recolour the terminal that prints it."""
+    if isinstance(value, str):
+        if clean_text(value) != value:
+            raise RoundFileError(
+                _("%(where)s contains a control character (for example ESC); remove it from the file.")
+                % {"where": _where(path)}
+            )
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_controls(item, [*path, key])
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_controls(item, [*path, i])
 
 
 def _refuse(path: list, message: str, **values) -> None:

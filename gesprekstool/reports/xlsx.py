@@ -113,8 +113,8 @@ def render_xlsx(round_: Round) -> bytes:
     )
     for cell in workbook[_("Actions")]["G"][1:]:
         cell.number_format = "DD-MM-YYYY"
-    workbook.properties.creator = round_.organisation.name
-    workbook.properties.title = round_.title
+    workbook.properties.creator = xml_safe(round_.organisation.name)
+    workbook.properties.title = xml_safe(round_.title)
     workbook.properties.lastModifiedBy = "Gesprekstool"
     workbook.properties.language = "nl-NL"
     out = io.BytesIO()

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from gesprekstool.instrument import Instrument, Question, Theme
+from gesprekstool.lib.dates import validate_sensible_date
+from gesprekstool.lib.text import CleanTextMixin
 
 from .models import Participant, Round
 
@@ -22,7 +24,11 @@ def answer_text_field(label: str, *, required: bool = False) -> forms.CharField:
     )
 
 
-class RoundForm(forms.ModelForm):
+class RoundForm(CleanTextMixin, forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["held_on"].validators.append(validate_sensible_date)
+
     class Meta:
         model = Round
         fields = ["title", "held_on", "mode"]
@@ -36,7 +42,7 @@ class RoundForm(forms.ModelForm):
         }
 
 
-class ParticipantForm(forms.ModelForm):
+class ParticipantForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Participant
         fields = ["display_name", "domain", "department", "email"]
@@ -70,14 +76,14 @@ class ScoreForm(forms.Form):
         )
 
 
-class NoteForm(forms.Form):
+class NoteForm(CleanTextMixin, forms.Form):
     def __init__(self, *args, label: str, **kwargs):
         kwargs.setdefault("prefix", "note")
         super().__init__(*args, **kwargs)
         self.fields["text"] = answer_text_field(label)
 
 
-class CommentForm(forms.Form):
+class CommentForm(CleanTextMixin, forms.Form):
     def __init__(self, *args, theme: Theme, **kwargs):
         kwargs.setdefault("prefix", f"comment-{theme.code}")
         super().__init__(*args, **kwargs)
@@ -85,7 +91,7 @@ class CommentForm(forms.Form):
         self.fields["text"] = answer_text_field(theme.comment_label)
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(CleanTextMixin, forms.Form):
     """The tick boxes of one step-2 question, with a text field for each option that asks for words."""
 
     def __init__(self, *args, question: Question, **kwargs):

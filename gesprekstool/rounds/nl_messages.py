@@ -140,6 +140,8 @@ NL.update(
         "theme %(theme)s: %(value)s": "thema %(theme)s: %(value)s",
         "question %(number)s: did not tick “%(option)s”": "vraag %(number)s: “%(option)s” niet aangevinkt",
         "question %(number)s: “%(option)s”": "vraag %(number)s: “%(option)s”",
+        "A meeting code has only letters and digits, for example ABC234. Check the code on the screen.": "Een code heeft alleen letters en cijfers, bijvoorbeeld ABC234. Kijk nog eens naar de code op het scherm.",
+        "Check the code on the screen.": "Kijk nog eens naar de code op het scherm.",
         # Join codes: throttling and joint rounds
         "address (hashed)": "adres (versleuteld)",
         "failed join attempt": "mislukte poging om mee te doen",

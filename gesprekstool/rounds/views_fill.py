@@ -39,10 +39,11 @@ def answering(view):
                 response["HX-Retarget"] = "#page-alert"
                 response["HX-Reswap"] = "innerHTML"
                 return response
+            r = request.respondent
             return render(
                 request,
                 "rounds/fill_refused.html",
-                {"r": request.respondent, "message": str(refusal)},
+                fill_context(r, message=str(refusal), done_url=r.url("done")),
                 status=REFUSED,
             )
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gesprekstool.lib.client_ip import client_ip
+from gesprekstool.lib.text import CleanTextMixin, clean_text
 from gesprekstool.organisations import activity
 
 from . import services
@@ -33,7 +34,7 @@ JOIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 JOIN_LENGTH = 6
 
 
-class TextForm(forms.Form):
+class TextForm(CleanTextMixin, forms.Form):
     text = forms.CharField(
         label=gettext_lazy("Text"),
         max_length=settings.MAX_ANSWER_TEXT,
@@ -42,7 +43,7 @@ class TextForm(forms.Form):
     theme = forms.CharField(required=False, max_length=2)
 
 
-class JoinForm(forms.ModelForm):
+class JoinForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Participant
         fields = ["display_name", "domain"]
@@ -186,7 +187,7 @@ def question_update(request, pk: int, question_id: int):
     else:
         field = forms.CharField(max_length=settings.MAX_ANSWER_TEXT)
         try:
-            question.text = field.clean(request.POST.get("text", ""))
+            question.text = field.clean(clean_text(request.POST.get("text", "")))
         except forms.ValidationError:
             messages.error(request, _("A question cannot be empty or longer than 5,000 characters."))
             return redirect(prepare_url(round_, f"vraag-{question.pk}"))
@@ -320,11 +321,31 @@ def round_present_live(request, pk: int):
     return render(request, "rounds/round_present.html#live", presenter_context(round_, theme))
 
 
+class JoinCodeForm(forms.Form):
+    """The code typed from the screen: letters and digits only, spaces and case do not matter."""
+
+    NOT_A_CODE = gettext_lazy(
+        "A meeting code has only letters and digits, for example ABC234. Check the code on the screen."
+    )
+
+    code = forms.CharField(max_length=40, required=False, error_messages={"max_length": NOT_A_CODE})
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data["code"].upper().replace(" ", "")
+        # Anything else (a "/", a "?") could never be a code and cannot go into the URL.
+        if code and not (code.isascii() and code.isalnum() and len(code) <= 12):
+            raise forms.ValidationError(self.NOT_A_CODE)
+        return code
+
+
 def join_start(request):
     """Public: type the code shown on the screen."""
-    code = request.GET.get("code", "").strip().upper().replace(" ", "")
-    if code:
-        return redirect("join_round", code=code)
+    form = JoinCodeForm(request.GET)
+    if not form.is_valid():
+        error = form.errors.get("code", [_("Check the code on the screen.")])[0]
+        return render(request, "rounds/join_start.html", {"error": error}, status=422)
+    if form.cleaned_data["code"]:
+        return redirect("join_round", code=form.cleaned_data["code"])
     return render(request, "rounds/join_start.html")
 
 

@@ -53,7 +53,8 @@ def test_ics_download_holds_meeting_and_open_due_dates(facilitator_client, round
     action = found[f"gesprekstool-action-{dated.pk}"]
     assert action["summary"] == "Actie klaar: Cijfers per wijk naast elkaar leggen"
     assert action["start"] == dated.due_on
-    assert "Wie: Fatima" in action["description"] and "Status: open" in action["description"]
+    assert "Wie: Deelnemer 1 (Armoede)" in action["description"]  # rounds are anonymised by default
+    assert "Status: open" in action["description"]
 
 
 def test_ics_without_meeting_when_the_departments_follow_up(facilitator_client, round_, dated, agreement):
@@ -123,3 +124,60 @@ def test_agenda_page_shows_the_feed_address(facilitator_client, round_):
 
     assert reverse("follow_up:feed", kwargs={"token": feed.token}) in page
     assert reverse("agenda:ics", kwargs={"pk": round_.pk}) in page
+
+
+@pytest.fixture
+def anonymised_action(round_, participant):
+    round_.anonymised = True
+    round_.save()
+    return Action.objects.create(
+        round=round_,
+        theme="B",
+        description="Cijfers per wijk naast elkaar leggen",
+        owner=participant,
+        due_on=TODAY,
+    )
+
+
+def test_ics_download_of_an_anonymised_round_shows_the_label_not_the_name(
+    facilitator_client, round_, anonymised_action
+):
+    response = facilitator_client.get(reverse("agenda:ics", kwargs={"pk": round_.pk}))
+
+    description = events(response.content)[f"gesprekstool-action-{anonymised_action.pk}"]["description"]
+    assert "Wie: Deelnemer 1 (Armoede)" in description
+    assert b"Fatima" not in response.content
+
+
+def test_feed_of_an_anonymised_round_shows_the_label_not_the_name(client, round_, anonymised_action):
+    feed = services.renew_calendar_feed(round_)
+
+    response = client.get(reverse("follow_up:feed", kwargs={"token": feed.token}))
+
+    description = events(response.content)[f"gesprekstool-action-{anonymised_action.pk}"]["description"]
+    assert "Wie: Deelnemer 1 (Armoede)" in description
+    assert b"Fatima" not in response.content
+
+
+def test_ics_of_a_round_shown_by_name_names_the_owner(facilitator_client, round_, dated):
+    round_.anonymised = False
+    round_.save()
+
+    response = facilitator_client.get(reverse("agenda:ics", kwargs={"pk": round_.pk}))
+
+    assert (
+        "Wie: Fatima (Armoede)" in events(response.content)[f"gesprekstool-action-{dated.pk}"]["description"]
+    )
+
+
+def test_ics_survives_the_last_day_of_the_calendar_stored_before_forms_refused_it(
+    facilitator_client, round_, dated, agreement
+):
+    Action.objects.filter(pk=dated.pk).update(due_on=datetime.date.max)
+    agreement.next_meeting_on = datetime.date.max
+    agreement.save()
+
+    response = facilitator_client.get(reverse("agenda:ics", kwargs={"pk": round_.pk}))
+
+    assert response.status_code == 200
+    assert events(response.content) == {}

@@ -211,3 +211,23 @@ def test_agreement_is_read_only_for_a_reader(reader_client, round_):
     assert "Afgesproken" in page
     assert agreement_url(round_) not in page
     assert add_url(round_) not in page
+
+
+def test_action_add_strips_control_characters(facilitator_client, round_):
+    facilitator_client.post(
+        add_url(round_),
+        action_data(description="Cijfers\x0c koppelen\x85\nen delen", owner_name="De\x1b wethouder\n"),
+    )
+
+    assert actions_of(round_) == [("B", "Cijfers koppelen\nen delen", None, "De wethouder", "", None)]
+
+
+@pytest.mark.parametrize("due_on", ["9999-12-31", "0001-01-01"])
+def test_action_add_refuses_a_date_at_the_edge_of_the_calendar(facilitator_client, round_, due_on):
+    response = facilitator_client.post(add_url(round_), action_data(owner_name="De wethouder", due_on=due_on))
+
+    assert response.status_code == 422
+    assert response.context["action_form"].errors["due_on"] == [
+        "Kies een datum tussen de jaren 1900 en 2999."
+    ]
+    assert actions_of(round_) == []

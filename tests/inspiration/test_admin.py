@@ -161,3 +161,59 @@ def test_renaming_a_tag_reindexes_its_entries(adviser_client):
     assert "sleutelfiguren-statushouders" in [
         Entry.objects.get(pk=pk).slug for pk in search.ranked_ids("nieuwkomers")
     ]
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"slug": "met spatie"}, "slug"),
+        ({"slug": "met/slash"}, "slug"),
+        ({"source_url": "javascript:alert(1)"}, "source_url"),
+        ({"source_url": "data:text/html,x"}, "source_url"),
+    ],
+)
+def test_the_admin_refuses_bad_slugs_and_script_addresses(adviser_client, changes, field):
+    data = {
+        "title": "Buurtmoestuin in Oost",
+        "slug": "buurtmoestuin-in-oost",
+        "kind": "example",
+        "organisation_name": "Gemeente Voorbeeld",
+        "summary": "Bewoners met weinig geld kweken samen groente.",
+        "lessons": "Gezond eten begint bij samen doen.",
+        "themes": ["D"],
+        "source": "",
+        "source_url": "",
+        "visibility": "public",
+        "organisation": "",
+        "position": "1000",
+        **changes,
+    }
+    response = adviser_client.post(reverse("admin:inspiration_entry_add"), data)
+
+    assert response.status_code == 200
+    assert list(response.context["adminform"].form.errors) == [field]
+    assert not Entry.objects.filter(title="Buurtmoestuin in Oost").exists()
+
+
+@pytest.mark.parametrize(
+    "reason", ["Waarom {scores.__class__}", "Waarom {scores!r}", "Waarom {0}", "Waarom {"]
+)
+def test_a_rule_reason_with_anything_but_plain_placeholders_is_refused(adviser_client, reason):
+    response = adviser_client.post(
+        reverse("admin:inspiration_suggestionrule_add"),
+        {
+            "slug": "nieuw",
+            "theme": "D",
+            "active": "on",
+            "priority": "10",
+            "ticked": "7b",
+            "not_ticked": "",
+            "reason": reason,
+            "notes": "",
+            "rule_entries-TOTAL_FORMS": "0",
+            "rule_entries-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert list(response.context["adminform"].form.errors) == ["reason"]
+    assert not SuggestionRule.objects.filter(slug="nieuw").exists()

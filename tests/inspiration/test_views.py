@@ -358,3 +358,47 @@ def test_edit_is_refused_to_readers_outsiders_and_on_published_entries(
     assert facilitator_client.post(shared, form_data(organisation=organisation.pk)).status_code == 403
     entry.refresh_from_db()
     assert entry.title == "Van ons"
+
+
+# Odd data stored around the checks (a database edit, an old import) never makes a shared page 500
+
+
+def test_an_entry_whose_slug_no_url_can_take_does_not_break_the_theme_page_and_search(facilitator_client):
+    entry = make_entry(title="Vreemde korte naam", themes="A")
+    Entry.objects.filter(pk=entry.pk).update(slug="met spatie/en slash")
+
+    theme_page = facilitator_client.get(reverse("inspiration:theme", kwargs={"code": "A"}))
+    search_page = facilitator_client.get(SEARCH, {"q": "Vreemde"})
+
+    assert (theme_page.status_code, search_page.status_code) == (200, 200)
+    assert "Vreemde korte naam" in theme_page.content.decode()
+    assert found_titles(search_page) == ["Vreemde korte naam"]
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(document.cookie)", " JAVASCRIPT:alert(1)", "data:text/html,x"]
+)
+def test_a_stored_script_address_is_shown_as_text_never_as_a_link(facilitator_client, url):
+    entry = make_entry(title="Met bron")
+    Entry.objects.filter(pk=entry.pk).update(source_url=url)
+
+    response = facilitator_client.get(entry_url(entry))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'href="javascript' not in html.lower() and 'href=" javascript' not in html.lower()
+    assert 'href="data:' not in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "ftp://example.org/rapport.pdf"],
+)
+def test_a_practice_with_a_non_web_address_is_refused(facilitator_client, organisation, url):
+    response = facilitator_client.post(CREATE, form_data(organisation=organisation.pk, source_url=url))
+
+    assert response.status_code == 422
+    assert response.context["form"].errors["source_url"] == [
+        "Vul een webadres in dat begint met http:// of https://."
+    ]
+    assert not Entry.objects.filter(title=form_data()["title"]).exists()

@@ -27,7 +27,7 @@ def test_export_round_writes_the_file(full_round, tmp_path, fmt):
     elif fmt == "xlsx":
         assert openpyxl.load_workbook(target).sheetnames == ["Ronde", "Stap 1", "Stap 2", "Acties"]
     else:
-        assert data.decode("utf-8-sig").startswith("ronde,deelnemer,stap")
+        assert data.decode("utf-8-sig").startswith('"ronde","deelnemer","stap"')
 
 
 def test_export_round_writes_json_to_standard_output(full_round):
@@ -91,3 +91,28 @@ def test_import_round_names_a_missing_file_and_organisation(tmp_path, db):
     with pytest.raises(CommandError, match="geen organisatie met de korte naam “nergens”"):
         call_command("import_round", str(tmp_path / "x.json"), "--organisation", "nergens")
     assert Organisation.objects.count() == 0
+
+
+def test_import_round_echoes_no_escape_code_from_the_command_line(tmp_path, db):
+    with pytest.raises(CommandError) as refused:
+        call_command("import_round", str(tmp_path / "x.json"), "--organisation", "elders\x1b[2J\x1b]0;x\x07")
+
+    assert str(refused.value) == "Er is geen organisatie met de korte naam “elders[2J]0;x”."
+
+
+def test_import_round_refuses_edge_dates_and_escape_codes_in_dutch(full_round, tmp_path):
+    data = json.loads(roundfile.render_round_file(full_round))
+    data["round"]["held_on"] = "9999-12-31"
+    path = tmp_path / "rand.json"
+    path.write_text(json.dumps(data))
+    before = Round.objects.count()
+
+    with pytest.raises(CommandError, match=r"rand.json: round.held_on: 9999-12-31 valt buiten de jaren 1900"):
+        call_command("import_round", str(path))
+
+    data["round"]["held_on"] = "2026-11-20"
+    data["round"]["title"] = "Ronde \x1b[31mrood"
+    path.write_text(json.dumps(data))
+    with pytest.raises(CommandError, match=r"round.title bevat een stuurteken"):
+        call_command("import_round", str(path))
+    assert Round.objects.count() == before

@@ -192,6 +192,52 @@ BAD = {
         "step1_note",
     ),
     "agreement of the wrong kind": (set_path("agreement.follow_up", "later"), None, "agreement.follow_up"),
+    # Dates at the edges of the calendar overflow as soon as a time zone or a calendar adds to them.
+    "first day of the calendar": (
+        set_path("round.held_on", "0001-01-01"),
+        None,
+        "round.held_on: 0001-01-01 valt buiten de jaren 1900 tot en met 2999",
+    ),
+    "last day of the calendar": (
+        set_path("actions.0.due_on", "9999-12-31"),
+        None,
+        "actions[0].due_on: 9999-12-31 valt buiten de jaren",
+    ),
+    "moment that leaves the calendar in UTC": (
+        set_path("participants.0.finished_at", "9999-12-31T23:30:00-05:00"),
+        None,
+        "participants[0].finished_at: 9999-12-31T23:30:00-05:00 valt buiten",
+    ),
+    "moment before the calendar in UTC": (
+        set_path("round.closed_at", "0001-01-01T00:30:00+01:00"),
+        None,
+        "round.closed_at: 0001-01-01T00:30:00+01:00 valt buiten",
+    ),
+    "next meeting in year 9999": (
+        set_path("agreement.next_meeting_on", "9999-12-31"),
+        None,
+        "agreement.next_meeting_on",
+    ),
+    "slug with a trailing newline": (
+        set_path("organisation.slug", "testdorp\n"),
+        None,
+        "organisation.slug: heeft niet de juiste vorm",
+    ),
+    "instrument version with a trailing newline": (
+        set_path("instrument_version", "2018.1\n"),
+        None,
+        "instrument_version: heeft niet de juiste vorm",
+    ),
+    "escape code in the title": (
+        set_path("round.title", "Ronde \x1b]0;gehackt\x07\x1b[2J"),
+        None,
+        "round.title bevat een stuurteken",
+    ),
+    "C1 control in a comment": (
+        set_path("participants.0.comments.0.text", "a\x9bb"),
+        None,
+        "participants[0].comments[0].text bevat een stuurteken",
+    ),
 }
 
 
@@ -265,3 +311,15 @@ def test_a_file_over_the_limit_is_refused_before_it_is_parsed(monkeypatch):
         read_round_file(stream)
 
     assert stream.asked == 1001
+
+
+def test_a_round_holding_control_characters_from_before_exports_without_them_and_imports(full_round):
+    Round.objects.filter(pk=full_round.pk).update(title="Ronde\x1b[2J 2026")
+    full_round.participants.filter(position=1).update(step1_note="Eerste\x0b regel\nTweede\x07")
+
+    data = json.loads(render_round_file(Round.objects.get(pk=full_round.pk)))
+    imported = import_round_file(render_round_file(Round.objects.get(pk=full_round.pk)))
+
+    assert data["round"]["title"] == "Ronde[2J 2026"
+    assert data["participants"][0]["step1_note"] == "Eerste regel\nTweede"
+    assert imported.title == "Ronde[2J 2026"

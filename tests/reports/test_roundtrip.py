@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from gesprekstool.agenda.models import Action, Agreement
 from gesprekstool.instrument import load_instrument
+from gesprekstool.lib.text import clean_line, clean_text
 from gesprekstool.organisations.models import Organisation
 from gesprekstool.reports.roundfile import import_round_file, render_round_file
 from gesprekstool.rounds.models import Choice, Comment, Participant, Round, Score
@@ -16,7 +17,10 @@ INSTRUMENT = load_instrument()
 THEMES = [t.code for t in INSTRUMENT.themes]
 SCORES = st.none() | st.sampled_from(INSTRUMENT.score_values)
 # Any text a database keeps as it is: no NUL (PostgreSQL refuses it) and no lone surrogates.
-TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=40)
+# What the app can hold: its forms strip control characters (gesprekstool.lib.text) before saving.
+TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=40).map(
+    clean_text
+)
 WORDS = TEXT.filter(lambda s: s.strip())
 MOMENTS = st.none() | st.datetimes(
     min_value=datetime.datetime(2020, 1, 1),
@@ -46,6 +50,8 @@ def participants(draw) -> dict:
             st.text(
                 st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1, max_size=30
             )
+            .map(clean_line)
+            .filter(bool)
         ),
         "scores": {
             t: (draw(SCORES), draw(SCORES)) for t in draw(st.lists(st.sampled_from(THEMES), unique=True))

@@ -56,7 +56,7 @@ def test_round_pages_have_the_download_tab(facilitator_client, round_):
         ("pdf", "application/pdf", b"%PDF-"),
         ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", b"PK"),
         ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK"),
-        ("csv", "text/csv; charset=utf-8", "\ufeffronde,".encode()),
+        ("csv", "text/csv; charset=utf-8", '\ufeff"ronde",'.encode()),
         ("json", "application/json", b'{\n  "format": "gesprekstool-round"'),
     ],
 )
@@ -118,3 +118,32 @@ def test_downloads_read_as_many_queries_for_one_participant_as_for_many(
         return len(context.captured_queries)
 
     assert queries_for(1) == queries_for(8)
+
+
+CONTROL = "a\x00b\x07c\x1b[31md\x0be\x0cf\x7fg\x85h\ufffei"
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx", "csv", "json"])
+def test_downloads_survive_control_characters_already_in_the_database(facilitator_client, named_round, fmt):
+    from gesprekstool.agenda.models import Action, Agreement  # noqa: PLC0415
+    from gesprekstool.rounds.models import Choice, Comment, Participant, Round  # noqa: PLC0415
+
+    Round.objects.filter(pk=named_round.pk).update(title=f"Ronde {CONTROL}")
+    named_round.organisation.__class__.objects.filter(pk=named_round.organisation_id).update(
+        name=f"Gemeente {CONTROL}"
+    )
+    Participant.objects.filter(round=named_round).update(
+        display_name=f"Naam {CONTROL}", department=CONTROL, step1_note=CONTROL
+    )
+    Comment.objects.filter(participant__round=named_round).update(text=CONTROL)
+    Choice.objects.filter(participant__round=named_round).exclude(text="").update(text=CONTROL)
+    Action.objects.filter(round=named_round).update(description=CONTROL, department=CONTROL)
+    Action.objects.filter(round=named_round, owner=None).update(owner_name=CONTROL)
+    Agreement.objects.filter(round=named_round).update(accountability=CONTROL, notes=CONTROL)
+
+    response = facilitator_client.get(download_url(named_round, fmt))
+
+    assert response.status_code == 200
+    if fmt == "csv":  # docx and xlsx are zipped
+        content = b"".join(response.streaming_content) if response.streaming else response.content
+        assert b"\x1b" not in content and b"\x07" not in content

@@ -548,3 +548,16 @@ def test_round_list_queries_do_not_grow_with_rounds_or_participants(facilitator_
 
     assert Round.objects.count() == 20
     assert one == twenty
+
+
+def test_round_create_strips_control_characters_from_the_title(facilitator_client):
+    facilitator_client.post(reverse("rounds:create"), round_data(title="Najaar\x1b[2J 2026\x00\x07"))
+
+    assert Round.objects.get().title == "Najaar[2J 2026"
+
+
+def test_round_create_refuses_a_date_at_the_edge_of_the_calendar(facilitator_client):
+    response = facilitator_client.post(reverse("rounds:create"), round_data(held_on="9999-12-31"))
+
+    assert response.status_code == 422
+    assert Round.objects.count() == 0

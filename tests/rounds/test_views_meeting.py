@@ -839,3 +839,15 @@ def test_observations_show_what_they_are_based_on(facilitator_client, spread_rou
     assert "Waarop gebaseerd" in html
     assert "Deelnemer 1 (Armoede) – thema D: 2" in html
     assert "Deelnemer 2 (Gezondheid) – thema D: 5" in html
+
+
+@pytest.mark.parametrize("code", ["AB/CD", "AB?CD", "../../beheer", "ÄBC234", "x" * 41, "ABCDEFGHJKLMN"])
+def test_join_start_with_a_code_that_cannot_be_one_gives_a_message(client, db, code):
+    response = client.get(reverse("join_start"), {"code": code})
+
+    assert response.status_code == 422
+    assert response.templates[0].name == "rounds/join_start.html"
+    assert (
+        "alleen letters en cijfers" in response.content.decode()
+        or "Kijk nog eens" in response.content.decode()
+    )

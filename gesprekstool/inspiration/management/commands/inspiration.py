@@ -51,10 +51,10 @@ class Command(BaseCommand):
     def load(self, path: str) -> None:
         try:
             report = library.import_library(library.read(path))
-        except FileNotFoundError as error:
-            raise CommandError(f"{path}: file not found.") from error
-        except library.LibraryFormatError as error:
-            raise CommandError(str(error)) from error
+        except OSError as error:  # missing, a directory, no permission
+            raise CommandError(f"{path}: {error.strerror}") from None
+        except library.LibraryFormatError as error:  # nothing was written
+            raise CommandError(f"{path}: {error}") from None
         self.stdout.write(
             self.style.SUCCESS(
                 f"Imported {path}: {len(report.created)} created, {len(report.updated)} updated, "

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from gesprekstool.lib.text import clean_line
 from gesprekstool.organisations.models import Organisation
 from gesprekstool.reports.roundfile import MAX_BYTES, RoundFileError, import_round_file
 
@@ -30,7 +31,7 @@ class Command(BaseCommand):
             if organisation is None:
                 raise CommandError(
                     _("There is no organisation with the short name “%(slug)s”.")
-                    % {"slug": options["organisation"]}
+                    % {"slug": clean_line(options["organisation"])}
                 )
         path = options["file"]
         try:
@@ -51,9 +52,10 @@ class Command(BaseCommand):
             "Imported “%(title)s” as round %(number)s of %(organisation)s (%(count)s participants, "
             "with new personal links): %(url)s"
         ) % {
-            "title": round_.title,
+            # Printed to a terminal: never a control character (an ESC sequence) from a stored text.
+            "title": clean_line(round_.title),
             "number": round_.pk,
-            "organisation": round_.organisation.name,
+            "organisation": clean_line(round_.organisation.name),
             "count": round_.participants.count(),
             "url": url,
         }
