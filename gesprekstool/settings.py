@@ -10,14 +10,16 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from gesprekstool.lib.env import email_settings, parse_bool, parse_int
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def env_bool(name: str, default: bool) -> bool:
     value = os.environ.get(name)
-    if value is None:
+    if value is None or not value.strip():
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    return parse_bool(name, value)  # anything but a clear yes or no stops start-up
 
 
 DEBUG = env_bool("DEBUG", True)
@@ -36,7 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "gesprekstool.lib.storage.StaticFilesConfig",  # django.contrib.staticfiles, ignoring build artefacts
     "django_htmx",
     "template_partials",
     "gesprekstool.lib",
@@ -81,7 +83,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_max_age=parse_int("CONN_MAX_AGE", os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -117,7 +119,6 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     BASE_DIR / "gesprekstool" / "static",
@@ -131,8 +132,31 @@ CSRF_COOKIE_SECURE = not DEBUG
 SECURE_REFERRER_POLICY = "same-origin"  # participant links never leak through the Referer header
 X_FRAME_OPTIONS = "DENY"
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# --- Production: static files, mail, app servers (issue 10, item 1; README "Running it for real") ---
+# App servers keep nothing on local disk at run time: sessions live in the database, there are no
+# uploads and no file or memory caches that a second server would miss. Static files are collected
+# at deploy time (scripts/serve.sh) and served by WhiteNoise, compressed, with far-future headers.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+if not DEBUG:
+    # Only in production: in development runserver serves the source folders, and the tests
+    # render pages without a collected manifest.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    )
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "gesprekstool.lib.storage.StaticFilesStorage"},
+    }
+    # Pages link the hashed names only ({% static %}); no second, uncompressed copy to compress.
+    WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+
+# Mail: EMAIL_URL (smtp://user:password@host:587/?tls=1, smtps://..., console:) or EMAIL_HOST and
+# friends; see gesprekstool/lib/env.py. Development prints mails to the console.
+globals().update(email_settings(os.environ))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gesprekstool@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# --- end of the production block ---
 
 # The largest text a participant may write in one field.
 MAX_ANSWER_TEXT = 5000

@@ -2,10 +2,10 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from gesprekstool.lib.views import health
 from gesprekstool.rounds import views as round_views
 from gesprekstool.rounds import views_meeting
 from gesprekstool.rounds.urls import fill_patterns
-from gesprekstool.rounds.views_fill import health
 
 urlpatterns = [
     path("", round_views.home, name="home"),
