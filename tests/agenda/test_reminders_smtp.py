@@ -80,7 +80,9 @@ def use_mail_url(settings, url):
 
 def test_a_reminder_arrives_at_the_smtp_server_that_email_url_names(settings, smtp_server, due_action):
     mailbox, port = smtp_server
-    use_mail_url(settings, f"smtp://herinneringen%40testdorp.nl:geheim%40wachtwoord%21@127.0.0.1:{port}/?timeout=5")
+    use_mail_url(
+        settings, f"smtp://herinneringen%40testdorp.nl:geheim%40wachtwoord%21@127.0.0.1:{port}/?timeout=5"
+    )
     out = StringIO()
 
     call_command("daily", "--only", "reminders", "--date", TODAY.isoformat(), stdout=out)
@@ -89,7 +91,10 @@ def test_a_reminder_arrives_at_the_smtp_server_that_email_url_names(settings, sm
     envelope = mailbox.messages[0]
     message = message_from_bytes(envelope.original_content)
     assert (envelope.mail_from, envelope.rcpt_tos) == ("gesprekstool@testdorp.nl", ["fatima@testdorp.nl"])
-    assert str(make_header(decode_header(message["Subject"]))) == "Herinnering: 1 actie moet binnenkort klaar zijn"
+    assert (
+        str(make_header(decode_header(message["Subject"])))
+        == "Herinnering: 1 actie moet binnenkort klaar zijn"
+    )
     assert "Spreekuur in de wijk" in message.get_payload(decode=True).decode(message.get_content_charset())
     assert [login for _, login in mailbox.logins] == [USER]
     assert "1 reminder mail(s) sent, 0 failed." in out.getvalue()
@@ -119,7 +124,12 @@ def test_the_next_run_sends_what_a_failed_run_could_not(settings, smtp_server, d
     use_mail_url(settings, f"smtp://herinneringen%40testdorp.nl:geheim%40wachtwoord%21@127.0.0.1:{port}")
 
     call_command(
-        "daily", "--only", "reminders", "--date", (TODAY + datetime.timedelta(days=1)).isoformat(), stdout=StringIO()
+        "daily",
+        "--only",
+        "reminders",
+        "--date",
+        (TODAY + datetime.timedelta(days=1)).isoformat(),
+        stdout=StringIO(),
     )
 
     assert [e.rcpt_tos for e in mailbox.messages] == [["fatima@testdorp.nl"]]
