@@ -86,4 +86,4 @@ print(participant.token)
 
 def create_round(*, title: str, env: dict[str, str]) -> str:
     """A round with one participant in the database `env` names; returns the participant's token."""
-    return manage("shell", "-c", CREATE_ROUND.format(title=title), env=env).strip().splitlines()[-1]
+    return manage("shell", "--verbosity=0", "-c", CREATE_ROUND.format(title=title), env=env).strip()

@@ -20,8 +20,6 @@ import pytest
 
 from .servers import ON_POSTGRES, ROOT, create_round, free_port, fresh_postgres_database
 
-pytestmark = pytest.mark.skipif(not ON_POSTGRES, reason="two app servers share a PostgreSQL database")
-
 START_TIMEOUT = 300  # seconds; migrate and collectstatic on a busy CI machine
 FAR_FUTURE = "max-age=315360000, public, immutable"
 
@@ -126,6 +124,7 @@ def csrf_token(html: bytes) -> str:
     return re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1].decode()
 
 
+@pytest.mark.skipif(not ON_POSTGRES, reason="two app servers share a PostgreSQL database")
 def test_two_production_servers_share_one_database(two_servers, production_env):
     one, two = two_servers
     token = create_round(title="Ronde in productie", env={"DATABASE_URL": production_env["DATABASE_URL"]})
@@ -185,3 +184,28 @@ def test_two_production_servers_share_one_database(two_servers, production_env):
         assert "Booting worker" in output
     assert '"POST /d/[verborgen]/stap-1/score/A/ HTTP/1.1" 200' in one.output()
     assert '"GET /d/[verborgen]/stap-1/ HTTP/1.1" 200' in two.output()
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        (
+            {"DEBUG": "1", "SECRET_KEY": "x"},
+            "scripts/serve.sh runs the production server and refuses DEBUG=1; unset it or set DEBUG=0.",
+        ),
+        ({"DEBUG": "0", "SECRET_KEY": ""}, "scripts/serve.sh needs SECRET_KEY: a long random value"),
+    ],
+)
+def test_the_production_command_refuses_debug_and_a_missing_secret_key(env, message):
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "serve.sh")],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+
+    assert result.returncode == 2
+    assert result.stderr.startswith(message)
+    assert result.stdout == ""
