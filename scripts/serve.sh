@@ -19,6 +19,11 @@ if [ -z "${SECRET_KEY:-}" ]; then
   exit 2
 fi
 
+case "${1:-}" in
+  ""|--no-prepare) ;;
+  *) echo "usage: scripts/serve.sh [--no-prepare]" >&2; exit 2 ;;
+esac
+
 if [ "${1:-}" != "--no-prepare" ]; then
   # Settings are checked first, so a typo stops here and not halfway through a migration.
   "$bin/python" manage.py check --deploy --fail-level ERROR
