@@ -84,6 +84,7 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=parse_int("CONN_MAX_AGE", os.environ.get("CONN_MAX_AGE", "0")),
+        conn_health_checks=True,  # a kept connection that the database closed is replaced, not used
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
