@@ -8,10 +8,10 @@
 # Settings come from the environment (README, "Running it for real"). DEBUG must be off.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=${VENV_BIN:-.venv/bin}
+bin=${VENV_BIN:-.venv/bin}  # the virtualenv `make install` made
 
-case "${DEBUG:-0}" in
-  0|false|False|no|off) export DEBUG=0 ;;
+case "$(printf '%s' "${DEBUG:-0}" | tr '[:upper:]' '[:lower:]')" in
+  0|false|no|off) export DEBUG=0 ;;
   *) echo "scripts/serve.sh runs the production server and refuses DEBUG=${DEBUG}; unset it or set DEBUG=0." >&2; exit 2 ;;
 esac
 if [ -z "${SECRET_KEY:-}" ]; then
