@@ -7,7 +7,7 @@ PY := $(BIN)/python
 APT_GET := $(shell command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo) apt-get
 export CHROMIUM_PATH ?= /usr/bin/chromium
 
-.PHONY: run test test-sqlite test-postgres lint install install-test system-deps system-test-deps messages clean
+.PHONY: run serve test test-sqlite test-postgres lint install install-test system-deps system-test-deps messages clean
 
 $(BIN)/.installed-base: requirements/base.txt
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,11 @@ run: install
 	@echo
 	@echo "Gesprekstool runs on http://127.0.0.1:8000 (stop with Ctrl+C)."
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# Production: the same installation, then scripts/serve.sh (migrate, collectstatic, gunicorn with
+# DEBUG=0). Settings come from the environment; see README, "Running it for real".
+serve: install
+	scripts/serve.sh
 
 lint: $(BIN)/.installed-test
 	$(BIN)/ruff check .

@@ -9,14 +9,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from gesprekstool.lib.env import email_settings, parse_bool, parse_int
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-TRUE_WORDS = {"1", "true", "yes", "on"}
-FALSE_WORDS = {"0", "false", "no", "off"}
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -25,24 +22,15 @@ def env_bool(name: str, default: bool) -> bool:
     value = os.environ.get(name)
     if value is None or not value.strip():
         return default
-    word = value.strip().lower()
-    if word in TRUE_WORDS:
-        return True
-    if word in FALSE_WORDS:
-        return False
-    raise ImproperlyConfigured(
-        f"{name}={value!r} is neither true nor false; use one of {sorted(TRUE_WORDS | FALSE_WORDS)}."
-    )
+    return parse_bool(name, value)  # anything but a clear yes or no stops start-up
 
 
 def env_int(name: str, default: int) -> int:
+    """A whole number from the environment; anything else stops start-up."""
     value = os.environ.get(name)
     if value is None or not value.strip():
         return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
+    return parse_int(name, value)
 
 
 DEBUG = env_bool("DEBUG", True)
@@ -62,7 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "gesprekstool.lib.storage.StaticFilesConfig",  # django.contrib.staticfiles, ignoring build artefacts
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -122,7 +110,8 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_max_age=parse_int("CONN_MAX_AGE", os.environ.get("CONN_MAX_AGE", "0")),
+        conn_health_checks=True,  # a kept connection that the database closed is replaced, not used
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -163,7 +152,6 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     BASE_DIR / "gesprekstool" / "static",
@@ -238,10 +226,34 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 JOIN_CODE_ATTEMPT_LIMIT = env_int("JOIN_CODE_ATTEMPT_LIMIT", 20)
 JOIN_CODE_ATTEMPT_WINDOW = timedelta(minutes=env_int("JOIN_CODE_ATTEMPT_MINUTES", 10))
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# --- Production: static files, mail, app servers (issue 10, item 1; README "Running it for real") ---
+# App servers keep nothing on local disk at run time: sessions live in the database, there are no
+# uploads and no file or memory caches that a second server would miss. Static files are collected
+# at deploy time (scripts/serve.sh) and served by WhiteNoise, compressed, with far-future headers.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+if not DEBUG:
+    # Only in production: in development runserver serves the source folders, and the tests
+    # render pages without a collected manifest.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    )
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "gesprekstool.lib.storage.StaticFilesStorage"},
+    }
+    # Pages link the hashed names only ({% static %}); no second, uncompressed copy to compress.
+    WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+
+# Mail: EMAIL_URL (smtp://user:password@host:587/?tls=1, smtps://..., console:) or EMAIL_HOST and
+# friends; see gesprekstool/lib/env.py. Development prints mails to the console.
+globals().update(email_settings(os.environ))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gesprekstool@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# --- end of the production block ---
+
 # How long an invitation link to join an organisation stays valid.
-INVITATION_DAYS = int(os.environ.get("INVITATION_DAYS", "7"))
+INVITATION_DAYS = env_int("INVITATION_DAYS", 7)
 # How long a password reset link stays valid (Django's default is three days).
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 

@@ -2,12 +2,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from gesprekstool.lib.views import health
 from gesprekstool.organisations import views as organisation_views
 from gesprekstool.organisations.forms import LoginForm
 from gesprekstool.rounds import views as round_views
 from gesprekstool.rounds import views_meeting
 from gesprekstool.rounds.urls import fill_patterns
-from gesprekstool.rounds.views_fill import health
 from gesprekstool.twofactor import views as two_factor_views
 
 urlpatterns = [

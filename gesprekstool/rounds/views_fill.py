@@ -7,7 +7,7 @@ JavaScript the page's own button saves the whole page. Both paths use the same f
 from functools import wraps
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -375,10 +375,6 @@ def fill_done(request):
     forms, saved = score_forms(r)
     context = fill_context(r, rows=list(review_rows(r, forms, saved)), **group_results(r.round))
     return render(request, "rounds/fill_done.html", context)
-
-
-def health(request):
-    return HttpResponse("ok", content_type="text/plain")
 
 
 @answering

@@ -78,6 +78,7 @@ def production_env(tmp_path) -> dict[str, str]:
         "SECURE_HSTS_PRELOAD": "1",
         "SECURE_PROXY_SSL_HEADER": "1",
         "REQUIRE_2FA": "1",
+        "EMAIL_URL": "smtp+tls://gesprekstool:secret@mail.example.nl:587",
     }
 
 
@@ -103,4 +104,4 @@ def test_start_up_stops_on_an_unclear_yes_or_no(tmp_path):
     result = run_manage("check", REQUIRE_2FA="ja")
 
     assert result.returncode == 1
-    assert "REQUIRE_2FA='ja' is neither true nor false" in result.stderr
+    assert "REQUIRE_2FA='ja' is neither true (1, on, true, yes) nor false (0, false, no, off)" in result.stderr

@@ -1,0 +1,25 @@
+"""Site-wide views that belong to no domain app."""
+
+import logging
+
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+logger = logging.getLogger(__name__)
+
+
+@never_cache
+@require_safe
+def health(request):
+    """For the load balancer and monitoring: "ok" when this app server can query its database,
+    else 503. Says nothing else about the installation."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as error:
+        logger.error("Health check: the database does not answer (%s).", type(error).__name__)
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
