@@ -29,6 +29,9 @@ How to add a row for a new URL
 3. A URL with a token, code or link in it (a "credential" attribute, see `WRONG_CREDENTIALS`) is also
    requested with wrong credentials (random, revoked, of another kind); say in `WRONG_CREDENTIALS`
    what a new kind of credential should answer when wrong.
+4. A URL that names an object inside a round or link (`action_id`, `participant_id`...) is also
+   requested with organisation B's object of that kind (see `FOREIGN`): 404, nothing changed. Add
+   the attribute of a new kind of object there, with a foreign one in the scenario.
 
 The roles: "anonymous" (not logged in), "participant" (not logged in, but has opened their personal
 link), "reader" (role "meelezer" in organisation A), "facilitator" (of organisation A), "outsider"
@@ -157,6 +160,11 @@ class Scenario:
     revoked_owner_token: str
     expired_owner_token: str
     closed_join_code: str  # join code of a closed round
+    # Objects of organisation B, for URLs that name an object inside a round or link (see FOREIGN)
+    foreign_participant: int
+    foreign_action: int  # owned by someone with Fatima's e-mail address, in organisation B
+    foreign_observation: int
+    foreign_question: int
     # Fixed values for URL arguments
     theme: str = "B"
     theme_code: str = "D"  # an inspiration theme
@@ -240,6 +248,17 @@ def build_scenario() -> Scenario:
     closed.save(update_fields=["join_code"])
     services.close_round(closed)
 
+    elsewhere = services.create_round(organisation=org_b, title="Elders", held_on=HELD_ON, mode="individual")
+    foreign_participant = services.add_participant(elsewhere, display_name="Bram", domain="armoede")
+    answer_everything(foreign_participant, finish=True)
+    foreign_action = Action.objects.create(
+        round=elsewhere, theme="B", description="Elders", owner_name="Fatima", owner_email=fatima.email
+    )
+    foreign_observation = OwnObservation.objects.create(round=elsewhere, theme="", text="Elders")
+    foreign_question = ConversationQuestion.objects.create(
+        round=elsewhere, theme="A", text="Elders?", position=1
+    )
+
     entry = inspiration_services.create_entry(
         user=facilitator,
         organisation=org_a,
@@ -282,31 +301,49 @@ def build_scenario() -> Scenario:
         revoked_owner_token=revoked_link.token,
         expired_owner_token=expired_link.token,
         closed_join_code=closed.join_code,
+        foreign_participant=foreign_participant.pk,
+        foreign_action=foreign_action.pk,
+        foreign_observation=foreign_observation.pk,
+        foreign_question=foreign_question.pk,
     )
 
 
 # --- Wrong credentials -----------------------------------------------------------------------------------
 
-# Per credential attribute of the scenario: the wrong values to try instead, each with the status it
-# must get (from any role). A value is a Scenario attribute name, or None for a fresh random token.
+# Per credential attribute of the scenario: the wrong values to try instead, each with what it must
+# get (from any role) and the methods it is tried with. A value is a Scenario attribute name, or None
+# for a fresh random token. A row may expect something else for a variant: `Row(wrong={...})`.
+BOTH = ("get", "post")
 PARTICIPANT_LINK = {
-    "random": (None, 404),
-    "owner_link": ("owner_token", 404),
-    "group_form": ("group_token", 404),
-    "revoked": ("revoked_token", 410),
+    "random": (None, 404, BOTH),
+    "owner_link": ("owner_token", 404, BOTH),
+    "group_form": ("group_token", 404, BOTH),
+    "revoked": ("revoked_token", 410, BOTH),
+    # Not wrong, but too late: whoever handed in may no longer change anything.
+    "handed_in": ("done_token", 409, ("post",)),
 }
-WRONG_CREDENTIALS: dict[str, dict[str, tuple[str | None, int]]] = {
+WRONG_CREDENTIALS: dict[str, dict[str, tuple[str | None, int, tuple[str, ...]]]] = {
     "token": PARTICIPANT_LINK,
     "fresh_token": PARTICIPANT_LINK,
     "done_token": PARTICIPANT_LINK,
     "owner_token": {
-        "random": (None, 404),
-        "participant_link": ("token", 404),
-        "revoked": ("revoked_owner_token", 410),
-        "expired": ("expired_owner_token", 410),
+        "random": (None, 404, BOTH),
+        "participant_link": ("token", 404, BOTH),
+        "revoked": ("revoked_owner_token", 410, BOTH),
+        "expired": ("expired_owner_token", 410, BOTH),
     },
-    "feed_token": {"random": (None, 404), "participant_link": ("token", 404)},
-    "join_code": {"random": (None, 404), "closed_round": ("closed_join_code", 404)},
+    "feed_token": {"random": (None, 404, BOTH), "participant_link": ("token", 404, BOTH)},
+    "join_code": {"random": (None, 404, BOTH), "closed_round": ("closed_join_code", 404, BOTH)},
+}
+
+# Objects named in a URL next to the round or link that must own them. The same URL with organisation
+# B's object instead must get 404 from organisation A's facilitator and change nothing.
+FOREIGN = {
+    "participant": "foreign_participant",
+    "finished_participant": "foreign_participant",
+    "action": "foreign_action",
+    "observation": "foreign_observation",
+    "conversation_question": "foreign_question",
 }
 
 
@@ -372,6 +409,7 @@ class Row:
     post: Expect | None = None
     data: Callable[[Scenario], dict] | None = None  # the POST payload
     query: str = ""  # appended to the URL, e.g. "thema=B"
+    wrong: dict[str, Cell] | None = None  # a wrong-credential variant that gets another answer here
 
 
 NONE: dict[str, str] = {}
@@ -416,7 +454,14 @@ def fill_rows(namespace: str, fresh: dict, answered: dict, done: dict, access: C
             access(200),
             data=lambda s: {"comment-B-text": "Nieuw"},
         ),
-        f"{namespace}:review": Row(answered, access(200), access(302), data=lambda s: ALL_SCORES),
+        f"{namespace}:review": Row(
+            answered,
+            access(200),
+            access(302),
+            data=lambda s: ALL_SCORES,
+            # Handed in already: back to the done page with a message, nothing saved.
+            wrong={"handed_in": unchanged(302)},
+        ),
         f"{namespace}:revise": Row(
             {**answered, "theme": "theme"}, access(405), access(200), data=lambda s: scores(B=1)
         ),

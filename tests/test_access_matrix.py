@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from gesprekstool.rounds.models import Round
 from tests.access_matrix import (
+    FOREIGN,
     MATRIX,
     ROLES,
     WRONG_CREDENTIALS,
@@ -217,7 +218,9 @@ def wrong_credential_cells():
             if expect is None or expect["participant"] == 405:
                 continue
             for attribute in credentials:
-                for variant in WRONG_CREDENTIALS[attribute]:
+                for variant, (_source, _status, methods) in WRONG_CREDENTIALS[attribute].items():
+                    if method not in methods:
+                        continue
                     yield pytest.param(name, method, attribute, variant, id=f"{name}-{variant}-{method}")
 
 
@@ -226,7 +229,8 @@ def test_wrong_credential(scenario, cookies, baseline, db, name, method, attribu
     """A link with a random, revoked or expired token, or a token of another kind, gets nobody in and
     changes nothing, logged in or not."""
     row = MATRIX[name]
-    source, status = WRONG_CREDENTIALS[attribute][variant]
+    source, status, _methods = WRONG_CREDENTIALS[attribute][variant]
+    expected = outcome((row.wrong or {}).get(variant, status), method)
     kwargs = {
         **scenario.kwargs(row.kwargs),
         **{k: wrong_value(scenario, source) for k, a in row.kwargs.items() if a == attribute},
@@ -237,7 +241,30 @@ def test_wrong_credential(scenario, cookies, baseline, db, name, method, attribu
 
     response = request(client, method, reverse(name, kwargs=kwargs), data)
 
-    check(response, Outcome(status, writes=False), watch, f"{method.upper()} {name} with a {variant} token")
+    check(response, expected, watch, f"{method.upper()} {name} with a {variant} token")
+
+
+def foreign_object_cells():
+    for name, row in MATRIX.items():
+        for method, expect in (("get", row.get), ("post", row.post)):
+            if expect is None or expect["facilitator"] == 405:
+                continue
+            for keyword, attribute in row.kwargs.items():
+                if attribute in FOREIGN:
+                    yield pytest.param(name, method, keyword, id=f"{name}-{keyword}-{method}")
+
+
+@pytest.mark.parametrize(("name", "method", "keyword"), list(foreign_object_cells()))
+def test_object_of_another_organisation(scenario, cookies, baseline, db, name, method, keyword):
+    """The round (or link) in the URL is A's, the object in it is B's: A's facilitator gets 404."""
+    row = MATRIX[name]
+    kwargs = {**scenario.kwargs(row.kwargs), keyword: getattr(scenario, FOREIGN[row.kwargs[keyword]])}
+    data = row.data(scenario) if row.data and method == "post" else {}
+    watch = Watch(baseline)
+
+    response = request(client_for("facilitator", cookies), method, reverse(name, kwargs=kwargs), data)
+
+    check(response, outcome(404, method), watch, f"{method.upper()} {name} with {keyword} of organisation B")
 
 
 # --- Django's admin ---------------------------------------------------------------------------------------
