@@ -33,6 +33,11 @@ How to add a row for a new URL
    requested with organisation B's object of that kind (see `FOREIGN`): 404, nothing changed. Add
    the attribute of a new kind of object there, with a foreign one in the scenario.
 
+The scenario is built once per test module, inside a transaction rolled back at its end; every test
+runs in a savepoint of its own, so a cell's writes never reach the next cell. A failing cell is named
+after its URL, role and method: `test_cell[rounds:close-reader-post]`. Run the whole matrix with
+`.venv/bin/pytest -q tests/test_access_matrix.py`, one URL with `-k "rounds:close"`.
+
 The roles: "anonymous" (not logged in), "participant" (not logged in, but has opened their personal
 link), "reader" (role "meelezer" in organisation A), "facilitator" (of organisation A), "outsider"
 (a facilitator of organisation B) and "staff" (is_staff, member of no organisation).

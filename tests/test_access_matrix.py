@@ -73,14 +73,13 @@ def test_every_row_of_the_matrix_has_a_url():
 
 def database_snapshot() -> dict[str, tuple[int, str]]:
     """Per table: the number of rows and a hash of all of them. Every table in the database, not only
-    the models', so the search index and sessions count too. Rows come in storage order, which a
-    read does not change."""
+    the models', so the search index and sessions count too."""
     snapshot = {}
     with connection.cursor() as cursor:
         for table in sorted(connection.introspection.table_names()):
             cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
-            rows = cursor.fetchall()
-            snapshot[table] = (len(rows), hashlib.sha256(repr(rows).encode()).hexdigest())
+            rows = sorted(map(repr, cursor.fetchall()))
+            snapshot[table] = (len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest())
     return snapshot
 
 
