@@ -5,6 +5,8 @@ resolver and fails when a URL has no row here, or a row names a URL that no long
 requests every row as every role in `ROLES`, with GET and (where the row has `post`) POST, and
 checks the status of each cell. Every refused cell also checks that the database did not change,
 and every allowed POST that it did (so the payload is one the view would really have saved).
+No page without a token in its URL may show anyone but the facilitator a link to write with
+(`WRITE_CREDENTIALS`): a reader who could copy a participant's link could answer in their name.
 
 How to add a row for a new URL
 ------------------------------
@@ -340,6 +342,10 @@ WRONG_CREDENTIALS: dict[str, dict[str, tuple[str | None, int, tuple[str, ...]]]]
     "feed_token": {"random": (None, 404, BOTH), "participant_link": ("token", 404, BOTH)},
     "join_code": {"random": (None, 404, BOTH), "closed_round": ("closed_join_code", 404, BOTH)},
 }
+
+# Links that let their holder change something. Only a facilitator's pages may show them: a reader who
+# saw one could answer for a participant or update an owner's actions.
+WRITE_CREDENTIALS = ("token", "fresh_token", "done_token", "owner_token")
 
 # Objects named in a URL next to the round or link that must own them. The same URL with organisation
 # B's object instead must get 404 from organisation A's facilitator and change nothing.

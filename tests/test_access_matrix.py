@@ -21,6 +21,7 @@ from tests.access_matrix import (
     FOREIGN,
     MATRIX,
     ROLES,
+    WRITE_CREDENTIALS,
     WRONG_CREDENTIALS,
     Outcome,
     build_scenario,
@@ -207,6 +208,9 @@ def test_cell(scenario, cookies, baseline, db, name, role, method):
     response = request(client, method, url, data)
 
     check(response, expected, watch, f"{method.upper()} {name} as {role}")
+    if role != "facilitator" and not any(a in WRONG_CREDENTIALS for a in row.kwargs.values()):
+        shown = [a for a in WRITE_CREDENTIALS if getattr(scenario, a).encode() in response.content]
+        assert shown == [], f"{method.upper()} {name} shows the {role} a link to write with: {shown}"
 
 
 def wrong_credential_cells():
