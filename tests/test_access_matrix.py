@@ -31,7 +31,6 @@ from tests.access_matrix import (
 
 # Django's admin has its own login and permissions; it gets a test of its own below.
 SKIPPED_NAMESPACES = {"admin"}
-METHODS = ("get", "post")
 
 
 def url_patterns(resolver=None, namespace: str = "", route: str = ""):
