@@ -1,0 +1,608 @@
+"""The access matrix: who may open or change what, for every URL of the app (issue 9).
+
+`MATRIX` below has one row per URL name ("namespace:name"). tests/test_access_matrix.py walks the URL
+resolver and fails when a URL has no row here, or a row names a URL that no longer exists; then it
+requests every row as every role in `ROLES`, with GET and (where the row has `post`) POST, and
+checks the status of each cell. Every refused cell also checks that the database did not change,
+and every allowed POST that it did (so the payload is one the view would really have saved).
+No page without a token in its URL may show anyone but the facilitator a link to write with
+(`WRITE_CREDENTIALS`): a reader who could copy a participant's link could answer in their name.
+
+How to add a row for a new URL
+------------------------------
+1. Does the URL need an object that the scenario does not have yet (an invitation, a statement...)?
+   Make it in `build_scenario()` and keep its id, slug or token in a new `Scenario` attribute.
+2. Add a line to `MATRIX` under the name of the URL:
+
+       "team:invite": Row({"slug": "organisation"}, get=FACILITATOR_ONLY, post=FACILITATOR_WRITE,
+                          data=lambda s: {"email": "nieuw@testdorp.example", "role": "meelezer"}),
+
+   - The first argument maps each URL keyword argument to the `Scenario` attribute that fills it.
+   - `get` and `post` give the expected outcome per role; most rows use a shorthand (`PUBLIC`,
+     `LOGGED_IN`, `MEMBERS_READ`, `FACILITATOR_ONLY`, `FACILITATOR_WRITE`, `POST_ONLY`, `by_token()`).
+     Otherwise write `cells(anonymous, participant, reader, facilitator, outsider, staff)`.
+     A cell is a status (`200`, `302`, `403`...), `LOGIN` (redirected to the login page) or
+     `unchanged(status)` (answered with that status while saving nothing, e.g. a form error).
+     A plain 302 must not lead to the login page; 403, 404, 405, 409 and 410 must change nothing;
+     any other status of a POST must change something.
+   - `post=None` (the default) means the URL is not tried with POST: use it for pages that only read.
+   - `data` is the POST payload: what a valid form would send, so that the facilitator's cell shows
+     the write really happens and the other cells show it was refused, not just malformed.
+3. A URL with a token, code or link in it (a "credential" attribute, see `WRONG_CREDENTIALS`) is also
+   requested with wrong credentials (random, revoked, of another kind); say in `WRONG_CREDENTIALS`
+   what a new kind of credential should answer when wrong.
+4. A URL that names an object inside a round or link (`action_id`, `participant_id`...) is also
+   requested with organisation B's object of that kind (see `FOREIGN`): 404, nothing changed. Add
+   the attribute of a new kind of object there, with a foreign one in the scenario.
+
+The scenario is built once per test module, inside a transaction rolled back at its end; every test
+runs in a savepoint of its own, so a cell's writes never reach the next cell. A failing cell is named
+after its URL, role and method: `test_cell[rounds:close-reader-post]`. Run the whole matrix with
+`.venv/bin/pytest -q tests/test_access_matrix.py`, one URL with `-k "rounds:close"`.
+
+The roles: "anonymous" (not logged in), "participant" (not logged in, but has opened their personal
+link), "reader" (role "meelezer" in organisation A), "facilitator" (of organisation A), "outsider"
+(a facilitator of organisation B) and "staff" (is_staff, member of no organisation).
+A URL with a token is its own key: whoever holds the link gets in, logged in or not, so for token
+URLs every role holds the right token, and the wrong-credential cells test the refusals.
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from gesprekstool.agenda import services as agenda_services
+from gesprekstool.agenda.models import Action, OwnerLink
+from gesprekstool.inspiration import library
+from gesprekstool.inspiration import services as inspiration_services
+from gesprekstool.inspiration.models import Entry, Theme
+from gesprekstool.organisations.models import Membership, Organisation
+from gesprekstool.rounds import services
+from gesprekstool.rounds.models import ConversationQuestion, OwnObservation, new_token
+from tests.factories import HELD_ON, answer_everything
+
+ROLES = ("anonymous", "participant", "reader", "facilitator", "outsider", "staff")
+
+
+# --- Outcomes and shorthands -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a cell expects: the status, whether a redirect goes to the login page, and whether the
+    request must change the database (True), must not (False), or may (None)."""
+
+    status: int
+    to_login: bool = False
+    writes: bool | None = None
+
+
+REFUSED = frozenset({403, 404, 405, 409, 410})
+LOGIN = Outcome(302, to_login=True, writes=False)
+
+
+def unchanged(status: int) -> Outcome:
+    """Answered with `status`, but nothing saved: a form error, or a redirect away with a message."""
+    return Outcome(status, writes=False)
+
+
+Cell = int | Outcome
+Expect = dict[str, Cell]
+
+
+def cells(anonymous: Cell, participant: Cell, reader: Cell, facilitator: Cell, outsider: Cell, staff: Cell):
+    return dict(zip(ROLES, (anonymous, participant, reader, facilitator, outsider, staff), strict=True))
+
+
+def everyone(cell: Cell) -> Expect:
+    return cells(*[cell] * len(ROLES))
+
+
+def facilitator_only(ok: Cell) -> Expect:
+    """Only the organisation's facilitator; a reader is refused (403), another organisation 404."""
+    return cells(LOGIN, LOGIN, 403, ok, 404, 404)
+
+
+def by_token(ok: Cell) -> Expect:
+    """The link is the key: everyone holding it gets the same answer."""
+    return everyone(ok)
+
+
+PUBLIC = everyone(200)
+LOGGED_IN = cells(LOGIN, LOGIN, 200, 200, 200, 200)
+# Members of the organisation (readers too) may look; another organisation gets 404.
+MEMBERS_READ = cells(LOGIN, LOGIN, 200, 200, 404, 404)
+FACILITATOR_ONLY = facilitator_only(200)
+FACILITATOR_WRITE = facilitator_only(302)
+# Logging out ends the session (a write) and lands on the login page.
+LOGGED_OUT = Outcome(302, to_login=True, writes=True)
+# GET on a view that only takes POST, behind login_required.
+POST_ONLY = cells(LOGIN, LOGIN, 405, 405, 405, 405)
+
+
+def outcome(cell: Cell, method: str) -> Outcome:
+    """A cell as an Outcome. A refusal must change nothing; an allowed POST must change something."""
+    if isinstance(cell, Outcome):
+        return cell
+    if cell in REFUSED:
+        return Outcome(cell, writes=False)
+    return Outcome(cell, writes=True if method == "post" else None)
+
+
+# --- The scenario ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Scenario:
+    """Everything the URLs point at, built once per test module (see `build_scenario`)."""
+
+    users: dict  # role -> User (anonymous and participant: None)
+    organisation: str  # slug of organisation A
+    organisation_id: int
+    round: int  # individual round of A: open, with a join code, an action, a calendar feed
+    token: str  # Fatima: answered steps 1 and 2, not handed in yet
+    fresh_token: str  # Joost: has not opened his link yet
+    done_token: str  # Dirk: handed in
+    participant: int  # Joost's id (revoke, renew)
+    fatima: int  # Fatima's id (owner of the action)
+    finished_participant: int  # Dirk's id (reopen)
+    join_code: str
+    action: int  # action of `round`, owned by Fatima (who has an e-mail address)
+    owner_token: str  # Fatima's personal action link
+    feed_token: str  # calendar subscription of `round`
+    observation: int  # own observation on `round`
+    conversation_question: int  # conversation question on `round`
+    repeated: int  # a repeat of `round`, with one carried-over action
+    carried_action: int
+    joint: int  # joint round of A, its shared form not opened yet
+    joint_review: int  # joint round of A, its shared form past steps 1 and 2
+    joint_done: int  # joint round of A, its shared form handed in
+    entry: str  # slug of a private inspiration entry of A
+    # Wrong credentials (see WRONG_CREDENTIALS)
+    revoked_token: str  # a participant whose link was revoked
+    group_token: str  # the token of a joint round's shared form: not a personal link
+    revoked_owner_token: str
+    expired_owner_token: str
+    closed_join_code: str  # join code of a closed round
+    # Objects of organisation B, for URLs that name an object inside a round or link (see FOREIGN)
+    foreign_participant: int
+    foreign_action: int  # owned by someone with Fatima's e-mail address, in organisation B
+    foreign_observation: int
+    foreign_question: int
+    # Fixed values for URL arguments
+    theme: str = "B"
+    theme_code: str = "D"  # an inspiration theme
+    question_code: str = "1"
+    fmt: str = "json"
+
+    def kwargs(self, mapping: dict[str, str]) -> dict:
+        return {name: getattr(self, attribute) for name, attribute in mapping.items()}
+
+
+def build_scenario() -> Scenario:
+    """Organisation A with its people, rounds, links and library entry; organisation B with its
+    facilitator; a staff member without organisation. About 200 queries."""
+    if not Entry.objects.filter(slug="rotterdam-goed-bezig").exists():
+        # Migration 0003 ships the library; a browser test elsewhere may have flushed it.
+        library.import_library(library.read(library.SHIPPED))
+    user_model = get_user_model()
+
+    def user(username: str, **fields):
+        person = user_model(username=username, **fields)
+        person.set_unusable_password()  # force_login needs none; hashing costs time
+        person.save()
+        return person
+
+    org_a = Organisation.objects.create(name="Gemeente Testdorp", slug="testdorp")
+    org_b = Organisation.objects.create(name="Gemeente Elders", slug="elders")
+    users = {
+        "reader": user("meelezer"),
+        "facilitator": user("gespreksleider"),
+        "outsider": user("elders"),
+        "staff": user("adviseur", is_staff=True),
+    }
+    Membership.objects.create(user=users["reader"], organisation=org_a, role=Membership.Role.READER)
+    Membership.objects.create(user=users["facilitator"], organisation=org_a)
+    Membership.objects.create(user=users["outsider"], organisation=org_b)
+    facilitator = users["facilitator"]
+
+    round_ = services.create_round(
+        organisation=org_a, title="Armoede en gezondheid", held_on=HELD_ON, mode="individual"
+    )
+    fatima = services.add_participant(
+        round_, display_name="Fatima", domain="armoede", email="fatima@testdorp.example"
+    )
+    services.mark_opened(fatima)
+    answer_everything(fatima)
+    joost = services.add_participant(round_, display_name="Joost", domain="gezondheid")
+    dirk = services.add_participant(round_, display_name="Dirk", domain="uitvoering")
+    answer_everything(dirk, finish=True)
+    revoked = services.add_participant(round_, display_name="Ingetrokken", domain="armoede")
+    services.revoke_link(revoked)
+    round_.join_code = "TESTDP"
+    round_.save(update_fields=["join_code"])
+
+    action = Action.objects.create(
+        round=round_, theme="B", description="Cijfers per wijk", owner=fatima, due_on=HELD_ON
+    )
+    carried = Action.objects.create(round=round_, theme="C", description="Spreekuur", owner_name="Wethouder")
+    owner_link = agenda_services.ensure_owner_link(org_a, email=fatima.email, name="Fatima")
+    revoked_link = agenda_services.renew_owner_link(org_a, email="oud@testdorp.example")
+    agenda_services.revoke_owner_links(org_a, email="oud@testdorp.example")
+    expired_link = OwnerLink.objects.create(
+        organisation=org_a,
+        email="verlopen@testdorp.example",
+        expires_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    feed = agenda_services.renew_calendar_feed(round_)
+    observation = OwnObservation.objects.create(round=round_, theme="", text="Valt op")
+    question = ConversationQuestion.objects.create(round=round_, theme="A", text="Wat nu?", position=1)
+    repeated = agenda_services.repeat_round(
+        round_, title="Herhaling", held_on=HELD_ON, participants=[], actions=[carried]
+    )
+
+    joint = services.create_round(organisation=org_a, title="Samen", held_on=HELD_ON, mode="joint")
+    joint_review = services.create_round(organisation=org_a, title="Samen 2", held_on=HELD_ON, mode="joint")
+    answer_everything(joint_review.participants.get(is_group=True))
+    joint_done = services.create_round(organisation=org_a, title="Samen 3", held_on=HELD_ON, mode="joint")
+    answer_everything(joint_done.participants.get(is_group=True), finish=True)
+
+    closed = services.create_round(organisation=org_a, title="Gesloten", held_on=HELD_ON, mode="individual")
+    closed.join_code = "DICHT2"
+    closed.save(update_fields=["join_code"])
+    services.close_round(closed)
+
+    elsewhere = services.create_round(organisation=org_b, title="Elders", held_on=HELD_ON, mode="individual")
+    foreign_participant = services.add_participant(elsewhere, display_name="Bram", domain="armoede")
+    answer_everything(foreign_participant, finish=True)
+    foreign_action = Action.objects.create(
+        round=elsewhere, theme="B", description="Elders", owner_name="Fatima", owner_email=fatima.email
+    )
+    foreign_observation = OwnObservation.objects.create(round=elsewhere, theme="", text="Elders")
+    foreign_question = ConversationQuestion.objects.create(
+        round=elsewhere, theme="A", text="Elders?", position=1
+    )
+
+    entry = inspiration_services.create_entry(
+        user=facilitator,
+        organisation=org_a,
+        themes=list(Theme.objects.filter(code="D")),
+        tags=[],
+        visibility=Entry.Visibility.PRIVATE,
+        title="Eigen aanpak Testdorp",
+        organisation_name=org_a.name,
+        kind="example",
+        summary="Een samenvatting.",
+        lessons="Een les.",
+        source="",
+        source_url="",
+    )
+    return Scenario(
+        users={"anonymous": None, "participant": None, **users},
+        organisation=org_a.slug,
+        organisation_id=org_a.pk,
+        round=round_.pk,
+        token=fatima.token,
+        fresh_token=joost.token,
+        done_token=dirk.token,
+        participant=joost.pk,
+        fatima=fatima.pk,
+        finished_participant=dirk.pk,
+        join_code=round_.join_code,
+        action=action.pk,
+        owner_token=owner_link.token,
+        feed_token=feed.token,
+        observation=observation.pk,
+        conversation_question=question.pk,
+        repeated=repeated.pk,
+        carried_action=repeated.actions.get().pk,
+        joint=joint.pk,
+        joint_review=joint_review.pk,
+        joint_done=joint_done.pk,
+        entry=entry.slug,
+        revoked_token=revoked.token,
+        group_token=joint.participants.get(is_group=True).token,
+        revoked_owner_token=revoked_link.token,
+        expired_owner_token=expired_link.token,
+        closed_join_code=closed.join_code,
+        foreign_participant=foreign_participant.pk,
+        foreign_action=foreign_action.pk,
+        foreign_observation=foreign_observation.pk,
+        foreign_question=foreign_question.pk,
+    )
+
+
+# --- Wrong credentials -----------------------------------------------------------------------------------
+
+# Per credential attribute of the scenario: the wrong values to try instead, each with what it must
+# get (from any role) and the methods it is tried with. A value is a Scenario attribute name, or None
+# for a fresh random token. A row may expect something else for a variant: `Row(wrong={...})`.
+BOTH = ("get", "post")
+PARTICIPANT_LINK = {
+    "random": (None, 404, BOTH),
+    "owner_link": ("owner_token", 404, BOTH),
+    "group_form": ("group_token", 404, BOTH),
+    "revoked": ("revoked_token", 410, BOTH),
+    # Not wrong, but too late: whoever handed in may no longer change anything.
+    "handed_in": ("done_token", 409, ("post",)),
+}
+WRONG_CREDENTIALS: dict[str, dict[str, tuple[str | None, int, tuple[str, ...]]]] = {
+    "token": PARTICIPANT_LINK,
+    "fresh_token": PARTICIPANT_LINK,
+    "done_token": PARTICIPANT_LINK,
+    "owner_token": {
+        "random": (None, 404, BOTH),
+        "participant_link": ("token", 404, BOTH),
+        "revoked": ("revoked_owner_token", 410, BOTH),
+        "expired": ("expired_owner_token", 410, BOTH),
+    },
+    "feed_token": {"random": (None, 404, BOTH), "participant_link": ("token", 404, BOTH)},
+    "join_code": {"random": (None, 404, BOTH), "closed_round": ("closed_join_code", 404, BOTH)},
+}
+
+# Links that let their holder change something. Only a facilitator's pages may show them: a reader who
+# saw one could answer for a participant or update an owner's actions.
+WRITE_CREDENTIALS = ("token", "fresh_token", "done_token", "owner_token")
+
+# Objects named in a URL next to the round or link that must own them. The same URL with organisation
+# B's object instead must get 404 from organisation A's facilitator and change nothing.
+FOREIGN = {
+    "participant": "foreign_participant",
+    "finished_participant": "foreign_participant",
+    "action": "foreign_action",
+    "observation": "foreign_observation",
+    "conversation_question": "foreign_question",
+}
+
+
+def wrong_value(scenario: Scenario, source: str | None) -> str:
+    return new_token() if source is None else getattr(scenario, source)
+
+
+# --- Payloads --------------------------------------------------------------------------------------------
+
+
+def scores(**values: int) -> dict:
+    return {f"score-{theme}-score": value for theme, value in values.items()}
+
+
+def action_edit(s: Scenario) -> dict:
+    return {
+        "status": "bezig",
+        "theme": "B",
+        "description": "Cijfers per wijk, met de GGD",
+        "owner": s.fatima,
+        "owner_name": "",
+        "owner_email": "",
+        "department": "",
+        "due_on": "",
+        "version": 1,
+        "note": "Gestart",
+    }
+
+
+def progress(action_attribute: str) -> Callable[[Scenario], dict]:
+    def data(s: Scenario) -> dict:
+        prefix = f"actie-{getattr(s, action_attribute)}"
+        return {f"{prefix}-status": "bezig", f"{prefix}-note": "Loopt", f"{prefix}-version": 1}
+
+    return data
+
+
+def entry_form(s: Scenario) -> dict:
+    return {
+        "title": "Financieel spreekuur bij de huisarts",
+        "organisation_name": "Gemeente Testdorp",
+        "organisation": s.organisation_id,
+        "kind": "example",
+        "summary": "Elke dinsdag een schuldhulpmaatje in het gezondheidscentrum.",
+        "lessons": "Begin klein.",
+        "themes": ["D"],
+        "source": "",
+        "source_url": "",
+        "visibility": "private",
+    }
+
+
+ALL_SCORES = scores(A=3, B=4, C=2, D=5, E=6, F=1)
+
+
+# --- The matrix ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    kwargs: dict[str, str]  # URL keyword argument -> Scenario attribute
+    get: Expect
+    post: Expect | None = None
+    data: Callable[[Scenario], dict] | None = None  # the POST payload
+    query: str = ""  # appended to the URL, e.g. "thema=B"
+    wrong: dict[str, Cell] | None = None  # a wrong-credential variant that gets another answer here
+
+
+NONE: dict[str, str] = {}
+ROUND = {"pk": "round"}
+ACTION = {"pk": "round", "action_id": "action"}
+LINK = {"key": "token"}
+FRESH_LINK = {"key": "fresh_token"}
+JOINT = {"key": "joint"}
+JOINT_REVIEW = {"key": "joint_review"}
+ORGANISATION = {"slug": "organisation"}
+
+
+def fill_rows(namespace: str, fresh: dict, answered: dict, done: dict, access: Callable[[Cell], Expect]):
+    """The answering journey, mounted under a participant's link and under a joint round."""
+    return {
+        f"{namespace}:intro": Row(fresh, access(200)),
+        f"{namespace}:start": Row(
+            fresh,
+            access(405),
+            access(302),
+        ),
+        f"{namespace}:step1": Row(fresh, access(200), access(302), data=lambda s: ALL_SCORES),
+        f"{namespace}:score": Row(
+            {**fresh, "theme": "theme"}, access(405), access(200), data=lambda s: scores(B=4)
+        ),
+        f"{namespace}:note": Row(fresh, access(405), access(200), data=lambda s: {"note-text": "Opvallend"}),
+        f"{namespace}:step2": Row(
+            {**answered, "theme": "theme"},
+            access(200),
+            access(302),
+            data=lambda s: {"q2-options": ["2b"], "q3-options": ["3b"], "comment-B-text": "Nieuw"},
+        ),
+        f"{namespace}:question": Row(
+            {**answered, "question": "question_code"},
+            access(405),
+            access(200),
+            data=lambda s: {"q1-options": ["1b"]},
+        ),
+        f"{namespace}:comment": Row(
+            {**answered, "theme": "theme"},
+            access(405),
+            access(200),
+            data=lambda s: {"comment-B-text": "Nieuw"},
+        ),
+        f"{namespace}:review": Row(
+            answered,
+            access(200),
+            access(302),
+            data=lambda s: ALL_SCORES,
+            # Handed in already: back to the done page with a message, nothing saved.
+            wrong={"handed_in": unchanged(302)},
+        ),
+        f"{namespace}:revise": Row(
+            {**answered, "theme": "theme"}, access(405), access(200), data=lambda s: scores(B=1)
+        ),
+        f"{namespace}:done": Row(done, access(200)),
+        f"{namespace}:group_results": Row(answered, access(200)),
+    }
+
+
+MATRIX: dict[str, Row] = {
+    # Site
+    "home": Row(NONE, cells(LOGIN, LOGIN, 302, 302, 302, 302)),
+    "login": Row(
+        NONE,
+        cells(200, 200, 302, 302, 302, 302),
+        cells(unchanged(200), unchanged(200), *[unchanged(302)] * 4),
+        data=lambda s: {"username": "gespreksleider", "password": "fout-wachtwoord"},
+    ),
+    "logout": Row(NONE, everyone(405), cells(LOGIN, LOGIN, *[LOGGED_OUT] * 4)),
+    "health": Row(NONE, PUBLIC),
+    "join_start": Row(NONE, PUBLIC),
+    "join_round": Row(
+        {"code": "join_code"},
+        by_token(200),
+        by_token(302),
+        data=lambda s: {"display_name": "Via de code", "domain": "armoede"},
+    ),
+    # Rounds
+    "rounds:list": Row(NONE, LOGGED_IN),
+    "rounds:create": Row(
+        NONE,
+        cells(LOGIN, LOGIN, unchanged(302), 200, 200, unchanged(302)),
+        # Organisation A chosen: the outsider, a facilitator elsewhere, may not create it there.
+        cells(LOGIN, LOGIN, unchanged(302), 302, 404, unchanged(302)),
+        data=lambda s: {
+            "title": "Nieuw",
+            "held_on": "2027-01-15",
+            "mode": "individual",
+            "organisation": s.organisation_id,
+        },
+    ),
+    "rounds:detail": Row(
+        ROUND,
+        MEMBERS_READ,
+        FACILITATOR_WRITE,
+        data=lambda s: {"display_name": "Nieuw", "domain": "armoede", "department": "", "email": ""},
+    ),
+    "rounds:results": Row(ROUND, MEMBERS_READ),
+    "rounds:prepare": Row(ROUND, MEMBERS_READ),
+    "rounds:observation_toggle": Row(ROUND, POST_ONLY, FACILITATOR_WRITE, data=lambda s: {"key": "obs-1"}),
+    "rounds:own_observation_add": Row(
+        ROUND, POST_ONLY, FACILITATOR_WRITE, data=lambda s: {"text": "Ook dit", "theme": ""}
+    ),
+    "rounds:own_observation_delete": Row(
+        {**ROUND, "observation_id": "observation"}, POST_ONLY, FACILITATOR_WRITE
+    ),
+    "rounds:question_add": Row(
+        ROUND, POST_ONLY, FACILITATOR_WRITE, data=lambda s: {"theme": "A", "text": "Wie doet wat?"}
+    ),
+    "rounds:question_update": Row(
+        {**ROUND, "question_id": "conversation_question"},
+        POST_ONLY,
+        FACILITATOR_WRITE,
+        data=lambda s: {"text": "Wat doen we nu?"},
+    ),
+    "rounds:settings": Row(
+        ROUND, POST_ONLY, FACILITATOR_WRITE, data=lambda s: {"results_for_participants": "on"}
+    ),
+    "rounds:reveal": Row(ROUND, POST_ONLY, FACILITATOR_WRITE),
+    "rounds:joining": Row(ROUND, POST_ONLY, FACILITATOR_WRITE),
+    "rounds:present": Row(ROUND, MEMBERS_READ),
+    "rounds:present_live": Row(ROUND, MEMBERS_READ, query="thema=B"),
+    "rounds:close": Row(ROUND, POST_ONLY, FACILITATOR_WRITE),
+    "rounds:revoke": Row({**ROUND, "participant_id": "participant"}, POST_ONLY, FACILITATOR_WRITE),
+    "rounds:renew": Row({**ROUND, "participant_id": "participant"}, POST_ONLY, FACILITATOR_WRITE),
+    "rounds:reopen": Row({**ROUND, "participant_id": "finished_participant"}, POST_ONLY, FACILITATOR_WRITE),
+    # Answering: a participant's link, and the shared form of a joint round
+    **fill_rows("fill", FRESH_LINK, LINK, {"key": "done_token"}, by_token),
+    **fill_rows("joint", JOINT, JOINT_REVIEW, {"key": "joint_done"}, facilitator_only),
+    # Step 3: the action agenda
+    "agenda:edit": Row(ROUND, MEMBERS_READ),
+    "agenda:action_add": Row(
+        ROUND,
+        POST_ONLY,
+        FACILITATOR_WRITE,
+        data=lambda s: {"theme": "A", "description": "Iets", "owner_name": "Wethouder", "due_on": ""},
+    ),
+    "agenda:action": Row(ACTION, MEMBERS_READ, FACILITATOR_WRITE, data=action_edit),
+    "agenda:action_delete": Row(ACTION, POST_ONLY, FACILITATOR_WRITE),
+    "agenda:owner_link": Row(ACTION, POST_ONLY, FACILITATOR_WRITE),
+    "agenda:agreement": Row(
+        ROUND,
+        POST_ONLY,
+        FACILITATOR_WRITE,
+        data=lambda s: {"follow_up": "afdelingen", "notes": "Elk kwartaal"},
+    ),
+    "agenda:ics": Row(ROUND, MEMBERS_READ),
+    "agenda:feed": Row(ROUND, POST_ONLY, FACILITATOR_WRITE),
+    "agenda:repeat": Row(
+        ROUND,
+        FACILITATOR_ONLY,
+        FACILITATOR_WRITE,
+        data=lambda s: {"title": "Nog een keer", "held_on": "2027-06-01"},
+    ),
+    "agenda:review": Row(
+        {"pk": "repeated"}, MEMBERS_READ, FACILITATOR_WRITE, data=progress("carried_action")
+    ),
+    # Follow-up across rounds
+    "follow_up:actions_home": Row(NONE, cells(LOGIN, LOGIN, 302, 302, 302, 200)),
+    "follow_up:actions": Row(ORGANISATION, MEMBERS_READ),
+    "follow_up:owner": Row({"token": "owner_token"}, by_token(200)),
+    "follow_up:owner_update": Row(
+        {"token": "owner_token", "action_id": "action"}, everyone(405), by_token(302), data=progress("action")
+    ),
+    "follow_up:feed": Row({"token": "feed_token"}, by_token(200)),
+    "monitoring:home": Row(NONE, cells(LOGIN, LOGIN, 302, 302, 302, 200)),
+    "monitoring:progress": Row(ORGANISATION, MEMBERS_READ),
+    "reports:downloads": Row(ROUND, MEMBERS_READ),
+    "reports:download": Row({**ROUND, "fmt": "fmt"}, MEMBERS_READ),
+    # Inspiration library
+    "inspiration:index": Row(NONE, LOGGED_IN),
+    "inspiration:search": Row(NONE, LOGGED_IN, query="q=schuld"),
+    "inspiration:theme": Row({"code": "theme_code"}, LOGGED_IN),
+    "inspiration:background": Row(NONE, LOGGED_IN),
+    "inspiration:create": Row(
+        NONE,
+        cells(LOGIN, LOGIN, 403, 200, 200, 200),
+        # For organisation A: a form error for whoever is not its facilitator.
+        cells(LOGIN, LOGIN, 403, 302, unchanged(422), unchanged(422)),
+        data=entry_form,
+    ),
+    "inspiration:entry": Row({"slug": "entry"}, MEMBERS_READ),
+    "inspiration:edit": Row({"slug": "entry"}, FACILITATOR_ONLY, FACILITATOR_WRITE, data=entry_form),
+}
