@@ -50,7 +50,10 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "gesprekstool.lib.storage.StaticFilesConfig",  # django.contrib.staticfiles, ignoring build artefacts
+    # Before staticfiles: its collectstatic (lib/management/commands) leaves out build artefacts.
+    "gesprekstool.lib",
+    # Named as itself: pytest-django's live server (browser tests) serves static files only then.
+    "django.contrib.staticfiles",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -58,7 +61,6 @@ INSTALLED_APPS = [
     "csp",
     "django_htmx",
     "template_partials",
-    "gesprekstool.lib",
     "gesprekstool.statements",
     "gesprekstool.instrument",
     "gesprekstool.organisations",

@@ -3,7 +3,6 @@
 import gzip
 import zlib
 
-import django.contrib.staticfiles.apps as staticfiles_apps
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
@@ -37,20 +36,3 @@ class StaticFilesStorage(CompressedManifestStaticFilesStorage):
                 return gzip.decompress(compressed.read()) == original.read()
         except (OSError, EOFError, zlib.error):
             return False
-
-
-class StaticFilesConfig(staticfiles_apps.StaticFilesConfig):
-    """django.contrib.staticfiles, collecting without the NL Design System packages' build
-    artefacts (token lists as JSON, JavaScript modules, Sass, TypeScript declarations): the pages
-    use their CSS only, and compressing 30 MB of unused files made every deploy a minute slower."""
-
-    ignore_patterns = [
-        *staticfiles_apps.StaticFilesConfig.ignore_patterns,
-        "*.json",
-        "*.cjs",
-        "*.mjs",
-        "*.d.ts",
-        "*.scss",
-        "*.less",
-        "*.md",
-    ]
