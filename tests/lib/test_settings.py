@@ -104,4 +104,6 @@ def test_start_up_stops_on_an_unclear_yes_or_no(tmp_path):
     result = run_manage("check", REQUIRE_2FA="ja")
 
     assert result.returncode == 1
-    assert "REQUIRE_2FA='ja' is neither true (1, on, true, yes) nor false (0, false, no, off)" in result.stderr
+    assert (
+        "REQUIRE_2FA='ja' is neither true (1, on, true, yes) nor false (0, false, no, off)" in result.stderr
+    )
