@@ -14,8 +14,9 @@ How to add a row for a new URL
    Make it in `build_scenario()` and keep its id, slug or token in a new `Scenario` attribute.
 2. Add a line to `MATRIX` under the name of the URL:
 
-       "team:invite": Row({"slug": "organisation"}, get=FACILITATOR_ONLY, post=FACILITATOR_WRITE,
-                          data=lambda s: {"email": "nieuw@testdorp.example", "role": "meelezer"}),
+       "organisations:invite": Row({"organisation_id": "organisation_id"}, get=POST_ONLY,
+                                   post=FACILITATOR_WRITE,
+                                   data=lambda s: {"email": "nog-een@testdorp.example", "role": "meelezer"}),
 
    - The first argument maps each URL keyword argument to the `Scenario` attribute that fills it.
    - `get` and `post` give the expected outcome per role; most rows use a shorthand (`PUBLIC`,
@@ -212,6 +213,10 @@ class Scenario:
     foreign_action: int  # owned by someone with Fatima's e-mail address, in organisation B
     foreign_observation: int
     foreign_question: int
+    foreign_organisation: str  # slug of organisation B
+    foreign_organisation_id: int
+    foreign_member: int  # the outsider's membership of B
+    foreign_invitation: int  # an open invitation to B
     # Fixed values for URL arguments
     theme: str = "B"
     theme_code: str = "D"  # an inspiration theme
@@ -264,7 +269,14 @@ def build_scenario() -> Scenario:
         user=colleague_user, organisation=org_a, role=Membership.Role.READER
     )
     Membership.objects.create(user=users["facilitator"], organisation=org_a)
-    Membership.objects.create(user=users["outsider"], organisation=org_b)
+    foreign_member = Membership.objects.create(user=users["outsider"], organisation=org_b)
+    foreign_invitation = organisation_services.invite(
+        organisation=org_b,
+        email="nieuw@elders.example",
+        role=Membership.Role.READER,
+        invited_by=users["outsider"],
+        send=False,
+    ).invitation
     facilitator = users["facilitator"]
     setup_device = TOTPDevice.objects.create(user=facilitator, name="app", confirmed=False)
 
@@ -401,6 +413,10 @@ def build_scenario() -> Scenario:
         foreign_action=foreign_action.pk,
         foreign_observation=foreign_observation.pk,
         foreign_question=foreign_question.pk,
+        foreign_organisation=org_b.slug,
+        foreign_organisation_id=org_b.pk,
+        foreign_member=foreign_member.pk,
+        foreign_invitation=foreign_invitation.pk,
     )
 
 
@@ -457,9 +473,14 @@ CACHEABLE: frozenset[str] = frozenset()
 # saw one could answer for a participant or update an owner's actions.
 WRITE_CREDENTIALS = ("token", "fresh_token", "done_token", "owner_token", "invitation_token", "reset_token")
 
-# Objects named in a URL next to the round or link that must own them. The same URL with organisation
-# B's object instead must get 404 from organisation A's facilitator and change nothing.
+# Objects named in a URL next to the round or link that must own them, and organisation-level objects
+# (the organisation itself, its members and invitations). The same URL with organisation B's object
+# instead must get 404 from organisation A's facilitator and change nothing.
 FOREIGN = {
+    "organisation": "foreign_organisation",
+    "organisation_id": "foreign_organisation_id",
+    "colleague": "foreign_member",
+    "invitation": "foreign_invitation",
     "participant": "foreign_participant",
     "finished_participant": "foreign_participant",
     "action": "foreign_action",
