@@ -14,15 +14,19 @@ How to add a row for a new URL
    Make it in `build_scenario()` and keep its id, slug or token in a new `Scenario` attribute.
 2. Add a line to `MATRIX` under the name of the URL:
 
-       "team:invite": Row({"slug": "organisation"}, get=FACILITATOR_ONLY, post=FACILITATOR_WRITE,
-                          data=lambda s: {"email": "nieuw@testdorp.example", "role": "meelezer"}),
+       "organisations:invite": Row({"organisation_id": "organisation_id"}, get=POST_ONLY,
+                                   post=FACILITATOR_WRITE,
+                                   data=lambda s: {"email": "nog-een@testdorp.example", "role": "meelezer"}),
 
    - The first argument maps each URL keyword argument to the `Scenario` attribute that fills it.
    - `get` and `post` give the expected outcome per role; most rows use a shorthand (`PUBLIC`,
      `LOGGED_IN`, `MEMBERS_READ`, `FACILITATOR_ONLY`, `FACILITATOR_WRITE`, `POST_ONLY`, `by_token()`).
      Otherwise write `cells(anonymous, participant, reader, facilitator, outsider, staff)`.
-     A cell is a status (`200`, `302`, `403`...), `LOGIN` (redirected to the login page) or
-     `unchanged(status)` (answered with that status while saving nothing, e.g. a form error).
+     A cell is a status (`200`, `302`, `403`...), `LOGIN` (redirected to the login page),
+     `unchanged(status)` (answered with that status while saving nothing, e.g. a form error) or
+     `counted(status, *tables)` (a write by design in exactly those tables that is not what the
+     request asked for: django-axes recording a failed login, a wrong join code counted by the join
+     throttle, a session remembering something).
      A plain 302 must not lead to the login page; 403, 404, 405, 409 and 410 must change nothing;
      any other status of a POST must change something.
    - `post=None` (the default) means the URL is not tried with POST: use it for pages that only read.
@@ -42,24 +46,36 @@ after its URL, role and method: `test_cell[rounds:close-reader-post]`. Run the w
 
 The roles: "anonymous" (not logged in), "participant" (not logged in, but has opened their personal
 link), "reader" (role "meelezer" in organisation A), "facilitator" (of organisation A), "outsider"
-(a facilitator of organisation B) and "staff" (is_staff, member of no organisation).
+(a facilitator of organisation B) and "staff" (is_staff, member of no organisation, logged in with
+the second step: the admin asks staff for an OTP-verified session, and a host's staff member has
+one; tests/test_access_matrix.py checks an unverified staff session at the admin separately).
+Every 200 or 4xx HTML answer must carry a Content-Security-Policy header and, unless the URL is in
+`CACHEABLE`, `Cache-Control: no-store`.
 A URL with a token is its own key: whoever holds the link gets in, logged in or not, so for token
 URLs every role holds the right token, and the wrong-credential cells test the refusals.
 """
 
 import datetime
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import MD5PasswordHasher
+from django.contrib.auth.tokens import default_token_generator
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gesprekstool.agenda import services as agenda_services
 from gesprekstool.agenda.models import Action, OwnerLink
 from gesprekstool.inspiration import library
 from gesprekstool.inspiration import services as inspiration_services
 from gesprekstool.inspiration.models import Entry, Theme
-from gesprekstool.organisations.models import Membership, Organisation
+from gesprekstool.organisations import services as organisation_services
+from gesprekstool.organisations.models import Invitation, Membership, Organisation
 from gesprekstool.rounds import services
 from gesprekstool.rounds.models import ConversationQuestion, OwnObservation, new_token
 from tests.factories import HELD_ON, answer_everything
@@ -78,6 +94,9 @@ class Outcome:
     status: int
     to_login: bool = False
     writes: bool | None = None
+    # With `writes`: exactly these tables must change (a write by design that is not the request's
+    # purpose, e.g. django-axes recording a failed login, or a wrong join code being counted).
+    only: tuple[str, ...] = ()
 
 
 REFUSED = frozenset({403, 404, 405, 409, 410})
@@ -87,6 +106,17 @@ LOGIN = Outcome(302, to_login=True, writes=False)
 def unchanged(status: int) -> Outcome:
     """Answered with `status`, but nothing saved: a form error, or a redirect away with a message."""
     return Outcome(status, writes=False)
+
+
+def counted(status: int, *tables: str) -> Outcome:
+    """Refused or answered, and recorded by design in exactly `tables` (a failed login for django-axes,
+    a wrong join code for the join throttle, a session for a redirect that remembers something)."""
+    return Outcome(status, writes=True, only=tables)
+
+
+FAILED_LOGIN = "axes_accessattempt"
+FAILED_JOIN = "rounds_failedjoinattempt"
+SESSION = "django_session"
 
 
 Cell = int | Outcome
@@ -119,6 +149,7 @@ FACILITATOR_ONLY = facilitator_only(200)
 FACILITATOR_WRITE = facilitator_only(302)
 # Logging out ends the session (a write) and lands on the login page.
 LOGGED_OUT = Outcome(302, to_login=True, writes=True)
+STAFF_ONLY = cells(LOGIN, LOGIN, 404, 404, 404, 200)
 # GET on a view that only takes POST, behind login_required.
 POST_ONLY = cells(LOGIN, LOGIN, 405, 405, 405, 405)
 
@@ -161,17 +192,31 @@ class Scenario:
     joint_review: int  # joint round of A, its shared form past steps 1 and 2
     joint_done: int  # joint round of A, its shared form handed in
     entry: str  # slug of a private inspiration entry of A
+    colleague: int  # membership of a second reader of A (change role, remove)
+    invitation: int  # an open invitation to A, for nieuw@testdorp.example
+    invitation_token: str  # its link's token
+    reset_uid: str  # a password reset link for the colleague (who never logs in here)
+    reset_token: str
+    setup_key: bytes  # secret of the facilitator's app device waiting to be confirmed
     # Wrong credentials (see WRONG_CREDENTIALS)
     revoked_token: str  # a participant whose link was revoked
     group_token: str  # the token of a joint round's shared form: not a personal link
     revoked_owner_token: str
     expired_owner_token: str
     closed_join_code: str  # join code of a closed round
+    joint_join_code: str  # a join code on a joint round (its shared form is not joined by code)
+    expired_invitation_token: str
+    used_invitation_token: str
+    withdrawn_invitation_token: str
     # Objects of organisation B, for URLs that name an object inside a round or link (see FOREIGN)
     foreign_participant: int
     foreign_action: int  # owned by someone with Fatima's e-mail address, in organisation B
     foreign_observation: int
     foreign_question: int
+    foreign_organisation: str  # slug of organisation B
+    foreign_organisation_id: int
+    foreign_member: int  # the outsider's membership of B
+    foreign_invitation: int  # an open invitation to B
     # Fixed values for URL arguments
     theme: str = "B"
     theme_code: str = "D"  # an inspiration theme
@@ -180,6 +225,16 @@ class Scenario:
 
     def kwargs(self, mapping: dict[str, str]) -> dict:
         return {name: getattr(self, attribute) for name, attribute in mapping.items()}
+
+    def setup_code(self) -> str:
+        """The code the facilitator's phone shows now for the app device waiting to be confirmed."""
+        totp = TOTP(self.setup_key)
+        totp.time = time.time()
+        return f"{totp.token():06d}"
+
+
+# The facilitator's and the staff member's password (the others have none that works).
+PASSWORD = "Een-lang-wachtwoord-42"
 
 
 def build_scenario() -> Scenario:
@@ -190,9 +245,13 @@ def build_scenario() -> Scenario:
         library.import_library(library.read(library.SHIPPED))
     user_model = get_user_model()
 
-    def user(username: str, **fields):
+    def user(username: str, *, password: bool = False, **fields):
         person = user_model(username=username, **fields)
-        person.set_unusable_password()  # force_login needs none; hashing costs time
+        if password:
+            # The fast hasher the tests use (conftest switches to it per test, after this is built).
+            person.password = MD5PasswordHasher().encode(PASSWORD, MD5PasswordHasher().salt())
+        else:
+            person.set_unusable_password()  # force_login needs none; hashing costs time
         person.save()
         return person
 
@@ -200,14 +259,42 @@ def build_scenario() -> Scenario:
     org_b = Organisation.objects.create(name="Gemeente Elders", slug="elders")
     users = {
         "reader": user("meelezer"),
-        "facilitator": user("gespreksleider"),
+        "facilitator": user("gespreksleider", password=True, email="gespreksleider@testdorp.example"),
         "outsider": user("elders"),
-        "staff": user("adviseur", is_staff=True),
+        "staff": user("adviseur", password=True, is_staff=True),
     }
     Membership.objects.create(user=users["reader"], organisation=org_a, role=Membership.Role.READER)
+    colleague_user = user("collega", password=True, email="collega@testdorp.example")
+    colleague = Membership.objects.create(
+        user=colleague_user, organisation=org_a, role=Membership.Role.READER
+    )
     Membership.objects.create(user=users["facilitator"], organisation=org_a)
-    Membership.objects.create(user=users["outsider"], organisation=org_b)
+    foreign_member = Membership.objects.create(user=users["outsider"], organisation=org_b)
+    foreign_invitation = organisation_services.invite(
+        organisation=org_b,
+        email="nieuw@elders.example",
+        role=Membership.Role.READER,
+        invited_by=users["outsider"],
+        send=False,
+    ).invitation
     facilitator = users["facilitator"]
+    setup_device = TOTPDevice.objects.create(user=facilitator, name="app", confirmed=False)
+
+    def invite(email: str) -> tuple[Invitation, str]:
+        sent = organisation_services.invite(
+            organisation=org_a, email=email, role=Membership.Role.READER, invited_by=facilitator, send=False
+        )
+        return sent.invitation, sent.link.rstrip("/").rsplit("/", 1)[-1]
+
+    invitation, invitation_token = invite("nieuw@testdorp.example")
+    expired_invitation, expired_invitation_token = invite("verlopen@testdorp.example")
+    expired_invitation.expires_at = timezone.now() - datetime.timedelta(days=1)
+    expired_invitation.save(update_fields=["expires_at"])
+    used_invitation, used_invitation_token = invite("gebruikt@testdorp.example")
+    used_invitation.accepted_at = timezone.now()
+    used_invitation.save(update_fields=["accepted_at"])
+    withdrawn_invitation, withdrawn_invitation_token = invite("ingetrokken@testdorp.example")
+    organisation_services.withdraw(invitation=withdrawn_invitation, actor=facilitator)
 
     round_ = services.create_round(
         organisation=org_a, title="Armoede en gezondheid", held_on=HELD_ON, mode="individual"
@@ -249,6 +336,10 @@ def build_scenario() -> Scenario:
     answer_everything(joint_review.participants.get(is_group=True))
     joint_done = services.create_round(organisation=org_a, title="Samen 3", held_on=HELD_ON, mode="joint")
     answer_everything(joint_done.participants.get(is_group=True), finish=True)
+    # The facilitator cannot switch joining on for a joint round; a code left from before must not
+    # let anyone in either.
+    joint_done.join_code = "SAMEN3"
+    joint_done.save(update_fields=["join_code"])
 
     closed = services.create_round(organisation=org_a, title="Gesloten", held_on=HELD_ON, mode="individual")
     closed.join_code = "DICHT2"
@@ -303,15 +394,29 @@ def build_scenario() -> Scenario:
         joint_review=joint_review.pk,
         joint_done=joint_done.pk,
         entry=entry.slug,
+        colleague=colleague.pk,
+        invitation=invitation.pk,
+        invitation_token=invitation_token,
+        reset_uid=urlsafe_base64_encode(force_bytes(colleague_user.pk)),
+        reset_token=default_token_generator.make_token(colleague_user),
+        setup_key=setup_device.bin_key,
         revoked_token=revoked.token,
         group_token=joint.participants.get(is_group=True).token,
         revoked_owner_token=revoked_link.token,
         expired_owner_token=expired_link.token,
         closed_join_code=closed.join_code,
+        joint_join_code=joint_done.join_code,
+        expired_invitation_token=expired_invitation_token,
+        used_invitation_token=used_invitation_token,
+        withdrawn_invitation_token=withdrawn_invitation_token,
         foreign_participant=foreign_participant.pk,
         foreign_action=foreign_action.pk,
         foreign_observation=foreign_observation.pk,
         foreign_question=foreign_question.pk,
+        foreign_organisation=org_b.slug,
+        foreign_organisation_id=org_b.pk,
+        foreign_member=foreign_member.pk,
+        foreign_invitation=foreign_invitation.pk,
     )
 
 
@@ -329,7 +434,7 @@ PARTICIPANT_LINK = {
     # Not wrong, but too late: whoever handed in may no longer change anything.
     "handed_in": ("done_token", 409, ("post",)),
 }
-WRONG_CREDENTIALS: dict[str, dict[str, tuple[str | None, int, tuple[str, ...]]]] = {
+WRONG_CREDENTIALS: dict[str, dict[str, tuple[str | None, Cell, tuple[str, ...]]]] = {
     "token": PARTICIPANT_LINK,
     "fresh_token": PARTICIPANT_LINK,
     "done_token": PARTICIPANT_LINK,
@@ -340,16 +445,42 @@ WRONG_CREDENTIALS: dict[str, dict[str, tuple[str | None, int, tuple[str, ...]]]]
         "expired": ("expired_owner_token", 410, BOTH),
     },
     "feed_token": {"random": (None, 404, BOTH), "participant_link": ("token", 404, BOTH)},
-    "join_code": {"random": (None, 404, BOTH), "closed_round": ("closed_join_code", 404, BOTH)},
+    # A code that opens no round is counted (FailedJoinAttempt) to slow guessing down: a write by design.
+    "join_code": {
+        "random": (None, counted(404, FAILED_JOIN), BOTH),
+        "closed_round": ("closed_join_code", counted(404, FAILED_JOIN), BOTH),
+        "joint_round": ("joint_join_code", 409, BOTH),
+    },
+    "invitation_token": {
+        "random": (None, 404, BOTH),
+        "participant_link": ("token", 404, BOTH),
+        "expired": ("expired_invitation_token", 410, BOTH),
+        "used": ("used_invitation_token", 410, BOTH),
+        "withdrawn": ("withdrawn_invitation_token", 410, BOTH),
+    },
+    # Django's reset view answers a wrong link with a page saying the link does not work (200).
+    "reset_token": {
+        "random": (None, unchanged(200), BOTH),
+        "participant_link": ("token", unchanged(200), BOTH),
+    },
 }
+
+# Pages that may be cached by the browser (no `Cache-Control: no-store` required): none so far; the
+# middleware gives every page from Django `no-store`, the public ones too.
+CACHEABLE: frozenset[str] = frozenset()
 
 # Links that let their holder change something. Only a facilitator's pages may show them: a reader who
 # saw one could answer for a participant or update an owner's actions.
-WRITE_CREDENTIALS = ("token", "fresh_token", "done_token", "owner_token")
+WRITE_CREDENTIALS = ("token", "fresh_token", "done_token", "owner_token", "invitation_token", "reset_token")
 
-# Objects named in a URL next to the round or link that must own them. The same URL with organisation
-# B's object instead must get 404 from organisation A's facilitator and change nothing.
+# Objects named in a URL next to the round or link that must own them, and organisation-level objects
+# (the organisation itself, its members and invitations). The same URL with organisation B's object
+# instead must get 404 from organisation A's facilitator and change nothing.
 FOREIGN = {
+    "organisation": "foreign_organisation",
+    "organisation_id": "foreign_organisation_id",
+    "colleague": "foreign_member",
+    "invitation": "foreign_invitation",
     "participant": "foreign_participant",
     "finished_participant": "foreign_participant",
     "action": "foreign_action",
@@ -478,6 +609,9 @@ def fill_rows(namespace: str, fresh: dict, answered: dict, done: dict, access: C
         ),
         f"{namespace}:done": Row(done, access(200)),
         f"{namespace}:group_results": Row(answered, access(200)),
+        # What one gave, to read and to download (the right of access).
+        f"{namespace}:own_answers": Row(answered, access(200)),
+        f"{namespace}:own_answers_json": Row(answered, access(200)),
     }
 
 
@@ -487,8 +621,135 @@ MATRIX: dict[str, Row] = {
     "login": Row(
         NONE,
         cells(200, 200, 302, 302, 302, 302),
-        cells(unchanged(200), unchanged(200), *[unchanged(302)] * 4),
+        # A wrong password is recorded by django-axes (throttling); the logged-in are sent on first.
+        cells(counted(200, FAILED_LOGIN), counted(200, FAILED_LOGIN), *[unchanged(302)] * 4),
         data=lambda s: {"username": "gespreksleider", "password": "fout-wachtwoord"},
+    ),
+    # The code step without a password step before it: back to the login page, for everyone.
+    # (The code step itself is tested in tests/twofactor.)
+    "login_code": Row(NONE, everyone(LOGIN), everyone(LOGIN), data=lambda s: {"code": "123456"}),
+    # The admin's login: to the site's login, to the app setup for an unverified session; verified
+    # staff go on to the admin.
+    "admin_login": Row(NONE, cells(LOGIN, LOGIN, 302, 302, 302, 302)),
+    "password_reset": Row(
+        NONE,
+        PUBLIC,
+        # The same answer whether the address has an account or not; only a mail is sent.
+        everyone(unchanged(302)),
+        data=lambda s: {"email": "collega@testdorp.example"},
+    ),
+    "password_reset_done": Row(NONE, PUBLIC),
+    # The link from the mail is its own key; it moves the token into the session and redirects.
+    "password_reset_confirm": Row(
+        {"uidb64": "reset_uid", "token": "reset_token"},
+        by_token(counted(302, SESSION)),
+        by_token(counted(302, SESSION)),
+        data=lambda s: {"new_password1": "Nog-een-wachtwoord-7", "new_password2": "Nog-een-wachtwoord-7"},
+    ),
+    "password_reset_complete": Row(NONE, PUBLIC),
+    "password_change": Row(
+        NONE,
+        LOGGED_IN,
+        # Only the facilitator knows the old password the payload gives.
+        cells(LOGIN, LOGIN, unchanged(422), 302, unchanged(422), 302),
+        data=lambda s: {
+            "old_password": PASSWORD,
+            "new_password1": "Nog-een-wachtwoord-7",
+            "new_password2": "Nog-een-wachtwoord-7",
+        },
+    ),
+    "password_change_done": Row(NONE, LOGGED_IN),
+    "statements:privacy": Row(NONE, PUBLIC),
+    "statements:accessibility": Row(NONE, PUBLIC),
+    # Team and account
+    # The team of the current organisation: the outsider sees B's; staff belong to none.
+    "organisations:team": Row(NONE, cells(LOGIN, LOGIN, 200, 200, 200, 404)),
+    "organisations:invite": Row(
+        {"organisation_id": "organisation_id"},
+        POST_ONLY,
+        FACILITATOR_WRITE,
+        data=lambda s: {"email": "nog-een@testdorp.example", "role": "meelezer"},
+    ),
+    "organisations:invitation_resend": Row({"invitation_id": "invitation"}, POST_ONLY, FACILITATOR_WRITE),
+    "organisations:invitation_withdraw": Row({"invitation_id": "invitation"}, POST_ONLY, FACILITATOR_WRITE),
+    "organisations:member_role": Row(
+        {"member_id": "colleague"}, POST_ONLY, FACILITATOR_WRITE, data=lambda s: {"role": "gespreksleider"}
+    ),
+    "organisations:member_remove": Row({"member_id": "colleague"}, POST_ONLY, FACILITATOR_WRITE),
+    # The invitation link is its own key: without an account one makes one; logged in with another
+    # address than the invited one, one is refused (403) and nothing is accepted.
+    "organisations:invitation": Row(
+        {"token": "invitation_token"},
+        cells(200, 200, 403, 403, 403, 403),
+        cells(302, 302, 403, 403, 403, 403),
+        data=lambda s: {
+            "first_name": "Nieuwe",
+            "last_name": "Collega",
+            "password1": "Nog-een-wachtwoord-7",
+            "password2": "Nog-een-wachtwoord-7",
+        },
+    ),
+    # Choosing organisation A as the current one: remembered in the session for its members; refused
+    # (a form error) for whoever is not a member of A.
+    "organisations:switch": Row(
+        NONE,
+        POST_ONLY,
+        cells(LOGIN, LOGIN, counted(302, SESSION), counted(302, SESSION), unchanged(422), unchanged(422)),
+        data=lambda s: {"organisation": s.organisation_id, "next": "/team/"},
+    ),
+    "organisations:account": Row(NONE, LOGGED_IN),
+    # The host's pages: staff only; to anyone else they do not exist (404).
+    "organisations:staff_list": Row(NONE, STAFF_ONLY),
+    "organisations:staff_create": Row(
+        NONE,
+        STAFF_ONLY,
+        cells(LOGIN, LOGIN, 404, 404, 404, 302),
+        data=lambda s: {
+            "name": "Gemeente Nieuwdorp",
+            "slug": "nieuwdorp",
+            "email": "start@nieuwdorp.example",
+        },
+    ),
+    "organisations:staff_invite": Row(
+        ORGANISATION,
+        STAFF_ONLY,
+        cells(LOGIN, LOGIN, 404, 404, 404, 302),
+        data=lambda s: {"email": "tweede@testdorp.example"},
+    ),
+    # Two-step login: every logged-in user for their own account.
+    "two_factor:overview": Row(NONE, LOGGED_IN),
+    "two_factor:setup": Row(
+        NONE,
+        # Showing the page makes a new secret to scan (a write, not checked for GET).
+        LOGGED_IN,
+        # The facilitator has a secret waiting and the code of it; for the others the POST starts a
+        # new secret (written) and the code is wrong.
+        cells(
+            LOGIN, LOGIN, Outcome(422, writes=True), 200, Outcome(422, writes=True), Outcome(422, writes=True)
+        ),
+        data=lambda s: {"code": s.setup_code()},
+    ),
+    # New recovery codes for whoever has two-step login on (only staff here); the others are sent back.
+    "two_factor:recovery_codes": Row(
+        NONE,
+        POST_ONLY,
+        cells(LOGIN, LOGIN, unchanged(302), unchanged(302), unchanged(302), 200),
+    ),
+    "two_factor:disable": Row(
+        NONE,
+        LOGGED_IN,
+        # Staff (two-step login on) turn it off; the facilitator knows the password and so drops the
+        # secret waiting to be confirmed; the others do not know the password.
+        cells(LOGIN, LOGIN, unchanged(422), 302, unchanged(422), 302),
+        data=lambda s: {"password": PASSWORD},
+    ),
+    # Privacy of the organisation: for its facilitators only.
+    "organisation_privacy:log": Row(ORGANISATION, FACILITATOR_ONLY),
+    "organisation_privacy:retention": Row(
+        ORGANISATION,
+        FACILITATOR_ONLY,
+        FACILITATOR_WRITE,
+        data=lambda s: {"participant_data_days": "60", "round_delete_days": "400", "owner_email_days": "90"},
     ),
     "logout": Row(NONE, everyone(405), cells(LOGIN, LOGIN, *[LOGGED_OUT] * 4)),
     "health": Row(NONE, PUBLIC),
@@ -548,6 +809,12 @@ MATRIX: dict[str, Row] = {
     "rounds:revoke": Row({**ROUND, "participant_id": "participant"}, POST_ONLY, FACILITATOR_WRITE),
     "rounds:renew": Row({**ROUND, "participant_id": "participant"}, POST_ONLY, FACILITATOR_WRITE),
     "rounds:reopen": Row({**ROUND, "participant_id": "finished_participant"}, POST_ONLY, FACILITATOR_WRITE),
+    "rounds:participant_delete": Row(
+        {**ROUND, "participant_id": "participant"}, FACILITATOR_ONLY, FACILITATOR_WRITE
+    ),
+    "rounds:delete": Row(
+        ROUND, FACILITATOR_ONLY, FACILITATOR_WRITE, data=lambda s: {"title": "Armoede en gezondheid"}
+    ),
     # Answering: a participant's link, and the shared form of a joint round
     **fill_rows("fill", FRESH_LINK, LINK, {"key": "done_token"}, by_token),
     **fill_rows("joint", JOINT, JOINT_REVIEW, {"key": "joint_done"}, facilitator_only),

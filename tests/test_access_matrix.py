@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from gesprekstool.rounds.models import Round
 from tests.access_matrix import (
+    CACHEABLE,
     FOREIGN,
     MATRIX,
     ROLES,
@@ -28,6 +29,7 @@ from tests.access_matrix import (
     outcome,
     wrong_value,
 )
+from tests.factories import login_with_two_factor
 
 # Django's admin has its own login and permissions; it gets a test of its own below.
 SKIPPED_NAMESPACES = {"admin"}
@@ -144,6 +146,9 @@ def cookies(scenario, django_db_blocker) -> dict[str, SimpleCookie]:
             client = Client()
             if role == "participant":
                 client.get(reverse("fill:intro", kwargs={"key": scenario.token}))
+            elif role == "staff":
+                # The admin asks staff for a session verified with the second step; staff have it.
+                login_with_two_factor(client, scenario.users[role])
             elif scenario.users[role] is not None:
                 client.force_login(scenario.users[role])
             jars[role] = client.cookies
@@ -169,16 +174,34 @@ def request(client: Client, method: str, url: str, data: dict):
     return client.get(url)
 
 
-def check(response, expected: Outcome, watch: Watch | None, what: str) -> None:
+def check_headers(response, name: str, what: str) -> None:
+    """Every page (200 or 4xx, HTML) carries the Content-Security-Policy; all but the few public
+    ones forbid the browser to store them (answers and links on a shared computer)."""
+    status = response.status_code
+    if not (status == 200 or 400 <= status < 500):
+        return
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return
+    assert "Content-Security-Policy" in response.headers, f"{what}: no Content-Security-Policy header"
+    if name not in CACHEABLE:
+        assert "no-store" in response.get("Cache-Control", ""), (
+            f"{what}: Cache-Control is {response.get('Cache-Control')!r}, no-store expected"
+        )
+
+
+def check(response, expected: Outcome, watch: Watch | None, what: str, name: str) -> None:
     assert response.status_code == expected.status, (
         f"{what}: {response.status_code}, {expected.status} expected"
     )
+    check_headers(response, name, what)
     if response.status_code == 302:
         login = urlsplit(response.url).path == resolve_url(settings.LOGIN_URL)
         assert login == expected.to_login, f"{what}: redirected to {response.url}"
     if watch is not None:
         changed = watch.changed_tables()
-        if expected.writes:
+        if expected.only:
+            assert changed == sorted(expected.only), f"{what}: these tables changed: {changed}"
+        elif expected.writes:
             assert changed != [], f"{what}: allowed, but the database did not change (check the payload)"
         else:
             assert changed == [], f"{what}: refused, but these tables changed: {changed}"
@@ -206,7 +229,7 @@ def test_cell(scenario, cookies, baseline, db, name, role, method):
 
     response = request(client, method, url, data)
 
-    check(response, expected, watch, f"{method.upper()} {name} as {role}")
+    check(response, expected, watch, f"{method.upper()} {name} as {role}", name)
     if role != "facilitator" and not any(a in WRONG_CREDENTIALS for a in row.kwargs.values()):
         shown = [a for a in WRITE_CREDENTIALS if getattr(scenario, a).encode() in response.content]
         assert shown == [], f"{method.upper()} {name} shows the {role} a link to write with: {shown}"
@@ -243,7 +266,7 @@ def test_wrong_credential(scenario, cookies, baseline, db, name, method, attribu
 
     response = request(client, method, reverse(name, kwargs=kwargs), data)
 
-    check(response, expected, watch, f"{method.upper()} {name} with a {variant} token")
+    check(response, expected, watch, f"{method.upper()} {name} with a {variant} token", name)
 
 
 def foreign_object_cells():
@@ -266,7 +289,13 @@ def test_object_of_another_organisation(scenario, cookies, baseline, db, name, m
 
     response = request(client_for("facilitator", cookies), method, reverse(name, kwargs=kwargs), data)
 
-    check(response, outcome(404, method), watch, f"{method.upper()} {name} with {keyword} of organisation B")
+    check(
+        response,
+        outcome(404, method),
+        watch,
+        f"{method.upper()} {name} with {keyword} of organisation B",
+        name,
+    )
 
 
 # --- Django's admin ---------------------------------------------------------------------------------------
@@ -274,8 +303,19 @@ def test_object_of_another_organisation(scenario, cookies, baseline, db, name, m
 
 @pytest.mark.parametrize(("role", "status"), [(r, 200 if r == "staff" else 302) for r in ROLES])
 def test_admin_index_is_for_staff_only(cookies, db, role, status):
+    """Staff with a verified second step get in; everyone else goes to the admin's login, which sends
+    them on to the site's login or to the app setup (the `admin_login` row)."""
     response = client_for(role, cookies).get(reverse("admin:index"))
 
     assert response.status_code == status
     if status == 302:
         assert urlsplit(response.url).path == reverse("admin:login")
+
+
+def test_admin_index_asks_unverified_staff_for_the_second_step(scenario, db):
+    client = Client()
+    client.force_login(scenario.users["staff"])
+
+    response = client.get(reverse("admin:index"))
+
+    assert (response.status_code, urlsplit(response.url).path) == (302, reverse("admin:login"))

@@ -173,7 +173,8 @@ def disable(request):
 
 def admin_login(request):
     """The admin's own login page bypasses the code step, so it sends people to the site's login.
-    A logged-in user without a verified session is sent to set up (or use) their app."""
+    A logged-in user without a verified session is sent to set up (or use) their app; verified staff
+    go on to the admin; anyone else is refused."""
     next_url = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = reverse("admin:index")
@@ -182,6 +183,9 @@ def admin_login(request):
     if not request.user.is_verified():
         messages.info(request, _("The admin asks for two-step login. Set up your authenticator app first."))
         return redirect("two_factor:setup")
+    if request.user.is_active and request.user.is_staff:
+        # Verified staff may use the admin: this page is only a bookmark or a stale link to them.
+        return redirect(next_url)
     return render(request, "twofactor/admin_refused.html", status=HTTPStatus.FORBIDDEN)
 
 

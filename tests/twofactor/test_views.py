@@ -320,6 +320,16 @@ def test_admin_opens_for_verified_staff(client, db):
     assert response.status_code == HTTPStatus.OK
 
 
+def test_admin_login_sends_verified_staff_on_to_the_admin(client, db):
+    """Regression (access matrix): verified staff opening /beheer/login/ were told they had no access."""
+    staff = UserFactory(username="beheer", is_staff=True)
+    login_with_two_factor(client, staff)
+
+    response = client.get("/beheer/login/", {"next": "/beheer/auth/user/"})
+
+    assert (response.status_code, response.url) == (HTTPStatus.FOUND, "/beheer/auth/user/")
+
+
 def test_admin_refuses_a_verified_user_who_is_not_staff(client, user):
     login_with_two_factor(client, user)
 
