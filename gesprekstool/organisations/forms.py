@@ -5,6 +5,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from gesprekstool.lib.text import CleanTextMixin, clean_line
+
 from .models import Membership, Organisation
 
 # Fewer days than this would remove names before a follow-up meeting could use them, and the
@@ -86,7 +88,7 @@ class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
 
 
-class OrganisationForm(forms.Form):
+class OrganisationForm(CleanTextMixin, forms.Form):
     """A new organisation and the address of its first facilitator (staff only)."""
 
     name = forms.CharField(
@@ -121,6 +123,14 @@ class NewAccountForm(forms.Form):
 
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
+
+    # Not CleanTextMixin: it would also change the passwords. Names lose control characters here.
+    def clean_first_name(self):
+        return clean_line(self.cleaned_data["first_name"]).strip()
+
+    def clean_last_name(self):
+        return clean_line(self.cleaned_data["last_name"]).strip()
+
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,

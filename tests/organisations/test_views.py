@@ -563,3 +563,20 @@ def test_account_page_needs_a_login(client):
     response = client.get(reverse("organisations:account"))
 
     assert response.url.startswith(reverse("login"))
+
+
+def test_accepting_an_invitation_strips_control_characters_from_the_name(client, organisation):
+    _invitation, token = invite(organisation, "nieuw@example.nl", role="meelezer")
+
+    client.post(
+        invitation_url(token),
+        {
+            "first_name": "An\x1b[31mna",
+            "last_name": "de\tVries\x7f",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
+
+    user = get_user_model().objects.get(email="nieuw@example.nl")
+    assert (user.first_name, user.last_name) == ("An[31mna", "de Vries")

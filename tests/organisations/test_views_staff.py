@@ -138,3 +138,13 @@ def test_staff_invite_to_an_unknown_organisation_is_404(staff_client, db):
     response = staff_client.get(reverse("organisations:staff_invite", kwargs={"slug": "bestaat-niet"}))
 
     assert response.status_code == 404
+
+
+def test_staff_create_strips_control_characters_from_the_name(staff_client, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+    staff_client.post(
+        CREATE, {"name": "Gemeente\x07 Nieuw\x1bdorp\n", "slug": "nieuwdorp", "email": "anna@nieuwdorp.nl"}
+    )
+
+    assert Organisation.objects.get(slug="nieuwdorp").name == "Gemeente Nieuwdorp"
