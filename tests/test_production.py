@@ -24,6 +24,12 @@ START_TIMEOUT = 300  # seconds; migrate and collectstatic on a busy CI machine
 FAR_FUTURE = "max-age=315360000, public, immutable"
 
 
+def outside_environ() -> dict[str, str]:
+    """This process's environment for a server started from the tests, without what the test run itself
+    sets: the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE fails `check --deploy` (async.E001), rightly."""
+    return {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 class Server:
     """One `scripts/serve.sh` process group, its port and its log file."""
 
@@ -35,7 +41,7 @@ class Server:
             self.process = subprocess.Popen(
                 [str(ROOT / "scripts" / "serve.sh")],
                 cwd=ROOT,
-                env={**os.environ, **env, "GUNICORN_CMD_ARGS": f"--bind 127.0.0.1:{port}"},
+                env={**outside_environ(), **env, "GUNICORN_CMD_ARGS": f"--bind 127.0.0.1:{port}"},
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # its own process group: gunicorn's workers stop with it
@@ -199,7 +205,7 @@ def test_two_production_servers_share_one_database(two_servers, production_env):
 def test_the_production_command_refuses_debug_and_a_missing_secret_key(env, message):
     result = subprocess.run(
         [str(ROOT / "scripts" / "serve.sh")],
-        env={**os.environ, **env},
+        env={**outside_environ(), **env},
         capture_output=True,
         text=True,
         timeout=30,

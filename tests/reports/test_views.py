@@ -123,23 +123,31 @@ def test_downloads_read_as_many_queries_for_one_participant_as_for_many(
 CONTROL = "a\x00b\x07c\x1b[31md\x0be\x0cf\x7fg\x85h\ufffei"
 
 
+def storable(text: str) -> str:
+    """PostgreSQL text cannot hold NUL at all (the database refuses it), so there it cannot be stored
+    before the forms stripped it either; SQLite can."""
+    return text.replace("\x00", "") if connection.vendor == "postgresql" else text
+
+
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx", "csv", "json"])
 def test_downloads_survive_control_characters_already_in_the_database(facilitator_client, named_round, fmt):
     from gesprekstool.agenda.models import Action, Agreement  # noqa: PLC0415
     from gesprekstool.rounds.models import Choice, Comment, Participant, Round  # noqa: PLC0415
 
-    Round.objects.filter(pk=named_round.pk).update(title=f"Ronde {CONTROL}")
+    control = storable(CONTROL)
+
+    Round.objects.filter(pk=named_round.pk).update(title=f"Ronde {control}")
     named_round.organisation.__class__.objects.filter(pk=named_round.organisation_id).update(
-        name=f"Gemeente {CONTROL}"
+        name=f"Gemeente {control}"
     )
     Participant.objects.filter(round=named_round).update(
-        display_name=f"Naam {CONTROL}", department=CONTROL, step1_note=CONTROL
+        display_name=f"Naam {control}", department=control, step1_note=control
     )
-    Comment.objects.filter(participant__round=named_round).update(text=CONTROL)
-    Choice.objects.filter(participant__round=named_round).exclude(text="").update(text=CONTROL)
-    Action.objects.filter(round=named_round).update(description=CONTROL, department=CONTROL)
-    Action.objects.filter(round=named_round, owner=None).update(owner_name=CONTROL)
-    Agreement.objects.filter(round=named_round).update(accountability=CONTROL, notes=CONTROL)
+    Comment.objects.filter(participant__round=named_round).update(text=control)
+    Choice.objects.filter(participant__round=named_round).exclude(text="").update(text=control)
+    Action.objects.filter(round=named_round).update(description=control, department=control)
+    Action.objects.filter(round=named_round, owner=None).update(owner_name=control)
+    Agreement.objects.filter(round=named_round).update(accountability=control, notes=control)
 
     response = facilitator_client.get(download_url(named_round, fmt))
 
