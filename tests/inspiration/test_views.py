@@ -1,9 +1,12 @@
+import re
+
 import pytest
 from django.urls import reverse
 
 from gesprekstool.inspiration import services
 from gesprekstool.inspiration.models import Entry
-from tests.factories import MembershipFactory, OrganisationFactory
+from gesprekstool.rounds.services import mark_opened
+from tests.factories import MembershipFactory, OrganisationFactory, answer_step1
 
 from .conftest import make_entry
 
@@ -124,6 +127,21 @@ def test_members_still_read_their_own_unpublished_entries(
     assert found_titles(response) == [hidden[0].title, hidden[1].title]
     assert facilitator_client.get(entry_url(hidden[0])).status_code == 200
     assert facilitator_client.get(entry_url(hidden[2])).status_code == 404
+
+
+def test_a_participant_follows_more_on_this_theme_to_the_library(client, participant, organisation):
+    mark_opened(participant)
+    answer_step1(participant, score=4)
+    make_entry(title="Ons eigen spreekuur", themes="B", visibility="private", organisation=organisation)
+    step2 = client.get(reverse("fill:step2", kwargs={"key": participant.token, "theme": "B"}))
+    link = re.search(r'href="([^"]+)">Meer over dit thema', step2.content.decode()).group(1)
+
+    response = client.get(link)
+
+    assert response.status_code == 200
+    assert response.context["theme"].code == "B"
+    assert "Ons eigen spreekuur" not in response.content.decode()
+    assert participant.token not in response.content.decode()
 
 
 @pytest.mark.parametrize("extra", [1, 25])
