@@ -859,10 +859,11 @@ MATRIX: dict[str, Row] = {
     "reports:downloads": Row(ROUND, MEMBERS_READ),
     "reports:download": Row({**ROUND, "fmt": "fmt"}, MEMBERS_READ),
     # Inspiration library
-    "inspiration:index": Row(NONE, LOGGED_IN),
-    "inspiration:search": Row(NONE, LOGGED_IN, query="q=schuld"),
-    "inspiration:theme": Row({"code": "theme_code"}, LOGGED_IN),
-    "inspiration:background": Row(NONE, LOGGED_IN),
+    # Part 2 of the tool (the background and the published library) is open without an account (issue 12).
+    "inspiration:index": Row(NONE, PUBLIC),
+    "inspiration:search": Row(NONE, PUBLIC, query="q=schuld"),
+    "inspiration:theme": Row({"code": "theme_code"}, PUBLIC),
+    "inspiration:background": Row(NONE, PUBLIC),
     "inspiration:create": Row(
         NONE,
         cells(LOGIN, LOGIN, 403, 200, 200, 200),
@@ -870,6 +871,7 @@ MATRIX: dict[str, Row] = {
         cells(LOGIN, LOGIN, 403, 302, unchanged(422), unchanged(422)),
         data=entry_form,
     ),
-    "inspiration:entry": Row({"slug": "entry"}, MEMBERS_READ),
+    # A private entry of A: its members read it, anyone else (without an account too) gets 404.
+    "inspiration:entry": Row({"slug": "entry"}, cells(404, 404, 200, 200, 404, 404)),
     "inspiration:edit": Row({"slug": "entry"}, FACILITATOR_ONLY, FACILITATOR_WRITE, data=entry_form),
 }

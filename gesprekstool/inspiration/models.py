@@ -82,9 +82,10 @@ class EntryQuerySet(models.QuerySet):
     def visible_to(self, user) -> "EntryQuerySet":
         """What a user may read in the app: public entries, every entry of their own organisations,
         and, for programme advisers (staff), proposals waiting to be published. Never another
-        organisation's private entries, and nothing retired."""
+        organisation's private entries, and nothing retired. Without an account (a participant with
+        only their personal link, anyone else) only the public entries: part 2 of the tool is open."""
         if not user.is_authenticated:
-            return self.none()
+            return self.public()
         allowed = Q(visibility=Entry.Visibility.PUBLIC) | Q(
             organisation__in=Organisation.objects.filter(memberships__user=user)
         )

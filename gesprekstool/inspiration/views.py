@@ -35,12 +35,21 @@ def themes_with_counts() -> list[Theme]:
     return list(Theme.objects.annotate(entry_count=Count("entries", filter=public)).order_by("code"))
 
 
-@login_required
+# Part 2 of the tool (the background and the library's public entries) is open without an account:
+# participants, who only have their personal link, read it as every participant reads the booklet.
+# The same pages show a logged-in member their organisation's unpublished entries too; which entries
+# anyone sees comes from Entry.objects.visible_to() alone.
+
+
 def library_index(request):
-    own = with_labels(
-        Entry.objects.current()
-        .filter(organisation__memberships__user=request.user)
-        .exclude(visibility=Entry.Visibility.PUBLIC)
+    own = (
+        with_labels(
+            Entry.objects.current()
+            .filter(organisation__memberships__user=request.user)
+            .exclude(visibility=Entry.Visibility.PUBLIC)
+        )
+        if request.user.is_authenticated
+        else Entry.objects.none()
     )
     proposals = (
         Entry.objects.current().filter(visibility=Entry.Visibility.PROPOSED).count()
@@ -59,7 +68,6 @@ def library_index(request):
     )
 
 
-@login_required
 def library_search(request):
     themes = list(Theme.objects.order_by("code"))
     tags = list(Tag.objects.all())
@@ -94,7 +102,6 @@ def library_search(request):
     )
 
 
-@login_required
 def theme_detail(request, code: str):
     theme = get_object_or_404(Theme, code=code.upper())
     entries = with_labels(Entry.objects.visible_to(request.user).filter(themes=theme))
@@ -105,7 +112,6 @@ def theme_detail(request, code: str):
     )
 
 
-@login_required
 def entry_detail(request, slug: str):
     entry = get_object_or_404(with_labels(Entry.objects.visible_to(request.user)), slug=slug)
     related = with_labels(
@@ -212,6 +218,5 @@ def background() -> dict:
         return yaml.safe_load(f)
 
 
-@login_required
 def background_view(request):
     return render(request, "inspiration/background.html", {"background": background()})

@@ -298,3 +298,16 @@ NL.update(
         "The round “%(title)s” has been deleted.": "De ronde “%(title)s” is verwijderd.",
     }
 )
+
+NL.update(
+    {
+        "About the conversation tool": "Over de gesprekstool",
+        "Practice examples, lessons and tips of other gemeenten": "Praktijkvoorbeelden, lessen en tips van andere gemeenten",
+        "Want to know more?": "Meer weten?",
+        "Part 2 of the tool explains its background and gathers practice examples. You may read it before, during and after filling in; your browser's back button brings you back here.": "Deel 2 van de tool vertelt over de achtergrond en verzamelt praktijkvoorbeelden. U kunt het lezen voor, tijdens en na het invullen. Met de terugknop van uw browser komt u weer hier.",
+        "More on this theme": "Meer over dit thema",
+        "(practice examples and tips)": "(praktijkvoorbeelden en tips)",
+        "Read further": "Verder lezen",
+        "Part 2 of the tool: the background of the conversation tool, and what other gemeenten do to combine poverty and health policy.": "Deel 2 van de tool: de achtergrond van de gesprekstool, en wat andere gemeenten doen om armoede- en gezondheidsbeleid te combineren.",
+    }
+)

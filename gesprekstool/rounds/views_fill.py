@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import services
+from . import reading, services
 from .analysis import analyse
 from .forms import CommentForm, NoteForm, QuestionForm, ScoreForm
 from .respondent import respondent_view
@@ -81,6 +81,7 @@ def fill_context(r, **extra) -> dict:
         "participant": p,
         "instrument": r.round.instrument,
         "editable": not (p.is_finished or r.round.is_closed),
+        "reading": reading.links(),
         **extra,
     }
 
@@ -223,6 +224,7 @@ def fill_step2(request, theme: str):
     context = fill_context(
         r,
         theme=theme_obj,
+        reading=reading.links(theme=theme_obj.code),
         forms=forms,
         comment_form=c_form,
         previous_theme=codes[index - 1] if index else None,

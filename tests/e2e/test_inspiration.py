@@ -6,13 +6,16 @@ import re
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
+from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from gesprekstool.demo.data import PASSWORD, ROUND_TITLE, USERNAME
 from gesprekstool.inspiration import library
-from gesprekstool.inspiration.models import Entry
+from gesprekstool.inspiration import services as entry_services
+from gesprekstool.inspiration.models import Entry, Theme
+from gesprekstool.rounds import services as round_services
 from gesprekstool.rounds.models import Round
-from tests.factories import UserFactory
+from tests.factories import UserFactory, answer_step1
 
 ADVISER_PASSWORD = "geheim-wachtwoord-123"
 
@@ -129,3 +132,51 @@ def test_from_results_to_the_library_and_an_advisers_addition(
     page.goto(f"{live_server.url}/inspiratie/zoeken/?q=buurtmoestuin")
     expect(page.get_by_role("link", name="Buurtmoestuin met het wijkteam")).to_be_visible()
     assert len(axe.checked) >= 12
+
+
+@pytest.fixture
+def participant_in_step2(transactional_db, participant):
+    """A participant halfway: step 1 done. Their gemeente keeps one practice private."""
+    library.import_library(library.read(library.SHIPPED))
+    entry_services.create_entry(
+        user=None,
+        organisation=participant.round.organisation,
+        themes=list(Theme.objects.filter(code="B")),
+        tags=[],
+        visibility=Entry.Visibility.PRIVATE,
+        title="Ons eigen huiskamerspreekuur",
+        organisation_name="Gemeente Testdorp",
+        kind="example",
+        summary="Alleen voor de eigen gemeente.",
+        lessons="Nog niet gedeeld.",
+        source="",
+        source_url="",
+    )
+    round_services.mark_opened(participant)
+    answer_step1(participant, score=4)
+    return participant
+
+
+def test_a_participant_reads_part_2_without_an_account(page: Page, live_server, participant_in_step2, axe):
+    key = participant_in_step2.token
+    page.goto(f"{live_server.url}{reverse('fill:step2', kwargs={'key': key, 'theme': 'B'})}")
+    axe(page)
+
+    page.get_by_role("link", name=re.compile("^Meer over dit thema")).click()
+    expect(page.get_by_role("heading", level=1, name=re.compile("^B\\. "))).to_be_visible()
+    axe(page)
+    assert key not in page.url
+    expect(page.get_by_text("Ons eigen huiskamerspreekuur")).to_have_count(0)
+
+    page.get_by_role("link", name="Over de tool").click()
+    expect(page.get_by_role("heading", level=1, name="Over de gesprekstool")).to_be_visible()
+    axe(page)
+
+    page.go_back()
+    page.go_back()
+    expect(page.get_by_role("heading", level=1, name=re.compile("Stap 2"))).to_be_visible()
+
+    page.goto(f"{live_server.url}{reverse('fill:intro', kwargs={'key': key})}?intro=1")
+    page.get_by_role("link", name="Praktijkvoorbeelden, lessen en tips van andere gemeenten").click()
+    expect(page.get_by_role("heading", level=1, name=re.compile("^Inspiratie"))).to_be_visible()
+    axe(page)

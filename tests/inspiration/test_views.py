@@ -1,9 +1,12 @@
+import re
+
 import pytest
 from django.urls import reverse
 
 from gesprekstool.inspiration import services
 from gesprekstool.inspiration.models import Entry
-from tests.factories import MembershipFactory, OrganisationFactory
+from gesprekstool.rounds.services import mark_opened
+from tests.factories import MembershipFactory, OrganisationFactory, answer_step1
 
 from .conftest import make_entry
 
@@ -46,7 +49,17 @@ def tag_ids(*slugs):
     return [t.pk for t in Tag.objects.filter(slug__in=slugs)]
 
 
-# Logged out
+# Without an account: part 2 of the tool is open, writing is not
+
+
+@pytest.mark.parametrize(
+    "url",
+    [CREATE, reverse("inspiration:edit", kwargs={"slug": "rotterdam-goed-bezig"})],
+)
+def test_adding_and_editing_ask_to_log_in(client, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
 
 
 @pytest.mark.parametrize(
@@ -56,15 +69,101 @@ def tag_ids(*slugs):
         SEARCH,
         reverse("inspiration:theme", kwargs={"code": "D"}),
         reverse("inspiration:background"),
-        CREATE,
         reverse("inspiration:entry", kwargs={"slug": "rotterdam-goed-bezig"}),
-        reverse("inspiration:edit", kwargs={"slug": "rotterdam-goed-bezig"}),
     ],
 )
-def test_every_page_asks_to_log_in(client, url):
+def test_reading_pages_are_open_without_an_account(client, url):
     response = client.get(url)
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Eigen praktijk delen" not in html
+    assert "Uitloggen" not in html
+
+
+def private_and_proposed(organisation, other_organisation) -> list[Entry]:
+    """Unpublished entries of two gemeenten, every one on theme D and about "huiskamergesprekken"."""
+    return [
+        make_entry(
+            title=f"{visibility} van {org.name}",
+            summary="Over huiskamergesprekken.",
+            themes="D",
+            tags=["bereiken"],
+            visibility=visibility,
+            organisation=org,
+        )
+        for org in (organisation, other_organisation)
+        for visibility in ("private", "proposed")
+    ]
+
+
+def test_without_an_account_no_unpublished_entry_shows(client, organisation, other_organisation):
+    hidden = private_and_proposed(organisation, other_organisation)
+    public = make_entry(title="Openbaar spreekuur", summary="Over huiskamergesprekken.", themes="D")
+    hidden_titles = {e.title for e in hidden}
+
+    for entry in hidden:
+        assert client.get(entry_url(entry)).status_code == 404
+    assert client.get(entry_url(public)).status_code == 200
+
+    index = client.get(INDEX)
+    assert index.context["own_entries"] == []
+    assert index.context["themes"][3].entry_count == 23  # the 22 shipped on theme D + the public one
+    theme = client.get(reverse("inspiration:theme", kwargs={"code": "D"}))
+    assert hidden_titles & {e.title for e in theme.context["entries"]} == set()
+    assert found_titles(client.get(SEARCH, {"q": "huiskamergesprekken"})) == ["Openbaar spreekuur"]
+    everything = client.get(SEARCH, {"theme": "D", "focus": ["bereiken"]})
+    assert hidden_titles & {e.title for e in everything.context["page"].object_list} == set()
+    related = client.get(entry_url(public)).context["related"]
+    assert hidden_titles & {e.title for e in related} == set()
+    for response in (index, theme, everything):
+        assert all(title not in response.content.decode() for title in hidden_titles)
+
+
+def test_members_still_read_their_own_unpublished_entries(
+    facilitator_client, organisation, other_organisation
+):
+    hidden = private_and_proposed(organisation, other_organisation)
+    response = facilitator_client.get(SEARCH, {"q": "huiskamergesprekken"})
+    assert found_titles(response) == [hidden[0].title, hidden[1].title]
+    assert facilitator_client.get(entry_url(hidden[0])).status_code == 200
+    assert facilitator_client.get(entry_url(hidden[2])).status_code == 404
+
+
+def test_a_participant_follows_more_on_this_theme_to_the_library(client, participant, organisation):
+    mark_opened(participant)
+    answer_step1(participant, score=4)
+    make_entry(title="Ons eigen spreekuur", themes="B", visibility="private", organisation=organisation)
+    step2 = client.get(reverse("fill:step2", kwargs={"key": participant.token, "theme": "B"}))
+    link = re.search(r'href="([^"]+)">Meer over dit thema', step2.content.decode()).group(1)
+
+    response = client.get(link)
+
+    assert response.status_code == 200
+    assert response.context["theme"].code == "B"
+    assert "Ons eigen spreekuur" not in response.content.decode()
+    assert participant.token not in response.content.decode()
+
+
+@pytest.mark.parametrize("extra", [1, 25])
+def test_open_pages_query_counts_do_not_grow(client, organisation, django_assert_num_queries, extra):
+    for n in range(extra):
+        make_entry(title=f"Buurtkeuken {n}", themes="DF", tags=["bereiken", "gezinnen"])
+        make_entry(title=f"Eigen keuken {n}", themes="DF", visibility="private", organisation=organisation)
+    entry = Entry.objects.get(slug="rotterdam-goed-bezig")
+    with django_assert_num_queries(1):
+        client.get(INDEX)
+    with django_assert_num_queries(5):  # theme, entries, their themes and tags, the theme menu
+        theme = client.get(reverse("inspiration:theme", kwargs={"code": "F"}))
+    with django_assert_num_queries(6):  # themes, tags, the search, entries with their themes and tags
+        found = client.get(SEARCH, {"q": "buurtkeuken", "theme": "D", "focus": ["bereiken"]})
+    with django_assert_num_queries(5):
+        client.get(SEARCH)
+    with django_assert_num_queries(6):  # the entry and the related ones, each with themes and tags
+        client.get(entry_url(entry))
+    with django_assert_num_queries(0):
+        client.get(reverse("inspiration:background"))
+    assert len(theme.context["entries"]) == 5 + extra
+    assert found.context["total"] == extra
 
 
 # Browsing and reading

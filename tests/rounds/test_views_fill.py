@@ -1,5 +1,7 @@
 """The participant's journey through a personal link (/d/<token>/...), its htmx saves and its refusals."""
 
+import re
+
 import pytest
 from django.contrib import messages
 from django.test import Client
@@ -251,6 +253,49 @@ def test_fill_intro_can_be_read_again(client, in_step2):
     response = client.get(fill_url(in_step2, "intro") + "?intro=1")
 
     assert response.status_code == 200
+
+
+# --- Part 2 of the tool: the background and the library, linked without the token -----------------------
+
+BACKGROUND = reverse("inspiration:background")
+LIBRARY = reverse("inspiration:index")
+
+
+def links_in(response) -> list[str]:
+    return re.findall(r'href="([^"]+)"', response.content.decode())
+
+
+def test_fill_intro_links_to_the_background_and_the_library(client, participant):
+    response = client.get(fill_url(participant, "intro"))
+
+    assert BACKGROUND in links_in(response)
+    assert LIBRARY in links_in(response)
+    assert "Over de gesprekstool" in response.content.decode()
+
+
+@pytest.mark.parametrize("theme", ["A", "E"])
+def test_fill_step2_links_to_its_theme_in_the_library(client, in_step2, theme):
+    response = client.get(fill_url(in_step2, "step2", theme=theme))
+
+    theme_links = [link for link in links_in(response) if link.startswith("/inspiratie/")]
+    assert theme_links == [reverse("inspiration:theme", kwargs={"code": theme})]
+    assert "Meer over dit thema" in response.content.decode()
+
+
+def test_fill_done_links_to_the_background_and_the_library(client, finished):
+    response = client.get(fill_url(finished, "done"))
+
+    assert BACKGROUND in links_in(response)
+    assert LIBRARY in links_in(response)
+    assert "Verder lezen" in response.content.decode()
+
+
+def test_fill_links_to_part_2_never_carry_the_token(client, finished):
+    response = client.get(fill_url(finished, "done"))
+
+    part2 = [link for link in links_in(response) if link.startswith("/inspiratie/")]
+    assert part2 == [BACKGROUND, LIBRARY]
+    assert all(finished.token not in link for link in part2)
 
 
 # --- Bad input: a clear refusal, and nothing saved before changes -----------------------------------------
