@@ -1,6 +1,7 @@
 """Update and compile the message catalogues: the standard Django workflow.
 
     python scripts/messages.py          # or: make messages
+    python scripts/messages.py --makemessages-only DIR   # step 1 only, in a copy of the package (for the tests)
 
 1. `makemessages -l nl -l en` brings gesprekstool/locale/{nl,en}/LC_MESSAGES/django.po up to date with the
    msgids in the code and templates (obsolete entries are dropped).
@@ -58,7 +59,10 @@ def incomplete(po_path: Path) -> list[str]:
     ]
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--makemessages-only"]:
+        makemessages(package=Path(argv[1]).resolve())
+        return 0
     makemessages()
     english_from_msgids(LOCALE / "en" / "LC_MESSAGES" / "django.po")
     missing = incomplete(LOCALE / "nl" / "LC_MESSAGES" / "django.po")
@@ -71,4 +75,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
