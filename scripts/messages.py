@@ -1,12 +1,18 @@
-"""Extract, fill and compile the message catalogues.
+"""Update and compile the message catalogues: the standard Django workflow.
 
-    python scripts/messages.py          # makemessages, fill, compile; lists msgids still without Dutch
+    python scripts/messages.py          # or: make messages
+    python scripts/messages.py --makemessages-only DIR   # step 1 only, in a copy of the package (for the tests)
 
-Dutch for new msgids comes from `NL` dicts in gesprekstool/*/nl_messages.py (msgid -> Dutch); existing
-translations in the catalogue are kept. English is the source language: its msgstr is the msgid itself.
+1. `makemessages -l nl -l en` brings gesprekstool/locale/{nl,en}/LC_MESSAGES/django.po up to date with the
+   msgids in the code and templates (obsolete entries are dropped).
+2. English is the source language: every English msgstr is set to its msgid (as GNU `msgen` does), so no
+   English entry is empty or fuzzy.
+3. `compilemessages` writes the .mo files (not in git).
+
+The Dutch lives only in the nl .po: write it there. The script lists Dutch entries still empty or fuzzy and
+then exits 1; tests/test_translations.py fails on them too.
 """
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -15,63 +21,58 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "gesprekstool"
+LOCALE = PACKAGE / "locale"
+MAKEMESSAGES_OPTIONS = ("-l", "nl", "-l", "en", "--no-obsolete", "--ignore=static/*", "-v0")
 
 
-def dutch_sources() -> dict:
-    merged = {}
-    for path in sorted(PACKAGE.glob("*/nl_messages.py")):
-        spec = importlib.util.spec_from_file_location(path.stem, path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        merged.update(module.NL)
-    return merged
-
-
-def fill(po_path: Path, language: str, dutch: dict) -> list[str]:
-    catalogue = polib.pofile(str(po_path), wrapwidth=79)
-    missing = []
-    for entry in catalogue:
-        if entry.obsolete:
-            continue
-        fuzzy = "fuzzy" in entry.flags
-        if entry.msgid_plural:
-            key = (entry.msgid, entry.msgid_plural)
-            if language == "en":
-                entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
-            elif key in dutch and (fuzzy or not all(entry.msgstr_plural.values())):
-                entry.msgstr_plural = dict(enumerate(dutch[key]))
-        elif language == "en":
-            entry.msgstr = entry.msgid
-        elif entry.msgid in dutch and (fuzzy or not entry.msgstr):
-            entry.msgstr = dutch[entry.msgid]
-        if language == "en" or entry.msgid in dutch or (entry.msgid, entry.msgid_plural) in dutch:
-            if fuzzy:
-                entry.flags.remove("fuzzy")
-                entry.previous_msgid = entry.previous_msgid_plural = None
-        if "fuzzy" in entry.flags or not (entry.msgstr or all(entry.msgstr_plural.values() or [""])):
-            missing.append(entry.msgid)
-    catalogue.save()
-    return missing
-
-
-def main() -> int:
-    python = sys.executable
-    manage = str(ROOT / "manage.py")
+def makemessages(*, package: Path = PACKAGE) -> None:
+    """Run `makemessages` in ``package`` (the working directory decides which files are scanned and which
+    locale directory is written). Side effect: rewrites the .po files of that tree."""
     subprocess.run(
-        [python, manage, "makemessages", "-l", "nl", "-l", "en", "--no-obsolete", "--ignore=static/*", "-v0"],
-        cwd=PACKAGE,
+        [sys.executable, str(ROOT / "manage.py"), "makemessages", *MAKEMESSAGES_OPTIONS],
+        cwd=package,
         check=True,
     )
-    dutch = dutch_sources()
-    status = 0
-    for language in ("nl", "en"):
-        missing = fill(PACKAGE / "locale" / language / "LC_MESSAGES" / "django.po", language, dutch)
-        for msgid in missing:
-            print(f"{language}: no translation for {msgid!r}")
-            status = 1
-    subprocess.run([python, manage, "compilemessages", "-v0"], cwd=PACKAGE, check=True)
-    return status
+
+
+def english_from_msgids(po_path: Path) -> None:
+    """Set every msgstr of the English catalogue at ``po_path`` to its msgid and drop fuzzy flags.
+    Side effect: saves the file."""
+    catalogue = polib.pofile(str(po_path), wrapwidth=79)
+    for entry in catalogue:
+        if entry.msgid_plural:
+            entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
+        else:
+            entry.msgstr = entry.msgid
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+        entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
+    catalogue.save()
+
+
+def incomplete(po_path: Path) -> list[str]:
+    """The msgids in the catalogue at ``po_path`` that are fuzzy or have an empty translation."""
+    return [
+        entry.msgid
+        for entry in polib.pofile(str(po_path))
+        if not entry.obsolete and ("fuzzy" in entry.flags or not entry.translated())
+    ]
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--makemessages-only"]:
+        makemessages(package=Path(argv[1]).resolve())
+        return 0
+    makemessages()
+    english_from_msgids(LOCALE / "en" / "LC_MESSAGES" / "django.po")
+    missing = incomplete(LOCALE / "nl" / "LC_MESSAGES" / "django.po")
+    for msgid in missing:
+        print(f"nl: write the Dutch for {msgid!r} in gesprekstool/locale/nl/LC_MESSAGES/django.po")
+    subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "compilemessages", "-v0"], cwd=PACKAGE, check=True
+    )
+    return 1 if missing else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

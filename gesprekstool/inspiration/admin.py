@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from gesprekstool.instrument import CURRENT_VERSION, load_instrument
 from gesprekstool.lib.text import CleanTextMixin
 from gesprekstool.organisations.models import Organisation
 
@@ -270,7 +271,11 @@ class SuggestionRuleAdmin(admin.ModelAdmin):
     @admin.display(description=_("conditions"))
     def conditions(self, obj):
         parts = []
-        labels = {"low": _("low"), "divergent": _("divergent"), "unknown": _("weet niet")}
+        labels = {
+            "low": _("low"),
+            "divergent": _("divergent"),
+            "unknown": load_instrument(CURRENT_VERSION).unknown.label,
+        }
         if obj.score_conditions:
             parts.append(" / ".join(str(labels[c]) for c in obj.score_conditions))
         if obj.ticked_codes:

@@ -109,8 +109,8 @@ class EntryForm(CleanTextMixin, forms.ModelForm):
             "kind": forms.RadioSelect,
         }
         help_texts = {
-            "title": _("Short and concrete, for example “Financieel spreekuur in het gezondheidscentrum”."),
-            "lessons": _("What should another gemeente know before it starts something similar?"),
+            "title": _("Short and concrete, for example “Financial advice hour at the health centre”."),
+            "lessons": _("What should another municipality know before it starts something similar?"),
             "source": _("A report, article or contact person where others can read more."),
         }
 
@@ -120,7 +120,7 @@ class EntryForm(CleanTextMixin, forms.ModelForm):
         self.memberships = list(memberships)
         choices = [(m.organisation_id, m.organisation.name) for m in self.memberships]
         if is_staff:
-            choices.insert(0, ("", _("The shared library (no gemeente)")))
+            choices.insert(0, ("", _("The shared library (no municipality)")))
         self.fields["organisation"].choices = choices
         self.fields["organisation"].required = not is_staff
         if len(choices) == 1:
@@ -159,7 +159,7 @@ class EntryForm(CleanTextMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("organisation") is None and cleaned.get("visibility") != Entry.Visibility.PUBLIC:
-            self.add_error("organisation", _("Choose the gemeente this practice belongs to."))
+            self.add_error("organisation", _("Choose the municipality this practice belongs to."))
         return cleaned
 
     def tags(self) -> list[Tag]:

@@ -114,7 +114,7 @@ class Entry(models.Model):
     organisation_name = models.CharField(
         _("municipality or organisation"),
         max_length=200,
-        help_text=_("Whose practice or publication this is, for example “Gemeente Lelystad”."),
+        help_text=_("Whose practice or publication this is, for example “Municipality of Lelystad”."),
     )
     summary = models.TextField(_("summary"), help_text=_("What it is and how it works, in your own words."))
     lessons = models.TextField(_("what others can learn from it"))
@@ -133,7 +133,7 @@ class Entry(models.Model):
         blank=True,
         related_name="inspiration_entries",
         verbose_name=_("added by organisation"),
-        help_text=_("Empty for the shared library; set when a gemeente adds its own practice."),
+        help_text=_("Empty for the shared library; set when a municipality adds its own practice."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -211,7 +211,7 @@ class SuggestionRule(models.Model):
         help_text=_("The highest and lowest score are 2 or more apart."),
     )
     when_unknown = models.BooleanField(
-        _("when someone answered “weet niet”"), default=False, help_text=_("At least one score 6.")
+        _("when someone answered “don't know”"), default=False, help_text=_("At least one score 6.")
     )
     ticked = models.CharField(
         _("when someone ticked"),

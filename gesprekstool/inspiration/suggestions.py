@@ -41,6 +41,7 @@ class ThemeFacts:
     scores: list[int]  # current scores (revised if revised), "weet niet" included, unanswered left out
     ticked: dict[str, int]  # option code -> number of participants who ticked it
     lacking: dict[tuple[str, ...], tuple[int, int]]  # options -> (answered without any of them, answered)
+    unknown_label: str  # the instrument's words for score 6, "weet niet"
 
     @property
     def known(self) -> list[int]:
@@ -61,8 +62,8 @@ def _participants(n: int) -> str:
     return ngettext("%(n)d participant", "%(n)d participants", n) % {"n": n}
 
 
-def _score_list(scores: list[int]) -> str:
-    shown = [gettext("weet niet") if s == SCORE_UNKNOWN else str(s) for s in scores]
+def _score_list(scores: list[int], unknown_label: str) -> str:
+    shown = [unknown_label if s == SCORE_UNKNOWN else str(s) for s in scores]
     if len(shown) < 2:
         return "".join(shown)
     return gettext("%(list)s and %(last)s") % {"list": ", ".join(shown[:-1]), "last": shown[-1]}
@@ -109,6 +110,7 @@ def theme_facts(results, theme_code: str, rules: list[SuggestionRule], answers: 
         scores=scores,
         ticked={code: len(who) for code, who in answers.ticked.items()},
         lacking=lacking,
+        unknown_label=results.instrument.unknown.label,
     )
 
 
@@ -131,7 +133,7 @@ def _pattern(rule: SuggestionRule, facts: ThemeFacts) -> str:
     phrases = {
         "low": gettext("are low"),
         "divergent": gettext("diverge"),
-        "unknown": gettext("include “weet niet”"),
+        "unknown": gettext("include “don't know”"),
     }
     words = [phrases[c] for c in holding]
     if len(words) < 2:
@@ -144,7 +146,7 @@ def reason_for(rule: SuggestionRule, facts: ThemeFacts) -> str:
     missing, answered = facts.lacking.get(tuple(rule.not_ticked_codes), (0, 0))
     values = {
         "pattern": _pattern(rule, facts),
-        "scores": _score_list(facts.scores),
+        "scores": _score_list(facts.scores, facts.unknown_label),
         "ticked_by": _participants(ticked_by),
         "not_ticked_by": gettext("%(n)d of the %(total)s") % {"n": missing, "total": _participants(answered)},
     }

@@ -127,6 +127,12 @@ class Instrument:
         """Every value a step-1 score can take: the scale, then "weet niet"."""
         return (*(p.value for p in self.scale), self.unknown.value)
 
+    @property
+    def scale_legend(self) -> str:
+        """The ends of the scale in the instrument's words: "1 = helemaal niet mee eens, 5 = helemaal mee eens"."""
+        low, high = self.scale[0], self.scale[-1]
+        return f"{low.value} = {low.label}, {high.value} = {high.label}"
+
     def score_label(self, value: int) -> str:
         """The label of a step-1 score ("neutraal", "weet niet"); KeyError if ``value`` is no score."""
         for point in (*self.scale, self.unknown):

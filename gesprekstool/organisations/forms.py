@@ -92,12 +92,12 @@ class OrganisationForm(CleanTextMixin, forms.Form):
     """A new organisation and the address of its first facilitator (staff only)."""
 
     name = forms.CharField(
-        label=_("Name"), max_length=200, help_text=_("For example: Gemeente Voorbeeldstad.")
+        label=_("Name"), max_length=200, help_text=_("For example: Municipality of Exampletown.")
     )
     slug = forms.SlugField(
         label=_("Short name"),
         max_length=100,
-        help_text=_("Lower-case letters, digits and hyphens, for example gemeente-voorbeeldstad."),
+        help_text=_("Lower-case letters, digits and hyphens, for example municipality-exampletown."),
     )
     email = forms.EmailField(
         label=_("E-mail address of the first facilitator"),

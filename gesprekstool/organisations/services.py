@@ -96,7 +96,7 @@ def create_organisation(
         raise TeamError(
             _(
                 "The short name “%(slug)s” may contain only lower-case letters, digits and hyphens, "
-                "for example gemeente-voorbeeldstad."
+                "for example municipality-exampletown."
             )
             % {"slug": slug}
         )

@@ -152,7 +152,7 @@ def render_docx(round_: Round) -> bytes:
         _(
             "This report was made with the Gesprekstool from the answers the participants gave. Averages and "
             "ranges count the score after step 2 (the revised score where a participant changed it) and leave "
-            "“weet niet” out."
+            "“don't know” out."
         )
     )
     memo.paragraph(report.instrument.source)
@@ -197,7 +197,7 @@ def _summary(memo: Memo, report: ReportContent) -> None:
             text = _("scores from %(low)s to %(high)s") % {"low": s.low, "high": s.high}
             if s.unknown:
                 text += "; " + ngettext(
-                    "%(counter)s times “weet niet”", "%(counter)s times “weet niet”", s.unknown
+                    "%(counter)s times “don't know”", "%(counter)s times “don't know”", s.unknown
                 ) % {"counter": s.unknown}
             memo.bullet(text + ".", bold_lead=f"{s.theme.label}: ")
     else:
@@ -219,13 +219,13 @@ def _summary(memo: Memo, report: ReportContent) -> None:
 def _step1(memo: Memo, report: ReportContent) -> None:
     instrument = report.instrument
     memo.heading(f"{_('Step 1.')} {instrument.step1.title}", 1)
-    memo.paragraph(f"{instrument.scale_question} {_('1 = helemaal niet mee eens, 5 = helemaal mee eens.')}")
+    memo.paragraph(f"{instrument.scale_question} {instrument.scale_legend}.")
     if not report.results.participants:
         memo.paragraph(_("There are no participants yet, so there are no results."))
         return
     memo.heading(_("Per theme"), 2)
     memo.table(
-        [_("Theme"), _("Statement"), _("Average"), _("Range"), _("weet niet")],
+        [_("Theme"), _("Statement"), _("Average"), _("Range"), instrument.unknown.label],
         [
             [s.theme.code, s.theme.statement, average, spread, str(s.unknown)]
             for s, average, spread in report.stats_rows

@@ -317,7 +317,7 @@ def _check_against_instrument(data: dict, instrument: Instrument) -> None:
                 if s[key] is not None and s[key] not in instrument.score_values:
                     _refuse(
                         [*at, "scores", j, key],
-                        _("%(value)s is not a score of the instrument (1 to 5, or 6 for “weet niet”)."),
+                        _("%(value)s is not a score of the instrument (1 to 5, or 6 for “don't know”)."),
                         value=s[key],
                     )
         _check_answers(p["answers"], instrument, at)

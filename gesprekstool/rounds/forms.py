@@ -37,7 +37,7 @@ class RoundForm(CleanTextMixin, forms.ModelForm):
             "mode": forms.RadioSelect,
         }
         help_texts = {
-            "title": _("For example: Armoede en gezondheid, voorjaar 2027."),
+            "title": _("For example: Poverty and health, spring 2027."),
             "held_on": _("The date of the meeting, or the date by which everyone should have answered."),
         }
 

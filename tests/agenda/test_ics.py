@@ -51,7 +51,7 @@ def test_ics_download_holds_meeting_and_open_due_dates(facilitator_client, round
         agreement.next_meeting_on + datetime.timedelta(days=1),
     )
     action = found[f"gesprekstool-action-{dated.pk}"]
-    assert action["summary"] == "Actie klaar: Cijfers per wijk naast elkaar leggen"
+    assert action["summary"] == "Actie moet klaar zijn: Cijfers per wijk naast elkaar leggen"
     assert action["start"] == dated.due_on
     assert "Wie: Deelnemer 1 (Armoede)" in action["description"]  # rounds are anonymised by default
     assert "Status: open" in action["description"]

@@ -133,7 +133,7 @@ def test_the_mail_is_dutch_plain_text_with_the_personal_link(round_, owner, mail
     assert mail.to == ["fatima@testdorp.nl"]
     assert mail.content_subtype == "plain" and not getattr(mail, "alternatives", None)
     assert mail.body.startswith("Beste Fatima,")
-    assert "Klaar op 12 maart 2027." in mail.body
+    assert "Moet uiterlijk 12 maart 2027 klaar zijn." in mail.body
     assert f"https://gesprekstool.example/mijn-acties/{link.token}/" in mail.body
     assert (link.email, link.name, link.organisation) == ("fatima@testdorp.nl", "Fatima", round_.organisation)
     assert "&amp;" not in mail.body and "&#x27;" not in mail.body

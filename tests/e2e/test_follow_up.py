@@ -140,7 +140,7 @@ def test_repeat_review_answer_and_see_progress(page: Page, browser, live_server,
     axe(joost)
     shot(joost, screenshot_dir, "owner-conflict-phone")
     card.get_by_role("button", name=re.compile("^Opslaan")).click()
-    expect(joost.get_by_text("Dank u wel. Uw update is opgeslagen.")).to_be_visible()
+    expect(joost.get_by_text("Dank u wel. Uw wijziging is opgeslagen.")).to_be_visible()
     axe(joost)
     shot(joost, screenshot_dir, "owner-phone")
     context.close()
@@ -164,7 +164,7 @@ def test_repeat_review_answer_and_see_progress(page: Page, browser, live_server,
 
     # The progress view shows both rounds.
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Voortgang").click()
-    expect(page.get_by_role("heading", level=1, name="Voortgang door de jaren")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Voortgang door de tijd")).to_be_visible()
     expect(page.get_by_text("De scores zijn een hulpmiddel voor het gesprek, geen meting.")).to_be_visible()
     table_a = page.get_by_role("table", name="Scores voor thema A als tabel")
     expect(table_a.get_by_role("columnheader", name=re.compile(DEMO_ROUND))).to_be_visible()

@@ -162,7 +162,7 @@ def test_individual_round_end_to_end(page: Page, browser, live_server, facilitat
     assert (score_d.first, score_d.revised) == (2, 3)
 
     # The facilitator sees both columns, then adds two actions in step 3.
-    page.get_by_role("link", name="Resultaten").click()
+    page.get_by_role("link", name="Uitkomsten").click()
     table = page.get_by_role("table", name="Scores per thema en deelnemer")
     expect(table.get_by_role("columnheader", name="Deelnemer 1 (Armoede)")).to_be_visible()
     expect(table.get_by_role("columnheader", name="Deelnemer 2 (Gezondheid)")).to_be_visible()

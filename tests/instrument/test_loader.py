@@ -238,6 +238,7 @@ def test_scale(instrument: Instrument) -> None:
     assert instrument.unknown == ScalePoint(6, "weet niet")
     assert instrument.score_values == (1, 2, 3, 4, 5, 6)
     assert [instrument.score_label(v) for v in (3, 6)] == ["neutraal", "weet niet"]
+    assert instrument.scale_legend == "1 = helemaal niet mee eens, 5 = helemaal mee eens"
 
 
 def test_steps(instrument: Instrument) -> None:

@@ -19,7 +19,8 @@ def scale_label(value, instrument) -> str:
 def evidence_text(evidence, instrument) -> str:
     """One line of what an observation rests on: "thema D: 5", "vraag 12: “Nee.”"."""
     if evidence.item in {t.code for t in instrument.themes}:
-        value = _("weet niet") if evidence.value == 6 else evidence.value  # noqa: PLR2004
+        unknown = instrument.unknown
+        value = unknown.label if evidence.value == unknown.value else evidence.value
         return _("theme %(theme)s: %(value)s") % {"theme": evidence.item, "value": value}
     try:
         option = instrument.option(evidence.item)
