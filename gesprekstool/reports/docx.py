@@ -28,6 +28,7 @@ class Memo:
         from docx import Document  # noqa: PLC0415
 
         self.doc = Document()
+        self._style_ids: dict[str, str | None] = {}
         self._set_defaults()
 
     def _set_defaults(self) -> None:
@@ -54,11 +55,25 @@ class Memo:
         styles["Heading 2"].font.size = Pt(13)
         styles["Heading 3"].font.size = Pt(11)
 
+    def _add_paragraph(self, style: str | None):
+        """A new paragraph in `style`, its style id looked up once per document: python-docx
+        searches every style in the document for each paragraph given a style by name."""
+        from docx.enum.style import WD_STYLE_TYPE  # noqa: PLC0415
+
+        p = self.doc.add_paragraph()
+        if style is not None:
+            if style not in self._style_ids:
+                self._style_ids[style] = self.doc.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+            p._p.style = self._style_ids[style]  # what `Paragraph.style = name` sets
+        return p
+
     def heading(self, text: str, level: int):
-        return self.doc.add_heading(xml_safe(text), level=level)
+        p = self._add_paragraph("Title" if level == 0 else f"Heading {level}")
+        p.add_run(xml_safe(text))
+        return p
 
     def paragraph(self, text: str = "", style: str | None = None, *, bold_lead: str = ""):
-        p = self.doc.add_paragraph(style=style)
+        p = self._add_paragraph(style)
         if bold_lead:
             p.add_run(xml_safe(bold_lead)).bold = True
         if text:
@@ -246,6 +261,9 @@ def _step1(memo: Memo, report: ReportContent) -> None:
 
 def _step2(memo: Memo, report: ReportContent) -> None:
     total = report.participant_count
+    # Each name once: a participant appears under every option they ticked, and `shown_name`
+    # translates and looks up the domain's label each time it is read.
+    names = {p.pk: p.shown_name for p in report.results.participants}
     memo.heading(f"{_('Step 2.')} {report.instrument.step2.title}", 1)
     for t in report.results.step2:
         memo.heading(t.theme.label, 2)
@@ -254,20 +272,20 @@ def _step2(memo: Memo, report: ReportContent) -> None:
             memo.heading(f"{q.question.number}. {q.question.text}", 3)
             rows = []
             for o in q.options:
-                who = ", ".join(p.shown_name for p in o.participants)
-                texts = "\n".join(f"{p.shown_name}: “{text}”" for p, text in o.texts)
+                who = ", ".join(names[p.pk] for p in o.participants)
+                texts = "\n".join(f"{names[p.pk]}: “{text}”" for p, text in o.texts)
                 rows.append(
                     [f"{len(o.participants)}/{total}", o.option.text, "\n".join(x for x in (who, texts) if x)]
                 )
             memo.table([_("Number"), _("Answer"), _("Who")], rows, widths=[1.6, 8, 7.2])
             if q.unanswered:
                 memo.paragraph(
-                    ", ".join(p.shown_name for p in q.unanswered), bold_lead=_("Not answered by:") + " "
+                    ", ".join(names[p.pk] for p in q.unanswered), bold_lead=_("Not answered by:") + " "
                 )
         if t.comments:
             memo.heading(t.theme.comment_label, 3)
             for p, text in t.comments:
-                memo.bullet(text, bold_lead=f"{p.shown_name}: ")
+                memo.bullet(text, bold_lead=f"{names[p.pk]}: ")
 
 
 def _step3(memo: Memo, report: ReportContent) -> None:

@@ -71,12 +71,13 @@ def step1_rows(results: RoundResults) -> list[Step1Row]:
     notes = {p.pk: text for p, text in results.notes}
     for i, p in enumerate(results.participants):
         domain = p.get_domain_display()
+        name = p.shown_name  # once per participant: it translates and looks up choices
         for theme_scores in results.step1:
             cell = theme_scores.cells[i]
             current = cell.revised if cell.revised is not None else cell.first
             rows.append(
                 Step1Row(
-                    participant=p.shown_name,
+                    participant=name,
                     domain=domain,
                     code=theme_scores.theme.code,
                     item=theme_scores.theme.statement,
@@ -90,7 +91,7 @@ def step1_rows(results: RoundResults) -> list[Step1Row]:
             )
         rows.append(
             Step1Row(
-                participant=p.shown_name,
+                participant=name,
                 domain=domain,
                 code="notitie",
                 item=results.instrument.step1.note_label,
@@ -123,6 +124,7 @@ def step2_rows(results: RoundResults) -> list[Step2Row]:
     rows = []
     for p in results.participants:
         domain = p.get_domain_display()
+        name = p.shown_name  # once per participant, not once per row
         for theme_result in results.step2:
             theme = theme_result.theme
             for q in theme_result.questions:
@@ -132,7 +134,7 @@ def step2_rows(results: RoundResults) -> list[Step2Row]:
                     key = (p.pk, o.option.code)
                     rows.append(
                         Step2Row(
-                            participant=p.shown_name,
+                            participant=name,
                             domain=domain,
                             theme=theme.code,
                             question=question.code,
@@ -145,7 +147,7 @@ def step2_rows(results: RoundResults) -> list[Step2Row]:
                     )
             rows.append(
                 Step2Row(
-                    participant=p.shown_name,
+                    participant=name,
                     domain=domain,
                     theme=theme.code,
                     question="",

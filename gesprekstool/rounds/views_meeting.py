@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -26,6 +26,7 @@ from . import services
 from .access import get_round
 from .analysis import analyse
 from .forms import RoundSettingsForm
+from .live import live_version
 from .models import ConversationQuestion, HiddenObservation, OwnObservation, Participant, Round
 from .panels import results_panels
 
@@ -299,6 +300,7 @@ def round_present(request, pk: int):
     round_, membership = get_round(request, pk)
     theme = checked_theme(round_, request.GET.get("thema", ""))
     context = presenter_context(round_, theme)
+    context["live_version"] = live_version(round_)
     codes = theme_codes(round_)
     index = codes.index(theme) if theme else -1
     context.update(
@@ -318,7 +320,13 @@ def round_present_live(request, pk: int):
     """The part of the presenter view that updates itself while people answer."""
     round_, _membership = get_round(request, pk)
     theme = checked_theme(round_, request.GET.get("thema", ""))
-    return render(request, "rounds/round_present.html#live", presenter_context(round_, theme))
+    version = live_version(round_)
+    if request.GET.get("versie") == version:
+        # Nothing changed since the fragment the screen shows: htmx swaps nothing on a 204.
+        return HttpResponse(status=HTTPStatus.NO_CONTENT)
+    context = presenter_context(round_, theme)
+    context["live_version"] = version
+    return render(request, "rounds/round_present.html#live", context)
 
 
 class JoinCodeForm(forms.Form):

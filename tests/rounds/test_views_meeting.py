@@ -851,3 +851,43 @@ def test_join_start_with_a_code_that_cannot_be_one_gives_a_message(client, db, c
         "alleen letters en cijfers" in response.content.decode()
         or "Kijk nog eens" in response.content.decode()
     )
+
+
+def live_version_of(response) -> str:
+    return response.context["live_version"]
+
+
+def test_round_present_live_unchanged_poll_is_empty(
+    facilitator_client, spread_round, django_assert_num_queries
+):
+    shown = facilitator_client.get(f"{url('present_live', spread_round)}?thema=D")
+
+    # session, user, round, membership, the fingerprint: no results read, nothing drawn
+    with django_assert_num_queries(5):
+        response = facilitator_client.get(
+            f"{url('present_live', spread_round)}?thema=D&versie={live_version_of(shown)}"
+        )
+
+    assert (response.status_code, response.content) == (204, b"")
+
+
+def test_round_present_live_after_a_new_score_is_the_fragment(facilitator_client, spread_round, participant):
+    shown = facilitator_client.get(f"{url('present_live', spread_round)}?thema=D")
+    services.save_score(participant, theme="D", value=1)
+
+    response = facilitator_client.get(
+        f"{url('present_live', spread_round)}?thema=D&versie={live_version_of(shown)}"
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Armoede 1, Gezondheid 5" in page
+    assert f"versie={live_version_of(response)}" in page
+    assert live_version_of(response) != live_version_of(shown)
+
+
+def test_round_present_page_polls_with_the_version_it_shows(facilitator_client, spread_round):
+    response = facilitator_client.get(f"{url('present', spread_round)}?thema=D")
+
+    live = url("present_live", spread_round)
+    assert f'hx-get="{live}?thema=D&amp;versie={live_version_of(response)}"' in response.content.decode()
