@@ -1,19 +1,55 @@
-"""The agenda's part of `manage.py daily`: reminder mails about due actions and follow-up meetings."""
+"""The reminder run, shared by `manage.py daily` (the `reminders` job) and `manage.py send_reminders`:
+one place that sends or plans the mails and describes each of them."""
 
 import datetime
+from dataclasses import dataclass, field
 
-from .reminders import days_before, plan_reminders, send_reminders
+from .reminders import Mail, days_before, plan_reminders, send_reminders
+
+
+def describe(mail: Mail, *, prefix: str) -> list[str]:
+    """A mail as log lines: who gets what, then each reminder it carries."""
+    return [f"{prefix}: {mail.recipient} – {mail.subject}"] + [
+        f"    {r.kind} {r.target} {r.date}" for r in mail.reminders
+    ]
+
+
+@dataclass
+class ReminderRun:
+    lines: list[str] = field(default_factory=list)
+    planned: int = 0
+    sent: int = 0
+    failed: int = 0
+
+
+def run_reminders(today: datetime.date, *, dry_run: bool) -> ReminderRun:
+    """Send the mails due on `today` (with `dry_run`, only plan them) and describe each one."""
+    run = ReminderRun()
+    if dry_run:
+        mails = plan_reminders(today)
+        run.planned = len(mails)
+        for mail in mails:
+            run.lines += describe(mail, prefix="would send")
+        return run
+    outcome = send_reminders(today)
+    for mail in outcome.sent:
+        run.lines += describe(mail, prefix="sent")
+    for mail in outcome.already:
+        run.lines += describe(mail, prefix="already sent by another run")
+    for mail, error in outcome.failed:
+        run.lines += describe(mail, prefix=f"NOT sent ({error})")
+    run.sent, run.failed = len(outcome.sent), len(outcome.failed)
+    return run
+
+
+def failure_message(run: ReminderRun) -> str:
+    return f"{run.failed} reminder mail(s) could not be sent; they are retried next run."
 
 
 def reminders_job(*, today: datetime.date, dry_run: bool) -> list[str]:
+    run = run_reminders(today, dry_run=dry_run)
     if dry_run:
-        mails = plan_reminders(today)
-        lines = [f"{len(mails)} reminder mail(s) would be sent ({days_before()} days ahead)."]
-        return lines + [f"would send: {mail.recipient} – {mail.subject}" for mail in mails]
-    outcome = send_reminders(today)
-    lines = [f"sent: {mail.recipient} – {mail.subject}" for mail in outcome.sent]
-    lines += [f"NOT sent ({error}): {mail.recipient} – {mail.subject}" for mail, error in outcome.failed]
-    lines.append(f"{len(outcome.sent)} reminder mail(s) sent, {len(outcome.failed)} failed.")
-    if outcome.failed:
-        raise RuntimeError(f"{len(outcome.failed)} reminder mail(s) could not be sent; retried next run.")
-    return lines
+        return [f"{run.planned} reminder mail(s) would be sent ({days_before()} days ahead).", *run.lines]
+    if run.failed:
+        raise RuntimeError(failure_message(run))
+    return [*run.lines, f"{run.sent} reminder mail(s) sent, {run.failed} failed."]

@@ -9,7 +9,8 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from gesprekstool.agenda.reminders import Mail, days_before, plan_reminders, send_reminders
+from gesprekstool.agenda.daily import failure_message, run_reminders
+from gesprekstool.agenda.reminders import days_before
 
 
 class Command(BaseCommand):
@@ -25,26 +26,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run: bool = False, date: datetime.date | None = None, **options):
         today = date or timezone.localdate()
+        run = run_reminders(today, dry_run=dry_run)
         if dry_run:
-            mails = plan_reminders(today)
-            self.stdout.write(f"{today}: {len(mails)} mail(s) would be sent ({days_before()} days ahead).")
-            for mail in mails:
-                self.describe(mail, prefix="would send")
+            self.stdout.write(f"{today}: {run.planned} mail(s) would be sent ({days_before()} days ahead).")
+        for line in run.lines:
+            self.stdout.write(line)
+        if dry_run:
             return
-        outcome = send_reminders(today)
-        for mail in outcome.sent:
-            self.describe(mail, prefix="sent")
-        for mail in outcome.already:
-            self.describe(mail, prefix="already sent by another run")
-        for mail, error in outcome.failed:
-            self.describe(mail, prefix=f"NOT sent ({error})")
-        self.stdout.write(f"{today}: {len(outcome.sent)} mail(s) sent, {len(outcome.failed)} failed.")
-        if outcome.failed:
-            raise CommandError(
-                f"{len(outcome.failed)} reminder mail(s) could not be sent; they are retried next run."
-            )
-
-    def describe(self, mail: Mail, *, prefix: str) -> None:
-        self.stdout.write(f"{prefix}: {mail.recipient} – {mail.subject}")
-        for r in mail.reminders:
-            self.stdout.write(f"    {r.kind} {r.target} {r.date}")
+        self.stdout.write(f"{today}: {run.sent} mail(s) sent, {run.failed} failed.")
+        if run.failed:
+            raise CommandError(failure_message(run))
