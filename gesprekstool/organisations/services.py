@@ -1,4 +1,4 @@
-"""Starting an organisation and managing its members: invitations, roles, leaving.
+"""Starting an organisation and inviting its members (roles and leaving: members.py).
 
 Every change lands in the organisation's activity log. Invitation tokens exist only in the
 link (mail or printed); the database keeps their SHA-256 hash.
@@ -357,79 +357,6 @@ def accept_with_account(*, token: str, user) -> tuple[Membership, bool]:
             % {"invited": invitation.email, "current": user.email or user.get_username()}
         )
     return _join(invitation, user)
-
-
-# --- Members ----------------------------------------------------------------------------------------------
-
-
-def _facilitators_locked(organisation_id: int) -> list[Membership]:
-    return list(
-        Membership.objects.select_for_update()
-        .filter(organisation_id=organisation_id, role=Membership.Role.FACILITATOR)
-        .order_by("pk")
-    )
-
-
-def _last_facilitator_error(membership: Membership) -> TeamError:
-    return TeamError(
-        _(
-            "%(name)s is the only facilitator of %(organisation)s. Make someone else facilitator first, "
-            "so that somebody can still manage the team."
-        )
-        % {"name": user_label(membership.user), "organisation": membership.organisation.name}
-    )
-
-
-@transaction.atomic
-def change_role(*, membership: Membership, role: str, actor) -> Membership:
-    """Give a member another role. The last facilitator cannot become a reader.
-
-    Side effect: ROLE_CHANGED in the log (nothing when the role stays the same).
-    """
-    if role not in Membership.Role.values:
-        raise TeamError(_("Choose a role."))
-    facilitators = _facilitators_locked(membership.organisation_id)
-    membership = (
-        Membership.objects.select_for_update(of=("self",))
-        .select_related("user", "organisation")
-        .get(pk=membership.pk)
-    )
-    if membership.role == role:
-        return membership
-    if membership.role == Membership.Role.FACILITATOR and [m.pk for m in facilitators] == [membership.pk]:
-        raise _last_facilitator_error(membership)
-    membership.role = role
-    membership.save(update_fields=["role"])
-    activity.record(
-        organisation=membership.organisation,
-        actor=actor,
-        action=activity.Action.ROLE_CHANGED,
-        subject=user_label(membership.user),
-        detail=membership.get_role_display(),
-    )
-    return membership
-
-
-@transaction.atomic
-def remove_member(*, membership: Membership, actor) -> None:
-    """Take a member out of the organisation; their account stays (they may be in other teams).
-
-    The last facilitator cannot be removed. Side effect: MEMBER_REMOVED in the log.
-    """
-    facilitators = _facilitators_locked(membership.organisation_id)
-    membership = (
-        Membership.objects.select_for_update(of=("self",))
-        .select_related("user", "organisation")
-        .get(pk=membership.pk)
-    )
-    if membership.role == Membership.Role.FACILITATOR and [m.pk for m in facilitators] == [membership.pk]:
-        raise _last_facilitator_error(membership)
-    name = user_label(membership.user)
-    organisation = membership.organisation
-    membership.delete()
-    activity.record(
-        organisation=organisation, actor=actor, action=activity.Action.MEMBER_REMOVED, subject=name
-    )
 
 
 UNSENT_BACKENDS = {

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from . import current, services
 from .access import membership_for, require_manager
 from .forms import InviteForm, NewAccountForm, RoleForm, SwitchOrganisationForm
+from .members import change_role, remove_member
 from .models import Invitation, Membership
 
 
@@ -135,7 +136,7 @@ def member_role(request, member_id: int):
             request, membership, error=_("Choose a role."), status=HTTPStatus.UNPROCESSABLE_ENTITY
         )
     try:
-        member = services.change_role(membership=member, role=form.cleaned_data["role"], actor=request.user)
+        member = change_role(membership=member, role=form.cleaned_data["role"], actor=request.user)
     except services.TeamError as error:
         return render_team(request, membership, error=error.message, status=HTTPStatus.CONFLICT)
     messages.success(
@@ -151,7 +152,7 @@ def member_role(request, member_id: int):
 def member_remove(request, member_id: int):
     member, membership = member_of_managed_team(request, member_id)
     try:
-        services.remove_member(membership=member, actor=request.user)
+        remove_member(membership=member, actor=request.user)
     except services.TeamError as error:
         return render_team(request, membership, error=error.message, status=HTTPStatus.CONFLICT)
     name = services.user_label(member.user)

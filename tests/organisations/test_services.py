@@ -10,7 +10,7 @@ from django.core import mail
 from django.db import connection
 from django.utils import timezone
 
-from gesprekstool.organisations import services
+from gesprekstool.organisations import members, services
 from gesprekstool.organisations.models import ActivityEntry, Invitation, Membership, Organisation
 from tests.factories import (
     MembershipFactory,
@@ -333,7 +333,7 @@ def test_accept_by_someone_already_in_the_team_keeps_their_role(organisation):
 def test_change_role(organisation, facilitator):
     reader = ReaderMembershipFactory(organisation=organisation, user__first_name="Piet")
 
-    changed = services.change_role(membership=reader, role="gespreksleider", actor=facilitator)
+    changed = members.change_role(membership=reader, role="gespreksleider", actor=facilitator)
 
     assert Membership.objects.get(pk=reader.pk).role == changed.role == "gespreksleider"
     assert log_of(organisation)[-1][0::2] == ("role_changed", "Piet")
@@ -342,7 +342,7 @@ def test_change_role(organisation, facilitator):
 def test_change_role_to_the_same_role_logs_nothing(organisation, facilitator):
     membership = facilitator.memberships.get()
 
-    services.change_role(membership=membership, role="gespreksleider", actor=facilitator)
+    members.change_role(membership=membership, role="gespreksleider", actor=facilitator)
 
     assert log_of(organisation) == []
 
@@ -352,7 +352,7 @@ def test_the_last_facilitator_cannot_become_a_reader(organisation, facilitator):
     ReaderMembershipFactory(organisation=organisation)
 
     with pytest.raises(services.TeamError) as refused:
-        services.change_role(membership=membership, role="meelezer", actor=facilitator)
+        members.change_role(membership=membership, role="meelezer", actor=facilitator)
 
     assert refused.value.message.startswith(
         f"{facilitator.email} is de enige gespreksleider van Gemeente Testdorp."
@@ -364,7 +364,7 @@ def test_the_last_facilitator_cannot_be_removed(organisation, facilitator):
     membership = facilitator.memberships.get()
 
     with pytest.raises(services.TeamError):
-        services.remove_member(membership=membership, actor=facilitator)
+        members.remove_member(membership=membership, actor=facilitator)
 
     assert Membership.objects.filter(pk=membership.pk).exists()
     assert log_of(organisation) == []
@@ -373,9 +373,9 @@ def test_the_last_facilitator_cannot_be_removed(organisation, facilitator):
 def test_a_facilitator_can_be_demoted_or_removed_when_another_remains(organisation, facilitator):
     second = MembershipFactory(organisation=organisation, user__first_name="Bas")
 
-    services.change_role(membership=facilitator.memberships.get(), role="meelezer", actor=facilitator)
+    members.change_role(membership=facilitator.memberships.get(), role="meelezer", actor=facilitator)
     with pytest.raises(services.TeamError):
-        services.remove_member(membership=second, actor=facilitator)
+        members.remove_member(membership=second, actor=facilitator)
 
     assert list(organisation.memberships.filter(role="gespreksleider")) == [second]
 
@@ -385,7 +385,7 @@ def test_remove_member_keeps_the_account(organisation, facilitator):
         organisation=organisation, user__first_name="Piet", user__last_name="Jansen"
     )
 
-    services.remove_member(membership=reader, actor=facilitator)
+    members.remove_member(membership=reader, actor=facilitator)
 
     assert (
         Membership.objects.filter(pk=reader.pk).exists(),
@@ -409,7 +409,7 @@ def test_two_facilitators_demoting_each_other_at_once_leave_one(settings):
     def demote(membership):
         try:
             barrier.wait()
-            services.change_role(membership=membership, role="meelezer", actor=None)
+            members.change_role(membership=membership, role="meelezer", actor=None)
         except services.TeamError:
             refused.append(membership.pk)
         finally:
