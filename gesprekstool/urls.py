@@ -6,7 +6,7 @@ from gesprekstool.lib.views import health
 from gesprekstool.organisations import views as organisation_views
 from gesprekstool.organisations.forms import LoginForm
 from gesprekstool.rounds import views as round_views
-from gesprekstool.rounds import views_meeting
+from gesprekstool.rounds import views_join
 from gesprekstool.rounds.urls import fill_patterns
 from gesprekstool.twofactor import views as two_factor_views
 
@@ -50,8 +50,8 @@ urlpatterns = [
     path("rondes/", include("gesprekstool.reports.urls")),
     path("rondes/<str:key>/samen/", include((fill_patterns, "fill"), namespace="joint")),
     path("d/<str:key>/", include((fill_patterns, "fill"), namespace="fill")),
-    path("meedoen/", views_meeting.join_start, name="join_start"),
-    path("meedoen/<str:code>/", views_meeting.join_round, name="join_round"),
+    path("meedoen/", views_join.join_start, name="join_start"),
+    path("meedoen/<str:code>/", views_join.join_round, name="join_round"),
     path("inspiratie/", include("gesprekstool.inspiration.urls")),
     path("organisatie/<slug:slug>/", include("gesprekstool.organisations.urls_privacy")),
     path("", include("gesprekstool.statements.urls")),

@@ -1,0 +1,100 @@
+"""Joining a meeting by the code on the screen: public pages, slowed down against guessing."""
+
+from http import HTTPStatus
+
+from django import forms
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from gesprekstool.lib.client_ip import client_ip
+from gesprekstool.lib.text import CleanTextMixin
+
+from . import services
+from .models import Participant, Round
+
+
+class JoinForm(CleanTextMixin, forms.ModelForm):
+    class Meta:
+        model = Participant
+        fields = ["display_name", "domain"]
+
+
+class JoinCodeForm(forms.Form):
+    """The code typed from the screen: letters and digits only, spaces and case do not matter."""
+
+    NOT_A_CODE = gettext_lazy(
+        "A meeting code has only letters and digits, for example ABC234. Check the code on the screen."
+    )
+
+    code = forms.CharField(max_length=40, required=False, error_messages={"max_length": NOT_A_CODE})
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data["code"].upper().replace(" ", "")
+        # Anything else (a "/", a "?") could never be a code and cannot go into the URL.
+        if code and not (code.isascii() and code.isalnum() and len(code) <= 12):
+            raise forms.ValidationError(self.NOT_A_CODE)
+        return code
+
+
+def join_start(request):
+    """Public: type the code shown on the screen."""
+    form = JoinCodeForm(request.GET)
+    if not form.is_valid():
+        error = form.errors.get("code", [_("Check the code on the screen.")])[0]
+        return render(request, "rounds/join_start.html", {"error": error}, status=422)
+    if form.cleaned_data["code"]:
+        return redirect("join_round", code=form.cleaned_data["code"])
+    return render(request, "rounds/join_start.html")
+
+
+def join_round(request, code: str):
+    """Public: give a name and domain, and get a personal link to answer with.
+
+    Codes are short, so guessing is slowed down: an address that typed too many wrong codes is
+    refused for a while (429), whatever code it sends. Joint rounds take no one by code: their
+    answers are the group's shared form."""
+    address = client_ip(request)
+    if services.join_code_throttled(address=address):
+        minutes = int(settings.JOIN_CODE_ATTEMPT_WINDOW.total_seconds() // 60)
+        return render(
+            request,
+            "rounds/join_start.html",
+            {
+                "error": _(
+                    "Too many wrong codes were typed from this network. Wait %(minutes)s minutes and try again, or ask the facilitator for your personal link."
+                )
+                % {"minutes": minutes}
+            },
+            status=HTTPStatus.TOO_MANY_REQUESTS,
+        )
+    round_ = Round.objects.select_related("organisation").filter(join_code=code.upper()).first()
+    if round_ is None or round_.is_closed:
+        services.record_failed_join(address=address)
+        return render(
+            request,
+            "rounds/join_start.html",
+            {"error": _("There is no open meeting with this code. Check the code on the screen.")},
+            status=HTTPStatus.NOT_FOUND,
+        )
+    if round_.is_joint:
+        return render(
+            request,
+            "rounds/join_start.html",
+            {
+                "error": _(
+                    "This meeting fills in one shared form together, on the screen. You do not need to join with your phone."
+                )
+            },
+            status=HTTPStatus.CONFLICT,
+        )
+    form = JoinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        participant = services.add_participant(
+            round_, display_name=form.cleaned_data["display_name"], domain=form.cleaned_data["domain"]
+        )
+        return redirect("fill:intro", key=participant.token)
+    return render(
+        request, "rounds/join_round.html", {"round": round_, "form": form}, status=422 if form.errors else 200
+    )
