@@ -5,20 +5,20 @@ What goes in is chosen by the caller and must never be a token or an answer text
 """
 
 import datetime
-import re
 
 from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from gesprekstool.lib.text import clean_line
+
 from .models import ActivityEntry, Organisation
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 Action = ActivityEntry.Action
 
 
 def _clean(text: str, limit: int) -> str:
-    text = _CONTROL.sub(" ", str(text or "")).strip()
+    text = clean_line(str(text or "")).strip()
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
