@@ -34,12 +34,14 @@ system-deps:
 	  $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq --no-install-recommends $$missing; \
 	fi
 
-# Debian packages: gettext for the translations, Chromium for the browser tests,
-# PostgreSQL for the second database run. Installed only where missing.
+# Debian packages: gettext for the translations, Chromium for the browser tests, Java for the
+# W3C Nu HTML Checker (vnu) in the browser tests, PostgreSQL for the second database run.
+# Installed only where missing.
 system-test-deps:
 	@missing=""; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	[ -x $(CHROMIUM_PATH) ] || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing from Debian:$$missing"; \

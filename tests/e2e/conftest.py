@@ -2,9 +2,12 @@
 
 import os
 import shutil
+import weakref
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
+from tests.e2e.vnu import Validator
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by
 # the test itself (fixtures, assertions) are still synchronous and safe here.
@@ -42,11 +45,24 @@ def browser_context_args(browser_context_args):
 
 _axe = Axe()
 
+# The last HTML document each page received from the server (kept by PageWatcher below).
+_documents: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+@pytest.fixture(scope="session")
+def vnu():
+    validator = Validator()
+    yield validator
+    validator.stop()
+
 
 class Checker:
-    """Runs axe-core on every page a test visits and remembers which ones it checked."""
+    """Checks every page a test visits: axe-core on the page as shown, and the W3C Nu HTML Checker
+    (vnu) on the HTML the server sent and on the page as it is now (after htmx swapped fragments in).
+    Remembers which pages it checked."""
 
-    def __init__(self):
+    def __init__(self, validator: Validator):
+        self.validator = validator
         self.checked: list[str] = []
 
     def __call__(self, page) -> None:
@@ -54,11 +70,17 @@ class Checker:
         results = _axe.run(page)
         self.checked.append(page.url)
         assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+        response = _documents.get(page)
+        if response is not None and response.url.split("#")[0] == page.url.split("#")[0]:
+            sent = self.validator.errors(response.text())
+            assert sent == [], f"HTML errors in what the server sent for {page.url}:\n" + "\n".join(sent)
+        shown = self.validator.errors(page.content())
+        assert shown == [], f"HTML errors in the page as shown at {page.url}:\n" + "\n".join(shown)
 
 
 @pytest.fixture
-def axe():
-    return Checker()
+def axe(vnu):
+    return Checker(vnu)
 
 
 @pytest.fixture
@@ -76,15 +98,22 @@ def live_server(django_db_setup, live_server):
     return live_server
 
 
-class CspViolations:
-    """Collects what the browser refused under the Content-Security-Policy, on every page of every
-    context a test opens (Chromium reports each refusal on the console)."""
+class PageWatcher:
+    """Watches every page of every context a test opens: collects what the browser refused under the
+    Content-Security-Policy (Chromium reports each refusal on the console), and keeps the last HTML
+    document each page received, for the HTML check."""
 
     def __init__(self):
         self.messages: list[str] = []
 
     def watch(self, page) -> None:
         page.on("console", lambda message: self._console(page, message))
+        page.on("response", lambda response: self._response(page, response))
+
+    @staticmethod
+    def _response(page, response) -> None:
+        if response.request.resource_type == "document" and response.frame == page.main_frame:
+            _documents[page] = response
 
     def _console(self, page, message) -> None:
         if "Content Security Policy" in message.text:
@@ -94,11 +123,11 @@ class CspViolations:
 @pytest.fixture(autouse=True)
 def csp_violations(request):
     """Fails a browser test when any page it visited broke the Content-Security-Policy: inline
-    script or style, eval, or anything loaded from elsewhere."""
+    script or style, eval, or anything loaded from elsewhere. Also keeps each page's HTML document."""
     if "page" not in request.fixturenames:
         yield None
         return
-    violations = CspViolations()
+    violations = PageWatcher()
     browser = request.getfixturevalue("browser")
     new_context = browser.new_context
 

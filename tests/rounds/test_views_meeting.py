@@ -758,7 +758,7 @@ def test_group_results_hidden_until_revealed(client, round_, answered_pair):
 
     assert other.label not in page
     assert other.display_name not in page
-    assert 'hx-trigger="every 5s"' in page
+    assert 'data-hx-trigger="every 5s"' in page
 
 
 def test_group_results_visible_after_reveal(client, round_, answered_pair):
@@ -771,7 +771,7 @@ def test_group_results_visible_after_reveal(client, round_, answered_pair):
 
     assert other.label in page
     assert other.display_name not in page
-    assert "hx-trigger" not in page
+    assert "data-hx-trigger" not in page
 
 
 def test_group_results_never_when_participants_may_not_see_them(client, round_, answered_pair):
@@ -890,4 +890,4 @@ def test_round_present_page_polls_with_the_version_it_shows(facilitator_client, 
     response = facilitator_client.get(f"{url('present', spread_round)}?thema=D")
 
     live = url("present_live", spread_round)
-    assert f'hx-get="{live}?thema=D&amp;versie={live_version_of(response)}"' in response.content.decode()
+    assert f'data-hx-get="{live}?thema=D&amp;versie={live_version_of(response)}"' in response.content.decode()

@@ -7,4 +7,5 @@ from tests.e2e.conftest import (  # noqa: F401 - pytest finds fixtures by name i
     csp_violations,
     live_server,
     screenshot_dir,
+    vnu,
 )
