@@ -10,6 +10,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import strategies as st
 
+from gesprekstool.agenda.models import Action, ActionNote
 from gesprekstool.organisations import services as organisation_services
 from gesprekstool.organisations.models import Membership, Organisation
 from gesprekstool.rounds import services
@@ -84,6 +85,30 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
 
 class ReaderMembershipFactory(MembershipFactory):
     role = Membership.Role.READER
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    """An open action on theme A of a round, for someone outside the round unless `owner` is given."""
+
+    class Meta:
+        model = Action
+
+    round = factory.SubFactory(RoundFactory)
+    theme = "A"
+    description = factory.Sequence(lambda n: f"Actie {n}")
+    owner = None
+    owner_name = factory.LazyAttribute(lambda action: "" if action.owner else "Mira de Vries")
+    department = "Werk en Inkomen"
+    due_on = datetime.date(2027, 3, 1)
+
+
+class ActionNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionNote
+
+    action = factory.SubFactory(ActionFactory)
+    text = factory.Sequence(lambda n: f"Voortgang {n}")
+    author_name = "Sanne Bakker"
 
 
 def invite(organisation, email: str = "nieuw@example.nl", *, role=Membership.Role.FACILITATOR, by=None):

@@ -34,10 +34,14 @@ def action_data(**overrides) -> dict:
     return {"theme": "B", "description": "Cijfers koppelen", "department": "", "due_on": "", **overrides}
 
 
-def test_agenda_page_opens(facilitator_client, round_):
+def test_agenda_page_opens_with_every_theme_and_no_actions_yet(facilitator_client, round_):
     response = facilitator_client.get(agenda_url(round_))
 
+    html = response.content.decode()
     assert response.status_code == 200
+    assert "Stap 3. Actieagenda: Wat gaan we doen?" in html
+    assert "A. Visie op armoede, schulden en gezondheid" in html
+    assert html.count("Nog geen acties.") == 6
 
 
 def test_agenda_lists_actions_under_their_theme(facilitator_client, round_, participant):

@@ -1,0 +1,128 @@
+"""Every page that lists things reads a fixed number of queries, whatever the number of items: the
+same literal count with one item of everything and with several. The numbers are meant to be
+brittle: a page that starts reading one more query fails here, and the change that caused it says
+why in its commit (update the number then)."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from gesprekstool.agenda import services as agenda_services
+from gesprekstool.organisations import activity
+from gesprekstool.rounds import services
+from gesprekstool.rounds.models import OwnObservation
+from tests.factories import (
+    HELD_ON,
+    ActionFactory,
+    ActionNoteFactory,
+    MembershipFactory,
+    add_answered_in_bulk,
+    invite,
+)
+
+SEVERAL = 6
+
+
+def fill(organisation, round_, facilitator, items: int) -> dict[str, str]:
+    """`items` of everything a page can list: participants with every answer, actions with notes,
+    own observations, rounds, team members, invitations, log lines. Answers the URL kwargs."""
+    participants = add_answered_in_bulk(round_, items)
+    round_.refresh_from_db()
+    for number, participant in enumerate(participants):
+        action = ActionFactory(round=round_, theme="ABCDEF"[number % 6], owner=participant)
+        ActionNoteFactory(action=action)
+        ActionFactory(round=round_, owner_email="mira@example.nl")
+        OwnObservation.objects.create(round=round_, theme="A", text=f"Opvallend {number}")
+        activity.record(
+            organisation=organisation,
+            actor=facilitator,
+            action=activity.Action.ROUND_EXPORTED,
+            subject=f"R{number}",
+        )
+        MembershipFactory(organisation=organisation)
+        invite(organisation, f"collega{number}@example.nl")
+    for number in range(items - 1):
+        other = services.create_round(
+            organisation=organisation, title=f"Eerder {number}", held_on=HELD_ON, mode="individual"
+        )
+        add_answered_in_bulk(other, 1)
+    link = agenda_services.ensure_owner_link(organisation, email="mira@example.nl", name="Mira")
+    repeated = agenda_services.repeat_round(
+        round_,
+        title="Een jaar later",
+        held_on=HELD_ON,
+        participants=participants,
+        actions=round_.actions.all(),
+    )
+    round_.results_for_participants = True
+    round_.results_revealed_at = timezone.now()
+    round_.save(update_fields=["results_for_participants", "results_revealed_at"])
+    return {
+        "pk": round_.pk,
+        "repeated": repeated.pk,
+        "slug": organisation.slug,
+        "token": link.token,
+        "key": participants[0].token,
+    }
+
+
+PAGES = {
+    # url name: (kwargs used, queries)
+    "rounds:list": ((), 4),
+    "rounds:detail": (("pk",), 6),
+    "rounds:results": (("pk",), 13),
+    "rounds:prepare": (("pk",), 12),
+    "rounds:present": (("pk",), 10),
+    "rounds:present_live": (("pk",), 10),
+    "agenda:edit": (("pk",), 11),
+    "agenda:review": (("repeated",), 8),
+    "agenda:ics": (("pk",), 7),
+    "reports:downloads": (("pk",), 5),
+    "follow_up:actions": (("slug",), 8),
+    "monitoring:progress": (("slug",), 9),
+    "organisations:team": ((), 5),
+    "organisation_privacy:log": (("slug",), 7),
+    "follow_up:owner": (("token",), 6),
+}
+
+
+@pytest.mark.parametrize("items", [1, SEVERAL])
+@pytest.mark.parametrize("url_name", PAGES)
+def test_a_listing_page_reads_a_fixed_number_of_queries(
+    facilitator_client, organisation, round_, facilitator, items, url_name, django_assert_num_queries
+):
+    values = fill(organisation, round_, facilitator, items)
+    names, queries = PAGES[url_name]
+    url = reverse(url_name, kwargs={name if name != "repeated" else "pk": values[name] for name in names})
+
+    with django_assert_num_queries(queries):
+        response = facilitator_client.get(url)
+
+    assert response.status_code == 200
+
+
+# The participant's own pages, through the personal link (handed in, results revealed to all).
+PARTICIPANT_PAGES = {
+    "fill:intro": ({}, 1),
+    "fill:step1": ({}, 2),
+    "fill:step2": ({"theme": "C"}, 3),
+    "fill:done": ({}, 9),
+    "fill:group_results": ({}, 6),
+    "fill:own_answers": ({}, 5),
+}
+
+
+@pytest.mark.parametrize("items", [1, SEVERAL])
+@pytest.mark.parametrize("url_name", PARTICIPANT_PAGES)
+def test_a_participant_page_reads_a_fixed_number_of_queries(
+    organisation, round_, facilitator, items, url_name, django_assert_num_queries
+):
+    values = fill(organisation, round_, facilitator, items)
+    extra, queries = PARTICIPANT_PAGES[url_name]
+    url = reverse(url_name, kwargs={"key": values["key"], **extra})
+
+    with django_assert_num_queries(queries):
+        response = Client().get(url)
+
+    assert response.status_code == 200
