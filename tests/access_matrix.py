@@ -458,10 +458,10 @@ WRONG_CREDENTIALS: dict[str, dict[str, tuple[str | None, Cell, tuple[str, ...]]]
         "used": ("used_invitation_token", 410, BOTH),
         "withdrawn": ("withdrawn_invitation_token", 410, BOTH),
     },
-    # Django's reset view answers a wrong link with a page saying the link does not work (200).
+    # The reset view answers a wrong link with a page saying the link does not work (404).
     "reset_token": {
-        "random": (None, unchanged(200), BOTH),
-        "participant_link": ("token", unchanged(200), BOTH),
+        "random": (None, 404, BOTH),
+        "participant_link": ("token", 404, BOTH),
     },
 }
 

@@ -320,7 +320,14 @@ class PasswordChangeView(UnprocessableOnInvalid, auth_views.PasswordChangeView):
 
 
 class PasswordResetConfirmView(UnprocessableOnInvalid, auth_views.PasswordResetConfirmView):
-    pass
+    """Django shows a wrong, used or expired link as a page saying so, with 200; ours answer 404,
+    like every other link here that does not work."""
+
+    def dispatch(self, *args, **kwargs):
+        response = super().dispatch(*args, **kwargs)
+        if not self.validlink and response.status_code == HTTPStatus.OK:
+            response.status_code = HTTPStatus.NOT_FOUND
+        return response
 
 
 class PasswordResetView(UnprocessableOnInvalid, auth_views.PasswordResetView):
