@@ -1,6 +1,8 @@
 """Step 3 of a round: the action agenda, each action's progress, the follow-up agreement,
 the calendar, the review of carried-over actions, and repeating the round."""
 
+from http import HTTPStatus
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -18,9 +20,6 @@ from . import services
 from .forms import ActionEditForm, ActionForm, AgreementForm, ProgressForm, RepeatForm
 from .ics import round_calendar
 from .models import Action, Agreement, CalendarFeed
-
-INVALID = 422
-CONFLICT = 409
 
 
 def agenda_context(round_, membership, *, action_form=None, agreement_form=None) -> dict:
@@ -71,7 +70,7 @@ def action_add(request, pk: int):
         request,
         "agenda/agenda_edit.html",
         agenda_context(round_, membership, action_form=form),
-        status=INVALID,
+        status=HTTPStatus.UNPROCESSABLE_ENTITY,
     )
 
 
@@ -105,14 +104,14 @@ def action_detail(request, pk: int, action_id: int):
                 data = request.POST.copy()
                 data["version"] = str(conflict.version)
                 form = ActionEditForm(data, instance=action_of(round_, action_id), round=round_)
-                status = CONFLICT
+                status = HTTPStatus.CONFLICT
             else:
                 messages.success(request, _("The action has been saved."))
                 if updated.due_on != action.due_on:
                     warn_if_past(request, updated)
                 return redirect("agenda:action", pk=round_.pk, action_id=action.pk)
         else:
-            status = INVALID
+            status = HTTPStatus.UNPROCESSABLE_ENTITY
     return render(
         request,
         "agenda/action_detail.html",
@@ -175,7 +174,7 @@ def agreement_save(request, pk: int):
         request,
         "agenda/agenda_edit.html",
         agenda_context(round_, membership, agreement_form=form),
-        status=INVALID,
+        status=HTTPStatus.UNPROCESSABLE_ENTITY,
     )
 
 
@@ -257,7 +256,7 @@ def round_repeat(request, pk: int):
             "form": form,
             "repeats": list(round_.repeats.order_by("held_on", "pk")),
         },
-        status=INVALID if form.is_bound else 200,
+        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK,
     )
 
 
@@ -322,7 +321,9 @@ def round_review(request, pk: int):
                 data = request.POST.copy()
                 data[row["form"].add_prefix("version")] = str(row["conflict"].version)
                 row["form"] = ProgressForm(data, action=row["action"])
-        status = CONFLICT if any(row["conflict"] for row in rows) else INVALID
+        status = (
+            HTTPStatus.CONFLICT if any(row["conflict"] for row in rows) else HTTPStatus.UNPROCESSABLE_ENTITY
+        )
     return render(
         request,
         "agenda/round_review.html",

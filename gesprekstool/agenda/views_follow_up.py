@@ -1,6 +1,8 @@
 """Pages across rounds: the organisation's action overview, the owner's personal link
 (no account), and the calendar subscription feed (no account)."""
 
+from http import HTTPStatus
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Case, F, IntegerField, Q, Value, When
@@ -18,9 +20,7 @@ from gesprekstool.organisations.choice import choose_organisation, organisation_
 from . import services
 from .forms import ActionFilterForm, ProgressForm
 from .models import Action, CalendarFeed, OwnerLink
-from .views import CONFLICT, INVALID, ics_response
-
-GONE = 410
+from .views import ics_response
 
 
 @login_required
@@ -130,7 +130,7 @@ def resolve_link(request, token: str) -> OwnerLink | HttpResponse:
                 "The facilitator has replaced or stopped this link. Ask the facilitator for a new link; "
                 "the next reminder e-mail also contains your current link."
             ),
-            status=GONE,
+            status=HTTPStatus.GONE,
         )
     if link.is_expired:
         return link_problem(
@@ -140,7 +140,7 @@ def resolve_link(request, token: str) -> OwnerLink | HttpResponse:
                 "For your safety a personal link works for a limited time. Ask the facilitator for a new "
                 "link; the next reminder e-mail also contains a new link."
             ),
-            status=GONE,
+            status=HTTPStatus.GONE,
         )
     return link
 
@@ -194,7 +194,7 @@ def owner_update(request, token: str, action_id: int):
     )
     form = ProgressForm(request.POST, action=action)
     if not form.is_valid():
-        return owner_page_response(request, link, bound=form, status=INVALID)
+        return owner_page_response(request, link, bound=form, status=HTTPStatus.UNPROCESSABLE_ENTITY)
     try:
         services.update_action(
             action,
@@ -208,7 +208,11 @@ def owner_update(request, token: str, action_id: int):
         data = request.POST.copy()
         data[form.add_prefix("version")] = str(exc.current.version)
         return owner_page_response(
-            request, link, bound=ProgressForm(data, action=exc.current), conflict=exc.current, status=CONFLICT
+            request,
+            link,
+            bound=ProgressForm(data, action=exc.current),
+            conflict=exc.current,
+            status=HTTPStatus.CONFLICT,
         )
     messages.success(request, _("Thank you. Your update has been saved."))
     return redirect(f"{reverse('follow_up:owner', kwargs={'token': link.token})}#actie-{action.pk}")
