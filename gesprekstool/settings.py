@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "csp",
     "django_htmx",
     "template_partials",
+    # Django's own form templates, for the project's form renderer (lib/forms.py).
+    "django.forms",
     "gesprekstool.statements",
     "gesprekstool.instrument",
     "gesprekstool.organisations",
@@ -108,6 +110,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Every form field rendered with the NL Design System field markup: `{{ form.field.as_field_group }}`.
+FORM_RENDERER = "gesprekstool.lib.forms.FormRenderer"
 
 DATABASES = {
     "default": dj_database_url.parse(
