@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gesprekstool.organisations.access import membership_for, require_manager
+from gesprekstool.organisations.access import require_manager
+from gesprekstool.organisations.choice import organisation_for
 from gesprekstool.organisations.models import Membership, Organisation
 from gesprekstool.rounds.access import get_round
 
@@ -20,8 +21,7 @@ from .models import Indicator, RoundIndicator
 def organisation_membership(request, slug: str, *, manage: bool = False) -> Membership:
     """The user's membership of the organisation (with it loaded): 404 for non-members, 403 for a
     reader when `manage` is asked."""
-    organisation = get_object_or_404(Organisation, slug=slug)
-    membership = membership_for(request.user, organisation.pk)
+    organisation, membership = organisation_for(request, slug)
     if manage:
         require_manager(membership)
     membership.organisation = organisation
