@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "gesprekstool.inspiration",
     "gesprekstool.monitoring",
     "gesprekstool.reports",
+    "gesprekstool.indicators",
     "gesprekstool.demo",
 ]
 

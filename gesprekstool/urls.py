@@ -48,6 +48,7 @@ urlpatterns = [
     path("", include("gesprekstool.agenda.urls_follow_up")),
     path("voortgang/", include("gesprekstool.monitoring.urls")),
     path("rondes/", include("gesprekstool.reports.urls")),
+    path("", include("gesprekstool.indicators.urls")),
     path("rondes/<str:key>/samen/", include((fill_patterns, "fill"), namespace="joint")),
     path("d/<str:key>/", include((fill_patterns, "fill"), namespace="fill")),
     path("meedoen/", views_join.join_start, name="join_start"),

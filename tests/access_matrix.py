@@ -63,6 +63,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import MD5PasswordHasher
 from django.contrib.auth.tokens import default_token_generator
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -71,6 +72,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gesprekstool.agenda import services as agenda_services
 from gesprekstool.agenda.models import Action, OwnerLink
+from gesprekstool.indicators.models import Indicator
 from gesprekstool.inspiration import library
 from gesprekstool.inspiration import services as inspiration_services
 from gesprekstool.inspiration.models import Entry, Theme
@@ -192,6 +194,7 @@ class Scenario:
     joint_review: int  # joint round of A, its shared form past steps 1 and 2
     joint_done: int  # joint round of A, its shared form handed in
     entry: str  # slug of a private inspiration entry of A
+    indicator: int  # a local figure of A
     colleague: int  # membership of a second reader of A (change role, remove)
     invitation: int  # an open invitation to A, for nieuw@testdorp.example
     invitation_token: str  # its link's token
@@ -217,6 +220,7 @@ class Scenario:
     foreign_organisation_id: int
     foreign_member: int  # the outsider's membership of B
     foreign_invitation: int  # an open invitation to B
+    foreign_indicator: int  # a local figure of B
     # Fixed values for URL arguments
     theme: str = "B"
     theme_code: str = "D"  # an inspiration theme
@@ -357,6 +361,18 @@ def build_scenario() -> Scenario:
         round=elsewhere, theme="A", text="Elders?", position=1
     )
 
+    def figure(organisation: Organisation) -> Indicator:
+        return Indicator.objects.create(
+            organisation=organisation,
+            name="Kinderen in armoede",
+            value=9.8,
+            unit="%",
+            year=2023,
+            area=organisation.name,
+            source="CBS",
+        )
+
+    indicator, foreign_indicator = figure(org_a), figure(org_b)
     entry = inspiration_services.create_entry(
         user=facilitator,
         organisation=org_a,
@@ -394,6 +410,7 @@ def build_scenario() -> Scenario:
         joint_review=joint_review.pk,
         joint_done=joint_done.pk,
         entry=entry.slug,
+        indicator=indicator.pk,
         colleague=colleague.pk,
         invitation=invitation.pk,
         invitation_token=invitation_token,
@@ -417,6 +434,7 @@ def build_scenario() -> Scenario:
         foreign_organisation_id=org_b.pk,
         foreign_member=foreign_member.pk,
         foreign_invitation=foreign_invitation.pk,
+        foreign_indicator=foreign_indicator.pk,
     )
 
 
@@ -481,6 +499,7 @@ FOREIGN = {
     "organisation_id": "foreign_organisation_id",
     "colleague": "foreign_member",
     "invitation": "foreign_invitation",
+    "indicator": "foreign_indicator",
     "participant": "foreign_participant",
     "finished_participant": "foreign_participant",
     "action": "foreign_action",
@@ -562,6 +581,16 @@ FRESH_LINK = {"key": "fresh_token"}
 JOINT = {"key": "joint"}
 JOINT_REVIEW = {"key": "joint_review"}
 ORGANISATION = {"slug": "organisation"}
+FIGURE_URL = {"slug": "organisation", "indicator_id": "indicator"}
+FIGURE = {
+    "name": "Ervaren gezondheid",
+    "value": "71,5",
+    "unit": "%",
+    "year": "2022",
+    "area": "Testdorp",
+    "source": "GGD",
+    "link": "",
+}
 
 
 def fill_rows(namespace: str, fresh: dict, answered: dict, done: dict, access: Callable[[Cell], Expect]):
@@ -744,6 +773,27 @@ MATRIX: dict[str, Row] = {
         data=lambda s: {"password": PASSWORD},
     ),
     # Privacy of the organisation: for its facilitators only.
+    # Local figures: members see them; facilitators import, add, change, delete and choose them.
+    "indicators:list": Row(ORGANISATION, MEMBERS_READ),
+    "indicators:import": Row(
+        ORGANISATION,
+        POST_ONLY,
+        FACILITATOR_WRITE,
+        data=lambda s: {
+            "file": SimpleUploadedFile(
+                "cijfers.csv", b"indicator;waarde;jaar;gebied;bron\nSchulden;6,4;2022;Testdorp;CBS\n"
+            )
+        },
+    ),
+    "indicators:create": Row(ORGANISATION, FACILITATOR_ONLY, FACILITATOR_WRITE, data=lambda s: FIGURE),
+    "indicators:edit": Row(FIGURE_URL, FACILITATOR_ONLY, FACILITATOR_WRITE, data=lambda s: FIGURE),
+    "indicators:delete": Row(FIGURE_URL, POST_ONLY, FACILITATOR_WRITE),
+    "indicators:round": Row(
+        ROUND,
+        MEMBERS_READ,
+        FACILITATOR_WRITE,
+        data=lambda s: {f"shown-{s.indicator}": "on", f"themes-{s.indicator}": ["B", "D"]},
+    ),
     "organisation_privacy:log": Row(ORGANISATION, FACILITATOR_ONLY),
     "organisation_privacy:retention": Row(
         ORGANISATION,

@@ -33,6 +33,8 @@ LAYERS = {
     "inspiration": 3,
     "monitoring": 3,
     "reports": 3,
+    # Local figures beside the themes; plugs into rounds' pages through rounds/panels.py.
+    "indicators": 3,
     # The demo data may use every app; no app uses it.
     "demo": 4,
 }
@@ -42,6 +44,7 @@ ALLOWED_SIBLINGS = {
     ("monitoring", "agenda"): "progress over time shows the actions, round after round",
     ("reports", "agenda"): "the report, the data exports and the round file carry the action agenda",
     ("reports", "inspiration"): "the PDF report and the Word memo have a chapter of suggested inspiration",
+    ("reports", "indicators"): "the PDF report shows the round's local figures beside their themes",
 }
 
 # Project modules (gesprekstool/settings.py, urls.py, wsgi.py) wire the apps together and may import

@@ -27,6 +27,8 @@ SAME_IN_BOTH = {
     "Focus",
     "focus",
     "Gesprekstool",  # the product's name
+    "Indicator",
+    "indicator",
     "Instrument",
     "open",
     "score",

@@ -10,6 +10,8 @@ from datetime import date
 from django.utils import timezone
 
 from gesprekstool.agenda.models import Action, Agreement
+from gesprekstool.indicators.models import Indicator
+from gesprekstool.indicators.selection import figures_by_theme
 from gesprekstool.instrument import Instrument, Theme
 from gesprekstool.rounds.models import Round
 from gesprekstool.rounds.results import RoundResults, round_results
@@ -52,6 +54,8 @@ class ReportContent:
     agreement: Agreement | None
     chart: Chart
     inspiration: list[Inspiration] = field(default_factory=list)
+    # Theme code -> the local figures chosen for the round beside that theme (gesprekstool.indicators).
+    figures: dict[str, list[Indicator]] = field(default_factory=dict)
     made_on: date = field(default_factory=timezone.localdate)
 
     @property
@@ -180,4 +184,5 @@ def report_content(round_: Round) -> ReportContent:
             unknown_label=instrument.unknown.label,
         ),
         inspiration=inspiration_for(results),
+        figures=figures_by_theme(round_),
     )

@@ -59,3 +59,43 @@ def results_panels(*, round_: Round, analysis: Analysis) -> list[ShownPanel]:
         )
         for panel in panels()
     ]
+
+
+# --- Theme panels --------------------------------------------------------------------------------------
+# Beside one theme rather than below the results: on the results page (each theme of step 2) and
+# on the presenter's slide of that theme. An app registers one in its AppConfig.ready():
+#
+#     panels.register_theme("indicators", template="indicators/theme_figures.html", context=by_theme)
+#
+# `context(*, round_, themes) -> dict[theme code, dict]` gives, per theme that has something to show,
+# the template's own variables (`themes`: the codes the page shows, None for all). It runs once per
+# page, so one query serves every theme. Pages render them with `{% render_theme_panels %}`.
+
+ThemePanelContext = Callable[..., dict[str, dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class ThemePanel:
+    name: str
+    template: str
+    context: ThemePanelContext
+    order: int
+
+
+_theme_panels: dict[str, ThemePanel] = {}
+
+
+def register_theme(name: str, *, template: str, context: ThemePanelContext, order: int = 100) -> None:
+    """Add a panel beside each theme; registering a name again replaces it (module reloads in tests)."""
+    _theme_panels[name] = ThemePanel(name=name, template=template, context=context, order=order)
+
+
+def theme_panels(*, round_: Round, themes: list[str] | None = None) -> dict[str, list[ShownPanel]]:
+    """Theme code -> the registered panels with something to show beside that theme, in order."""
+    shown: dict[str, list[ShownPanel]] = {}
+    for panel in sorted(_theme_panels.values(), key=lambda p: (p.order, p.name)):
+        for code, context in panel.context(round_=round_, themes=themes).items():
+            shown.setdefault(code, []).append(
+                ShownPanel(name=panel.name, template=panel.template, context=context)
+            )
+    return shown

@@ -26,7 +26,7 @@ from .analysis import analyse
 from .forms import RoundSettingsForm
 from .live import live_version
 from .models import ConversationQuestion, HiddenObservation, OwnObservation, Round
-from .panels import results_panels
+from .panels import results_panels, theme_panels
 
 # Letters and digits that cannot be mistaken for each other on a projector.
 JOIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -66,6 +66,7 @@ def round_results_view(request, pk: int):
             "analysis": analysis,
             "own_observations": list(round_.own_observations.all()),
             "results_panels": results_panels(round_=round_, analysis=analysis),
+            "theme_panels": theme_panels(round_=round_),
         },
     )
 
@@ -299,6 +300,8 @@ def round_present(request, pk: int):
         membership=membership,
         previous_theme=codes[index - 1] if index > 0 else ("" if index == 0 else None),
         next_theme=codes[index + 1] if index + 1 < len(codes) else None,
+        # Beside the theme on its slide (rounds/panels.py); not in the live fragment: they do not change.
+        theme_panels=theme_panels(round_=round_, themes=[theme]) if theme else {},
     )
     if round_.join_code:
         context["join_url"] = join_url(request, round_)

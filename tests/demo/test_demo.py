@@ -8,6 +8,8 @@ from django.core.management.base import CommandError
 
 from gesprekstool.agenda.models import Action, ActionNote, OwnerLink
 from gesprekstool.demo.data import EMAIL, PASSWORD, PEOPLE, ROUND_TITLE, USERNAME
+from gesprekstool.demo.figures import FIGURES
+from gesprekstool.indicators.models import Indicator, RoundIndicator
 from gesprekstool.rounds.models import Round
 
 
@@ -47,3 +49,15 @@ def test_demo_loads_once_and_prints_the_login_and_the_links(db):
     ]
     assert len(lines) == 5 + 1 + len(PEOPLE) + 1
     assert first.getvalue().splitlines()[:6] == lines[:6]
+
+
+def test_demo_round_has_invented_figures_beside_theme_b_once(db):
+    call_command("demo", stdout=StringIO())
+    call_command("demo", stdout=StringIO())
+
+    round_ = Round.objects.get(title=ROUND_TITLE)
+    chosen = RoundIndicator.objects.filter(round=round_).select_related("indicator")
+    assert sorted((c.indicator.name, c.indicator.source, c.themes) for c in chosen) == sorted(
+        (name, "Voorbeeldcijfers, verzonnen", ["B"]) for name, _value, _unit, _year in FIGURES
+    )
+    assert Indicator.objects.count() == len(FIGURES)

@@ -92,4 +92,4 @@ def test_report_content_reads_the_same_number_of_queries_for_few_and_many(organi
         return len(context.captured_queries)
 
     assert queries_for(1) == queries_for(6)
-    assert queries_for(1) <= 10
+    assert queries_for(1) <= 11  # one of them reads the local figures (gesprekstool/indicators)

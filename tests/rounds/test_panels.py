@@ -62,3 +62,56 @@ def test_the_results_page_without_panels_has_none(registry, facilitator_client, 
     html = results_page(facilitator_client, round_)
 
     assert 'id="suggestions-heading"' not in html
+
+
+@pytest.fixture
+def theme_registry(monkeypatch):
+    registered = {}
+    monkeypatch.setattr(panels, "_theme_panels", registered)
+    return registered
+
+
+def test_theme_panels_are_grouped_by_theme_in_order_and_get_the_themes_asked(theme_registry, round_):
+    seen = []
+
+    def figures(*, round_, themes):
+        seen.append(themes)
+        return {"B": {"n": 1}, "D": {"n": 2}}
+
+    panels.register_theme("second", template="b.html", context=figures, order=2)
+    panels.register_theme("first", template="a.html", context=lambda **kwargs: {"B": {"n": 0}}, order=1)
+
+    shown = panels.theme_panels(round_=round_, themes=["B"])
+
+    assert shown == {
+        "B": [
+            panels.ShownPanel(name="first", template="a.html", context={"n": 0}),
+            panels.ShownPanel(name="second", template="b.html", context={"n": 1}),
+        ],
+        "D": [panels.ShownPanel(name="second", template="b.html", context={"n": 2})],
+    }
+    assert seen == [["B"]]
+
+
+def test_the_results_page_renders_a_theme_panel_inside_its_theme_only(
+    theme_registry, facilitator_client, round_, participant
+):
+    answer_step1(participant, score=4)
+    panels.register_theme(
+        "figures",
+        template="indicators/theme_figures.html",
+        context=lambda **kwargs: {"C": {"figures": [], "figures_theme": "C"}},
+    )
+
+    html = results_page(facilitator_client, round_)
+
+    theme_c = html[html.index('id="result-theme-C"') : html.index('id="result-theme-D"')]
+    assert (html.count('class="gt-figures"'), theme_c.count('class="gt-figures"')) == (1, 1)
+
+
+def test_without_theme_panels_the_results_page_has_none(
+    theme_registry, facilitator_client, round_, participant
+):
+    answer_step1(participant, score=4)
+
+    assert "gt-figures" not in results_page(facilitator_client, round_)

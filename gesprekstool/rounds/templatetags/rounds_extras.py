@@ -1,4 +1,5 @@
 from django import template
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -42,3 +43,15 @@ def render_panel(context, panel) -> str:
     panel_template = context.template.engine.get_template(panel.template)
     with context.push(panel.context):
         return panel_template.render(context)
+
+
+@register.simple_tag(takes_context=True)
+def render_theme_panels(context, shown, code, place="results") -> str:
+    """The panels beside one theme (see rounds/panels.py `theme_panels`), rendered as `render_panel`
+    does, with `panel_place` ("results" or "present") so a panel can fit the page; nothing when no
+    app has anything for the theme."""
+    if not shown or code not in shown:
+        return ""
+    with context.push(panel_place=place):
+        html = "".join(render_panel(context, panel) for panel in shown[code])
+    return mark_safe(html)  # noqa: S308 - rendered templates, escaped by them

@@ -20,6 +20,7 @@ from gesprekstool.demo.data import (
     ROUND_TITLE,
     USERNAME,
 )
+from gesprekstool.demo.figures import add_demo_figures
 from gesprekstool.demo.follow_up import extend_demo
 from gesprekstool.organisations.models import Membership, Organisation
 from gesprekstool.rounds import services
@@ -49,6 +50,7 @@ class Command(BaseCommand):
             round_ = Round.objects.filter(organisation=organisation, title=ROUND_TITLE).first()
             if round_ is None:
                 round_ = self.create_round(organisation, user)
+            add_demo_figures(organisation, round_)
             owner_link = extend_demo()
         self.report(round_)
         self.stdout.write(
