@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "gesprekstool.inspiration",
     "gesprekstool.monitoring",
     "gesprekstool.reports",
+    "gesprekstool.programmes",
     "gesprekstool.demo",
 ]
 

@@ -33,6 +33,8 @@ LAYERS = {
     "inspiration": 3,
     "monitoring": 3,
     "reports": 3,
+    # Programmes across gemeenten: their figures read rounds and the actions of agenda.
+    "programmes": 3,
     # The demo data may use every app; no app uses it.
     "demo": 4,
 }
@@ -42,6 +44,7 @@ ALLOWED_SIBLINGS = {
     ("monitoring", "agenda"): "progress over time shows the actions, round after round",
     ("reports", "agenda"): "the report, the data exports and the round file carry the action agenda",
     ("reports", "inspiration"): "the PDF report and the Word memo have a chapter of suggested inspiration",
+    ("programmes", "agenda"): "the programme page counts the actions per theme of the gemeenten's rounds",
 }
 
 # Project modules (gesprekstool/settings.py, urls.py, wsgi.py) wire the apps together and may import
