@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('organisations', '0005_programmes'),
+        ('organisations', '0004_invitations'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
