@@ -6,7 +6,7 @@ from gesprekstool.lib.text import CleanTextMixin
 from .models import ProgrammeInvitation, ProgrammeMember
 
 SHARING_HELP = _(
-    "Advisers see figures only when at least 5 gemeenten share. Without your name, your gemeente is "
+    "Advisers see figures only when at least 5 municipalities share. Without your name, your municipality is "
     "never named; with your name, advisers see your scores per theme. You can change this at any time."
 )
 
@@ -21,7 +21,9 @@ class InviteForm(CleanTextMixin, forms.Form):
     label = forms.CharField(
         label=_("For whom"),
         max_length=200,
-        help_text=_("For your own overview, for example: Gemeente Exampletown, facilitator J. Jansen."),
+        help_text=_(
+            "For your own overview, for example: Municipality of Exampletown, facilitator J. Jansen."
+        ),
     )
 
 

@@ -97,7 +97,7 @@ class ProgrammeInvitation(models.Model):
     """
 
     class Kind(models.TextChoices):
-        GEMEENTE = "gemeente", _("a gemeente")
+        GEMEENTE = "gemeente", _("a municipality")
         ADVISER = "adviseur", _("an adviser")
 
     class Status(models.TextChoices):

@@ -87,7 +87,7 @@ def join(*, token: str, membership: Membership, sharing: str, actor) -> Programm
     """
     invitation = find_invitation(token, lock=True)
     if invitation.kind != ProgrammeInvitation.Kind.GEMEENTE:
-        raise TeamError(_("This invitation is for an adviser, not for a gemeente."))
+        raise TeamError(_("This invitation is for an adviser, not for a municipality."))
     if sharing not in ProgrammeMember.Sharing.values:
         raise TeamError(_("Choose what you share."))
     organisation = membership.organisation
@@ -121,7 +121,7 @@ def become_adviser(*, token: str, user) -> Programme:
     """
     invitation = find_invitation(token, lock=True)
     if invitation.kind != ProgrammeInvitation.Kind.ADVISER:
-        raise TeamError(_("This invitation is for a gemeente, not for an adviser."))
+        raise TeamError(_("This invitation is for a municipality, not for an adviser."))
     invitation.programme.advisers.add(user)
     _use(invitation)
     return invitation.programme

@@ -40,7 +40,7 @@ def render_xlsx(figures: ProgrammeFigures) -> bytes:
             sheet,
             [
                 _(
-                    "There are no figures yet: figures are shown only when at least %(minimum)s gemeenten "
+                    "There are no figures yet: figures are shown only when at least %(minimum)s municipalities "
                     "share a round with step-1 answers."
                 )
                 % {"minimum": figures.minimum}
@@ -49,7 +49,7 @@ def render_xlsx(figures: ProgrammeFigures) -> bytes:
     else:
         header = [
             _("theme"),
-            _("gemeenten"),
+            _("municipalities"),
             _("lowest"),
             _("first quartile"),
             _("median"),
@@ -58,7 +58,7 @@ def render_xlsx(figures: ProgrammeFigures) -> bytes:
             _("average"),
             _("don't know (%)"),
             _("change since previous rounds"),
-            _("gemeenten with a previous round"),
+            _("municipalities with a previous round"),
             _("actions"),
             _("open or in progress"),
             _("done"),
@@ -87,7 +87,7 @@ def render_xlsx(figures: ProgrammeFigures) -> bytes:
             )
         if figures.named:
             named = workbook.create_sheet(_("Named"))
-            _append(named, [_("gemeente"), *[t.theme.code for t in figures.themes if t.enough]])
+            _append(named, [_("municipality"), *[t.theme.code for t in figures.themes if t.enough]])
             means = {(name, t.theme.code): value for t in figures.themes for name, value in t.named}
             for name in figures.named:
                 _append(

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.test import Client
 
 from gesprekstool.programmes.models import Programme, ProgrammeMember
 from gesprekstool.rounds.models import Participant, Score
@@ -58,6 +59,8 @@ def programme(adviser):
 
 
 @pytest.fixture
-def adviser_client(client, adviser):
+def adviser_client(adviser):
+    """A client of its own: a test may use it beside `facilitator_client`, which uses `client`."""
+    client = Client()
     client.force_login(adviser)
     return client
