@@ -41,7 +41,7 @@ class JoinForm(SharingForm):
     organisations; whether the user may act for the one sent is checked by the view (404 for an
     organisation they are not a member of, 403 for a reader), not by the form."""
 
-    organisation = forms.IntegerField(label=_("Organisation"), widget=forms.Select)
+    organisation = forms.IntegerField(label=_("Which organisation joins"), widget=forms.Select)
 
     field_order = ["organisation", "sharing"]
 

@@ -1,6 +1,7 @@
 """Issue 13: an adviser opens the programme page from the header, reads the figures (the chart with
-its table), and a facilitator sees the comparison on a round's results page and changes what the
-gemeente shares. axe-core checks every page."""
+its table) and makes an invitation link, with which a facilitator lets another gemeente join; a
+facilitator sees the comparison on a round's results page and changes what the gemeente shares.
+axe-core checks every page."""
 
 import pytest
 from django.core.management import call_command
@@ -8,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from gesprekstool.demo.data import PASSWORD, ROUND_TITLE, USERNAME
 from gesprekstool.demo.programme import PROGRAMME_NAME
+from gesprekstool.organisations.models import Membership, Organisation
 from gesprekstool.programmes.models import ProgrammeMember
 
 
@@ -52,3 +54,24 @@ def test_adviser_opens_the_programme_page(page: Page, live_server, demo, axe, sc
     expect(page.get_by_text(f"U deelt nu met {PROGRAMME_NAME}")).to_be_visible()
     axe(page)
     assert ProgrammeMember.objects.get(organisation__slug="voorbeeldstad").sharing == "anoniem"
+
+    # An invitation link, shown once; the demo user is also a facilitator of another gemeente and
+    # lets it join, sharing nothing yet.
+    page.goto(f"{live_server.url}/programmas/demo-regio/")
+    page.get_by_label("Voor wie", exact=True).fill("Gemeente Oefendorp")
+    page.get_by_role("button", name="Uitnodigingslink maken").click()
+    link = page.get_by_label("Uitnodigingslink").input_value()
+    axe(page)
+    other = Organisation.objects.create(name="Gemeente Oefendorp (verzonnen)", slug="oefendorp")
+    Membership.objects.create(
+        user=Membership.objects.get(organisation__slug="voorbeeldstad").user, organisation=other
+    )
+    page.goto(link.replace("http://127.0.0.1:8000", live_server.url))
+    expect(page.get_by_role("heading", level=1, name=f"Meedoen aan {PROGRAMME_NAME}")).to_be_visible()
+    axe(page)
+    page.get_by_label("Welke organisatie doet mee").select_option(label="Gemeente Oefendorp (verzonnen)")
+    page.get_by_label("Niets").check()
+    page.get_by_role("button", name="Meedoen aan het programma").click()
+    expect(page.get_by_role("heading", level=1, name="Programma's waar wij aan meedoen")).to_be_visible()
+    axe(page)
+    assert ProgrammeMember.objects.get(organisation=other).sharing == "niets"
