@@ -192,7 +192,11 @@ def adviser_invitation(request, token: str, found: ProgrammeInvitation):
 # --- A gemeente's own programmes -------------------------------------------------------------------------
 
 
-def render_organisation(request, organisation, membership, *, failed=None, status=HTTPStatus.OK):
+def render_organisation(
+    request, organisation, membership, *, refused: dict | None = None, status=HTTPStatus.OK
+):
+    """The organisation's programme memberships, each with its sharing form; `refused` maps a
+    membership's id to its form that was sent with an error."""
     members = list(
         ProgrammeMember.objects.filter(organisation=organisation)
         .select_related("programme")
@@ -200,7 +204,7 @@ def render_organisation(request, organisation, membership, *, failed=None, statu
     )
     rows = []
     for member in members:
-        form = failed if failed is not None and failed.initial.get("member") == member.pk else None
+        form = (refused or {}).get(member.pk)
         rows.append(
             (
                 member,
@@ -237,11 +241,15 @@ def managed_member(request, member_id: int) -> tuple[ProgrammeMember, Membership
 @require_POST
 def member_sharing(request, member_id: int):
     member, membership = managed_member(request, member_id)
-    form = SharingForm(request.POST, initial={"member": member.pk}, auto_id=f"deelname-{member.pk}-%s")
+    form = SharingForm(request.POST, auto_id=f"deelname-{member.pk}-%s")
     if not form.is_valid():
         messages.error(request, _("Choose what you share."))
         return render_organisation(
-            request, member.organisation, membership, failed=form, status=HTTPStatus.UNPROCESSABLE_ENTITY
+            request,
+            member.organisation,
+            membership,
+            refused={member.pk: form},
+            status=HTTPStatus.UNPROCESSABLE_ENTITY,
         )
     services.change_sharing(member=member, sharing=form.cleaned_data["sharing"], actor=request.user)
     messages.success(

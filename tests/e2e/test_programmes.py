@@ -3,6 +3,8 @@ its table) and makes an invitation link, with which a facilitator lets another g
 facilitator sees the comparison on a round's results page and changes what the gemeente shares.
 axe-core checks every page."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
@@ -66,7 +68,8 @@ def test_adviser_opens_the_programme_page(page: Page, live_server, demo, axe, sc
     Membership.objects.create(
         user=Membership.objects.get(organisation__slug="voorbeeldstad").user, organisation=other
     )
-    page.goto(link.replace("http://127.0.0.1:8000", live_server.url))
+    # The link is built from SITE_URL; the live server has an address of its own.
+    page.goto(live_server.url + urlsplit(link).path)
     expect(page.get_by_role("heading", level=1, name=f"Meedoen aan {PROGRAMME_NAME}")).to_be_visible()
     axe(page)
     page.get_by_label("Welke organisatie doet mee").select_option(label="Gemeente Oefendorp (verzonnen)")

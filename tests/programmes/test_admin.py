@@ -4,6 +4,7 @@ from http import HTTPStatus
 
 from django.urls import reverse
 
+from gesprekstool.programmes import services
 from gesprekstool.programmes.models import Programme, ProgrammeMember
 from tests.factories import OrganisationFactory
 
@@ -39,8 +40,6 @@ def test_staff_see_the_members_and_what_they_share(admin_client, programme):
 
 
 def test_the_invitations_list_shows_no_token(admin_client, programme, adviser):
-    from gesprekstool.programmes import services  # noqa: PLC0415
-
     new = services.create_invitation(
         programme=programme, kind="gemeente", label="Testdorp", invited_by=adviser
     )

@@ -11,12 +11,12 @@ from pypdf import PdfReader
 from gesprekstool.organisations.models import ActivityEntry
 from gesprekstool.programmes import services
 from gesprekstool.programmes.figures import programme_figures
-from gesprekstool.programmes.models import ProgrammeInvitation, ProgrammeMember
+from gesprekstool.programmes.models import Programme, ProgrammeInvitation, ProgrammeMember
 from gesprekstool.programmes.pdf import render_pdf_html
 from gesprekstool.programmes.views import figures_chart
 from tests.factories import UserFactory
 
-from .conftest import add_gemeente, everywhere
+from .conftest import add_gemeente, add_round, everywhere
 
 NAMED = ProgrammeMember.Sharing.NAMED
 ANONYMOUS = ProgrammeMember.Sharing.ANONYMOUS
@@ -395,8 +395,6 @@ def test_leaving_removes_the_gemeente_from_the_programme_page_at_once(
     organisation.save()
     member.sharing = NAMED
     member.save()
-    from .conftest import add_round  # noqa: PLC0415
-
     add_round(organisation, scores=everywhere(1))
     for n in range(4):
         add_gemeente(programme, f"Gemeente Stil {n}")
@@ -420,10 +418,41 @@ def test_leaving_removes_the_gemeente_from_the_programme_page_at_once(
 
 
 def test_the_list_shows_only_the_programmes_one_advises(adviser_client, programme):
-    from gesprekstool.programmes.models import Programme  # noqa: PLC0415
-
     Programme.objects.create(name="Ander programma", slug="ander")
 
     html = adviser_client.get(reverse("programmes:list")).content.decode()
 
     assert (detail_url(programme) in html, "Ander programma" in html) == (True, False)
+
+
+@pytest.mark.parametrize("programmes", [1, 3])
+def test_the_organisation_page_takes_a_fixed_number_of_queries(
+    facilitator_client, organisation, django_assert_num_queries, programmes
+):
+    for n in range(programmes):
+        ProgrammeMember.objects.create(
+            programme=Programme.objects.create(name=f"Programma {n}", slug=f"programma-{n}"),
+            organisation=organisation,
+            sharing=ANONYMOUS,
+        )
+    url = reverse("programmes:organisation", kwargs={"slug": organisation.slug})
+
+    # Session, user, the header's memberships, the organisation, the membership, the programmes.
+    with django_assert_num_queries(6):
+        response = facilitator_client.get(url)
+
+    assert response.status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize("programmes", [1, 3])
+def test_the_list_takes_a_fixed_number_of_queries(
+    adviser_client, adviser, django_assert_num_queries, programmes
+):
+    for n in range(programmes):
+        Programme.objects.create(name=f"Programma {n}", slug=f"programma-{n}").advisers.add(adviser)
+
+    # Session, user, the header's memberships, the programmes, the user's memberships.
+    with django_assert_num_queries(5):
+        response = adviser_client.get(reverse("programmes:list"))
+
+    assert response.status_code == HTTPStatus.OK
