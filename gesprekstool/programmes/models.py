@@ -7,6 +7,7 @@ from them at once.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,14 @@ from gesprekstool.organisations.models import Organisation
 
 # No figure of a theme, and no figure at all, for fewer gemeenten than this (docs/programmes.md).
 MINIMUM_GEMEENTEN = 5
+
+# The first parts of the app's other addresses (urls.py): a programme called so would hide them.
+RESERVED_SLUGS = frozenset({"gemeente", "uitnodiging", "deelname"})
+
+
+def validate_programme_slug(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(_("This short name is used by the site itself. Choose another one."))
 
 
 class ProgrammeQuerySet(models.QuerySet):
@@ -29,7 +38,9 @@ class Programme(models.Model):
     """A programme that supports several gemeenten at once; created by staff in the admin."""
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("short name"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("short name"), max_length=100, unique=True, validators=[validate_programme_slug]
+    )
     description = models.TextField(_("description"), blank=True)
     advisers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="advised_programmes", blank=True, verbose_name=_("advisers")

@@ -49,3 +49,19 @@ def test_the_invitations_list_shows_no_token(admin_client, programme, adviser):
     assert "Testdorp" in html
     assert new.link.rstrip("/").rsplit("/", 1)[1] not in html
     assert new.invitation.token_hash not in html
+
+
+def test_staff_cannot_give_a_programme_a_short_name_the_site_uses(admin_client):
+    response = admin_client.post(
+        reverse("admin:programmes_programme_add"),
+        {
+            "name": "Gemeente",
+            "slug": "gemeente",
+            "description": "",
+            "members-TOTAL_FORMS": "0",
+            "members-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert (response.status_code, Programme.objects.count()) == (HTTPStatus.OK, 0)
+    assert "Deze korte naam gebruikt de site zelf. Kies een andere." in response.content.decode()
