@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "gesprekstool.monitoring",
     "gesprekstool.reports",
     "gesprekstool.indicators",
+    "gesprekstool.programmes",
     "gesprekstool.demo",
 ]
 

@@ -54,6 +54,7 @@ urlpatterns = [
     path("meedoen/", views_join.join_start, name="join_start"),
     path("meedoen/<str:code>/", views_join.join_round, name="join_round"),
     path("inspiratie/", include("gesprekstool.inspiration.urls")),
+    path("programmas/", include("gesprekstool.programmes.urls")),
     path("organisatie/<slug:slug>/", include("gesprekstool.organisations.urls_privacy")),
     path("", include("gesprekstool.statements.urls")),
     path("account/tweestapsverificatie/", include("gesprekstool.twofactor.urls")),

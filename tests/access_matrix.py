@@ -78,6 +78,8 @@ from gesprekstool.inspiration import services as inspiration_services
 from gesprekstool.inspiration.models import Entry, Theme
 from gesprekstool.organisations import services as organisation_services
 from gesprekstool.organisations.models import Invitation, Membership, Organisation
+from gesprekstool.programmes import services as programme_services
+from gesprekstool.programmes.models import Programme, ProgrammeInvitation, ProgrammeMember
 from gesprekstool.rounds import services
 from gesprekstool.rounds.models import ConversationQuestion, OwnObservation, new_token
 from tests.factories import HELD_ON, answer_everything
@@ -221,11 +223,19 @@ class Scenario:
     foreign_member: int  # the outsider's membership of B
     foreign_invitation: int  # an open invitation to B
     foreign_indicator: int  # a local figure of B
+    # Programmes: the facilitator advises `programme`, in which A and B take part (A anonymously)
+    programme: str  # its slug
+    programme_member: int  # A's membership of it
+    foreign_programme_member: int  # B's membership of it
+    programme_invitation_token: str  # a gemeente invitation to a second programme, without A
+    expired_programme_invitation_token: str
+    used_programme_invitation_token: str
     # Fixed values for URL arguments
     theme: str = "B"
     theme_code: str = "D"  # an inspiration theme
     question_code: str = "1"
     fmt: str = "json"
+    programme_fmt: str = "xlsx"
 
     def kwargs(self, mapping: dict[str, str]) -> dict:
         return {name: getattr(self, attribute) for name, attribute in mapping.items()}
@@ -387,6 +397,30 @@ def build_scenario() -> Scenario:
         source="",
         source_url="",
     )
+    programme = Programme.objects.create(name="Regio Oost", slug="regio-oost")
+    programme.advisers.add(facilitator)
+    programme_member = ProgrammeMember.objects.create(
+        programme=programme, organisation=org_a, sharing=ProgrammeMember.Sharing.ANONYMOUS
+    )
+    foreign_programme_member = ProgrammeMember.objects.create(
+        programme=programme, organisation=org_b, sharing=ProgrammeMember.Sharing.NAMED
+    )
+    other_programme = Programme.objects.create(name="Regio West", slug="regio-west")
+
+    def programme_invitation() -> tuple[ProgrammeInvitation, str]:
+        new = programme_services.create_invitation(
+            programme=other_programme, kind="gemeente", label="Een gemeente", invited_by=None
+        )
+        return new.invitation, new.link.rstrip("/").rsplit("/", 1)[-1]
+
+    _open, programme_invitation_token = programme_invitation()
+    expired_programme_invitation, expired_programme_invitation_token = programme_invitation()
+    expired_programme_invitation.expires_at = timezone.now() - datetime.timedelta(days=1)
+    expired_programme_invitation.save(update_fields=["expires_at"])
+    used_programme_invitation, used_programme_invitation_token = programme_invitation()
+    used_programme_invitation.accepted_at = timezone.now()
+    used_programme_invitation.save(update_fields=["accepted_at"])
+
     return Scenario(
         users={"anonymous": None, "participant": None, **users},
         organisation=org_a.slug,
@@ -435,6 +469,12 @@ def build_scenario() -> Scenario:
         foreign_member=foreign_member.pk,
         foreign_invitation=foreign_invitation.pk,
         foreign_indicator=foreign_indicator.pk,
+        programme=programme.slug,
+        programme_member=programme_member.pk,
+        foreign_programme_member=foreign_programme_member.pk,
+        programme_invitation_token=programme_invitation_token,
+        expired_programme_invitation_token=expired_programme_invitation_token,
+        used_programme_invitation_token=used_programme_invitation_token,
     )
 
 
@@ -476,6 +516,14 @@ WRONG_CREDENTIALS: dict[str, dict[str, tuple[str | None, Cell, tuple[str, ...]]]
         "used": ("used_invitation_token", 410, BOTH),
         "withdrawn": ("withdrawn_invitation_token", 410, BOTH),
     },
+    # Checked before the login: a wrong programme invitation says so to anyone.
+    "programme_invitation_token": {
+        "random": (None, 404, BOTH),
+        "participant_link": ("token", 404, BOTH),
+        "team_invitation": ("invitation_token", 404, BOTH),
+        "expired": ("expired_programme_invitation_token", 410, BOTH),
+        "used": ("used_programme_invitation_token", 410, BOTH),
+    },
     # The reset view answers a wrong link with a page saying the link does not work (404).
     "reset_token": {
         "random": (None, 404, BOTH),
@@ -489,7 +537,15 @@ CACHEABLE: frozenset[str] = frozenset()
 
 # Links that let their holder change something. Only a facilitator's pages may show them: a reader who
 # saw one could answer for a participant or update an owner's actions.
-WRITE_CREDENTIALS = ("token", "fresh_token", "done_token", "owner_token", "invitation_token", "reset_token")
+WRITE_CREDENTIALS = (
+    "token",
+    "fresh_token",
+    "done_token",
+    "owner_token",
+    "invitation_token",
+    "reset_token",
+    "programme_invitation_token",
+)
 
 # Objects named in a URL next to the round or link that must own them, and organisation-level objects
 # (the organisation itself, its members and invitations). The same URL with organisation B's object
@@ -505,6 +561,7 @@ FOREIGN = {
     "action": "foreign_action",
     "observation": "foreign_observation",
     "conversation_question": "foreign_question",
+    "programme_member": "foreign_programme_member",
 }
 
 
@@ -908,6 +965,35 @@ MATRIX: dict[str, Row] = {
     "monitoring:progress": Row(ORGANISATION, MEMBERS_READ),
     "reports:downloads": Row(ROUND, MEMBERS_READ),
     "reports:download": Row({**ROUND, "fmt": "fmt"}, MEMBERS_READ),
+    # Programmes across gemeenten. The facilitator advises the programme; nobody else sees it (404).
+    "programmes:list": Row(NONE, LOGGED_IN),
+    "programmes:detail": Row({"slug": "programme"}, cells(LOGIN, LOGIN, 404, 200, 404, 404)),
+    "programmes:invite": Row(
+        {"slug": "programme"},
+        POST_ONLY,
+        cells(LOGIN, LOGIN, 404, 200, 404, 404),
+        data=lambda s: {"kind": "gemeente", "label": "Gemeente Nieuwdorp"},
+    ),
+    # Fewer than 5 gemeenten share: the file says so and no gemeente's log gets a line.
+    "programmes:export": Row(
+        {"slug": "programme", "fmt": "programme_fmt"}, cells(LOGIN, LOGIN, 404, unchanged(200), 404, 404)
+    ),
+    # The link is checked before the login; with a good link one logs in first. Everyone logged in may
+    # read the invitation; only a facilitator of the organisation sent may accept for it.
+    "programmes:invitation": Row(
+        {"token": "programme_invitation_token"},
+        cells(LOGIN, LOGIN, 200, 200, 200, 200),
+        cells(LOGIN, LOGIN, 403, 302, 404, 404),
+        data=lambda s: {"organisation": s.organisation_id, "sharing": "anoniem"},
+    ),
+    "programmes:organisation": Row(ORGANISATION, MEMBERS_READ),
+    "programmes:member_sharing": Row(
+        {"member_id": "programme_member"},
+        POST_ONLY,
+        FACILITATOR_WRITE,
+        data=lambda s: {"sharing": "met-naam"},
+    ),
+    "programmes:member_leave": Row({"member_id": "programme_member"}, POST_ONLY, FACILITATOR_WRITE),
     # Inspiration library
     # Part 2 of the tool (the background and the published library) is open without an account (issue 12).
     "inspiration:index": Row(NONE, PUBLIC),

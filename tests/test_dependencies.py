@@ -35,6 +35,8 @@ LAYERS = {
     "reports": 3,
     # Local figures beside the themes; plugs into rounds' pages through rounds/panels.py.
     "indicators": 3,
+    # Programmes across gemeenten: their figures read rounds and the actions of agenda.
+    "programmes": 3,
     # The demo data may use every app; no app uses it.
     "demo": 4,
 }
@@ -45,6 +47,7 @@ ALLOWED_SIBLINGS = {
     ("reports", "agenda"): "the report, the data exports and the round file carry the action agenda",
     ("reports", "inspiration"): "the PDF report and the Word memo have a chapter of suggested inspiration",
     ("reports", "indicators"): "the PDF report shows the round's local figures beside their themes",
+    ("programmes", "agenda"): "the programme page counts the actions per theme of the gemeenten's rounds",
 }
 
 # Project modules (gesprekstool/settings.py, urls.py, wsgi.py) wire the apps together and may import

@@ -111,6 +111,10 @@ class ActivityEntry(models.Model):
         ROUND_DELETED = "round_deleted", _("Round deleted")
         PERSONAL_DATA_REMOVED = "personal_data_removed", _("Personal data removed")
         RETENTION_CHANGED = "retention_changed", _("Retention periods changed")
+        PROGRAMME_JOINED = "programme_joined", _("Joined a programme")
+        PROGRAMME_SHARING_CHANGED = "programme_sharing_changed", _("Sharing with a programme changed")
+        PROGRAMME_LEFT = "programme_left", _("Left a programme")
+        PROGRAMME_EXPORTED = "programme_exported", _("Programme figures downloaded by an adviser")
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="activity", verbose_name=_("organisation")

@@ -7,9 +7,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from gesprekstool.agenda.models import Action, ActionNote, OwnerLink
-from gesprekstool.demo.data import EMAIL, PASSWORD, PEOPLE, ROUND_TITLE, USERNAME
+from gesprekstool.demo.data import EMAIL, ORGANISATION_SLUG, PASSWORD, PEOPLE, ROUND_TITLE, USERNAME
 from gesprekstool.demo.figures import FIGURES
+from gesprekstool.demo.programme import PROGRAMME_SLUG
 from gesprekstool.indicators.models import Indicator, RoundIndicator
+from gesprekstool.programmes.figures import programme_figures
+from gesprekstool.programmes.models import Programme
 from gesprekstool.rounds.models import Round
 
 
@@ -21,8 +24,9 @@ def test_demo_follow_up_is_idempotent(db, capsys):
 
     assert ActionNote.objects.count() == 1
     assert OwnerLink.objects.count() == 1
-    assert dict(Action.objects.values_list("theme", "status")) == {"B": "open", "D": "bezig", "F": "open"}
-    assert Action.objects.get(theme="F").email == "bestuursadviseur@voorbeeldstad.example"
+    actions = Action.objects.filter(round__organisation__slug=ORGANISATION_SLUG)
+    assert dict(actions.values_list("theme", "status")) == {"B": "open", "D": "bezig", "F": "open"}
+    assert actions.get(theme="F").email == "bestuursadviseur@voorbeeldstad.example"
     assert f"/mijn-acties/{OwnerLink.objects.get().token}/" in capsys.readouterr().out
 
 
@@ -39,7 +43,10 @@ def test_demo_loads_once_and_prints_the_login_and_the_links(db):
 
     round_ = Round.objects.get(title=ROUND_TITLE)
     lines = second.getvalue().splitlines()
-    assert (Round.objects.count(), round_.participants.filter(is_group=False).count()) == (1, len(PEOPLE))
+    assert (
+        Round.objects.filter(organisation=round_.organisation).count(),
+        round_.participants.filter(is_group=False).count(),
+    ) == (1, len(PEOPLE))
     assert lines[:5] == [
         "Demo loaded: Gemeente Voorbeeldstad.",
         "  Log in at http://127.0.0.1:8000/inloggen/",
@@ -47,7 +54,9 @@ def test_demo_loads_once_and_prints_the_login_and_the_links(db):
         f"    password:  {PASSWORD}",
         f"  Results:     http://127.0.0.1:8000/rondes/{round_.pk}/resultaten/",
     ]
-    assert len(lines) == 5 + 1 + len(PEOPLE) + 1
+    # The login, the results, the participants' links, the action link and the programme.
+    assert len(lines) == 5 + 1 + len(PEOPLE) + 1 + 1
+    assert lines[-1] == "  Programme:   http://127.0.0.1:8000/programmas/demo-regio/"
     assert first.getvalue().splitlines()[:6] == lines[:6]
 
 
@@ -61,3 +70,19 @@ def test_demo_round_has_invented_figures_beside_theme_b_once(db):
         (name, "Voorbeeldcijfers, verzonnen", ["B"]) for name, _value, _unit, _year in FIGURES
     )
     assert Indicator.objects.count() == len(FIGURES)
+
+
+def test_demo_has_a_programme_of_invented_gemeenten_that_the_demo_user_advises(db):
+    call_command("demo", stdout=StringIO())
+    call_command("demo", stdout=StringIO())
+
+    programme = Programme.objects.get(slug=PROGRAMME_SLUG)
+    figures = programme_figures(programme)
+    assert list(programme.advisers.values_list("username", flat=True)) == [USERNAME]
+    assert (figures.members, figures.sharing, len(figures.counted), figures.enough) == (8, 7, 7, True)
+    assert all(
+        "(verzonnen)" in g.organisation.name
+        for g in figures.counted
+        if g.organisation.slug != ORGANISATION_SLUG
+    )
+    assert [g.previous is not None for g in figures.counted].count(True) == 6

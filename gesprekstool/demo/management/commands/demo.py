@@ -1,4 +1,5 @@
-"""Load the demo: a gemeente, a facilitator and a filled-in round. Safe to run twice."""
+"""Load the demo: a gemeente, a facilitator and a filled-in round, and a programme of invented gemeenten
+that the facilitator advises. Safe to run twice."""
 
 from datetime import date, timedelta
 
@@ -22,6 +23,7 @@ from gesprekstool.demo.data import (
 )
 from gesprekstool.demo.figures import add_demo_figures
 from gesprekstool.demo.follow_up import extend_demo
+from gesprekstool.demo.programme import load_programme
 from gesprekstool.organisations.models import Membership, Organisation
 from gesprekstool.rounds import services
 from gesprekstool.rounds.models import Round
@@ -52,10 +54,14 @@ class Command(BaseCommand):
                 round_ = self.create_round(organisation, user)
             add_demo_figures(organisation, round_)
             owner_link = extend_demo()
+            programme = load_programme(user, organisation)
         self.report(round_)
         self.stdout.write(
             f"  Fatima's personal action link: {settings.SITE_URL}"
             f"{reverse('follow_up:owner', kwargs={'token': owner_link.token})}"
+        )
+        self.stdout.write(
+            f"  Programme:   {settings.SITE_URL}{reverse('programmes:detail', kwargs={'slug': programme.slug})}"
         )
 
     def create_round(self, organisation, user) -> Round:
