@@ -71,7 +71,7 @@ PAGES = {
     # url name: (kwargs used, queries)
     "rounds:list": ((), 4),
     "rounds:detail": (("pk",), 6),
-    "rounds:results": (("pk",), 13),
+    "rounds:results": (("pk",), 15),
     "rounds:prepare": (("pk",), 12),
     "rounds:present": (("pk",), 10),
     "rounds:present_live": (("pk",), 10),
