@@ -111,6 +111,8 @@ class ActivityEntry(models.Model):
         ROUND_DELETED = "round_deleted", _("Round deleted")
         PERSONAL_DATA_REMOVED = "personal_data_removed", _("Personal data removed")
         RETENTION_CHANGED = "retention_changed", _("Retention periods changed")
+        PARTICIPANTS_INVITED = "participants_invited", _("Participants' links mailed")
+        PARTICIPANTS_REMINDED = "participants_reminded", _("Participants reminded by mail")
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="activity", verbose_name=_("organisation")

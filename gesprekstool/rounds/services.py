@@ -77,10 +77,13 @@ def revoke_link(participant: Participant) -> None:
 
 
 def renew_link(participant: Participant) -> None:
-    """A new link replaces the old one, which stops working; the answers stay."""
+    """A new link replaces the old one, which stops working; the answers stay. A link mailed
+    before is dead, so the participant counts as not mailed yet (rounds/invitations.py)."""
     participant.token = new_token()
     participant.link_revoked_at = None
-    participant.save(update_fields=["token", "link_revoked_at"])
+    participant.invited_at = None
+    participant.reminded_at = None
+    participant.save(update_fields=["token", "link_revoked_at", "invited_at", "reminded_at"])
 
 
 def ensure_can_answer(participant: Participant) -> None:
@@ -288,7 +291,8 @@ def remove_personal_data(round_: Round, *, by=None) -> int:
             p.display_name = p.label
             p.department = ""
             p.email = ""
-        Participant.objects.bulk_update(people, ["display_name", "department", "email"])
+            p.mail_failed_at = None
+        Participant.objects.bulk_update(people, ["display_name", "department", "email", "mail_failed_at"])
         activity.record(
             organisation=round_.organisation,
             actor=by,
