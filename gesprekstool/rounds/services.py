@@ -302,3 +302,30 @@ def remove_personal_data(round_: Round, *, by=None) -> int:
             % {"count": len(people)},
         )
     return len(people)
+
+
+def reveal_results(round_: Round, *, by) -> bool:
+    """Show the group results to the participants: one step that also switches sharing on
+    (Round.results_for_participants) when it was off. Returns whether sharing was switched on.
+
+    Side effects: results_revealed_at set to now; one RESULTS_REVEALED line in the activity log.
+    """
+    switched_on = not round_.results_for_participants
+    round_.results_for_participants = True
+    round_.results_revealed_at = timezone.now()
+    with transaction.atomic():
+        round_.save(update_fields=["results_for_participants", "results_revealed_at"])
+        activity.record(
+            organisation=round_.organisation,
+            actor=by,
+            action=activity.Action.RESULTS_REVEALED,
+            subject=round_.title,
+        )
+    return switched_on
+
+
+def hide_results(round_: Round) -> None:
+    """Hide the group results from the participants again; sharing stays allowed, so a later
+    reveal needs one click."""
+    round_.results_revealed_at = None
+    round_.save(update_fields=["results_revealed_at"])

@@ -13,14 +13,13 @@ from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gesprekstool.lib.text import CleanTextMixin, clean_text
-from gesprekstool.organisations import activity
 
+from . import services
 from .access import get_round
 from .analysis import analyse
 from .forms import RoundSettingsForm
@@ -204,18 +203,19 @@ def round_settings(request, pk: int):
 @require_POST
 def round_reveal(request, pk: int):
     round_, _membership = get_round(request, pk, manage=True)
-    round_.results_revealed_at = None if request.POST.get("hide") else timezone.now()
-    round_.save(update_fields=["results_revealed_at"])
-    if round_.results_revealed_at:
-        activity.record(
-            organisation=round_.organisation,
-            actor=request.user,
-            action=activity.Action.RESULTS_REVEALED,
-            subject=round_.title,
-        )
-        messages.success(request, _("The results are now visible to the participants."))
-    else:
+    if request.POST.get("hide"):
+        services.hide_results(round_)
         messages.success(request, _("The results are hidden from the participants again."))
+    elif services.reveal_results(round_, by=request.user):
+        messages.success(
+            request,
+            _(
+                "The results are now visible to the participants. Sharing the results with participants "
+                "has been switched on in the settings of the round."
+            ),
+        )
+    else:
+        messages.success(request, _("The results are now visible to the participants."))
     target = "rounds:present" if request.POST.get("from") == "present" else "rounds:detail"
     return redirect(target, pk=round_.pk)
 

@@ -28,15 +28,12 @@ def meeting_round(transactional_db):
 def test_meeting_join_live_update_and_reveal(
     page: Page, browser, live_server, meeting_round, axe, screenshot_dir
 ):
-    # The facilitator allows participants to see the group results and opens the presenter view.
+    # The facilitator opens the presenter view (sharing the results is switched on by the reveal button).
     page.goto(f"{live_server.url}/inloggen/")
     page.get_by_label("Gebruikersnaam").fill("sanne")
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
     page.goto(f"{live_server.url}/rondes/{meeting_round.pk}/")
-    page.get_by_label(re.compile("^Deelnemers mogen de uitkomsten")).check()
-    page.get_by_role("button", name="Instellingen opslaan").click()
-    expect(page.get_by_text("De instellingen zijn opgeslagen.")).to_be_visible()
     axe(page)
     page.get_by_role("link", name="Presentatie").click()
     page.get_by_role("button", name="Code om mee te doen tonen").click()
@@ -79,7 +76,7 @@ def test_meeting_join_live_update_and_reveal(
     expect(results.get_by_role("table")).to_have_count(0)
     axe(phone)
 
-    page.get_by_role("button", name="Uitkomsten tonen aan deelnemers").click()
+    page.get_by_role("button", name="Uitkomsten tonen", exact=True).click()
     expect(page.get_by_text("De deelnemers zien nu de uitkomsten.")).to_be_visible()
 
     # Without a reload, the participant's page now shows the group's scores.

@@ -489,6 +489,24 @@ def test_round_reveal_and_hide_again(facilitator_client, round_):
     assert Round.objects.get(pk=round_.pk).results_revealed_at is None
 
 
+def test_reveal_also_switches_sharing_on(facilitator_client, round_):
+    response = facilitator_client.post(url("reveal", round_), follow=True)
+
+    fresh = Round.objects.get(pk=round_.pk)
+    assert (fresh.results_for_participants, fresh.results_revealed_at is not None) == (True, True)
+    assert (
+        "De deelnemers zien nu de uitkomsten. De instelling ‘Deelnemers mogen de uitkomsten van de groep zien’ "
+        "staat nu aan." in response.content.decode()
+    )
+
+
+def test_reveal_button_is_explained_beside_it(facilitator_client, round_):
+    text = facilitator_client.get(url("present", round_)).content.decode()
+
+    assert "Deze knop zet ook de instelling aan dat deelnemers ze mogen zien" in text
+    assert ">Uitkomsten tonen</button>" in text
+
+
 def test_round_joining_shows_a_code_and_stops(facilitator_client, round_):
     facilitator_client.post(url("joining", round_))
     code = Round.objects.get(pk=round_.pk).join_code
