@@ -1,8 +1,9 @@
 """Step 1 as a dot chart: per theme a row, per participant a marker at the score.
 
 Pure layout: returns coordinates for the SVG template (rounds/chart_step1.html). Each
-domain has its own marker shape as well as its own colour, so colour never carries the
-meaning alone; every marker is numbered after its participant.
+domain has its own marker shape as well as its own colour (`domain_style`), so colour never
+carries the meaning alone; every marker is numbered after its participant. Equal scores stack
+vertically at their value; answers not handed in yet get a dashed ring.
 """
 
 import math
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 
 from gesprekstool.instrument import Instrument
 
-from .observations import UNKNOWN, Answers
+from .observations import Answers
 
 LEFT, RIGHT, TOP = 56, 16, 40
 STEP = 96  # horizontal distance between two scale points
@@ -37,6 +38,11 @@ class Marker:
     shape: str
     colour: str
     first_x: float | None  # where the first score was, when it was revised
+    pending: bool = False  # not handed in yet: drawn with a dashed ring
+
+    @property
+    def ring(self) -> str:
+        return shape_path("circle", self.x, self.y, MARKER + 4)
 
     @property
     def path(self) -> str:
@@ -77,6 +83,7 @@ class Chart:
     axis: list[tuple[float, str]]  # (x, label)
     rows: list[Row]
     legend: list[tuple[str, str, str]]  # (domain label, shape path at origin, colour)
+    pending: bool = False  # some markers belong to answers not handed in yet
 
 
 def x_for(value: int) -> float:
@@ -108,6 +115,50 @@ def shape_path(shape: str, x: float, y: float, r: float) -> str:
     return "M" + " L".join(points) + " z"
 
 
+LINE = 2 * MARKER + 6  # vertical distance between two stacked markers
+
+
+def _theme_markers(
+    theme: str, answers: list[Answers], numbers: list[str], domains: dict[str, str], *, top: float
+) -> tuple[list[Marker], int]:
+    """The markers of one theme and how many lines they take. Equal scores stack on top of each other
+    at exactly their value (side by side they would read as 2.85 and 3.15). A revised score also
+    keeps its first score's place on its line free, so the open circle is never under a marker."""
+    taken: set[tuple[int, int]] = set()
+    markers = []
+    for number, a in zip(numbers, answers, strict=True):
+        value = a.score(theme)
+        if value is None:
+            continue
+        first, revised = a.scores.get(theme, (None, None))
+        was_revised = revised is not None and first not in (None, revised)
+        needs = {value, first} if was_revised else {value}
+        line = 0
+        while any((v, line) in taken for v in needs):
+            line += 1
+        taken.update((v, line) for v in needs)
+        shape, colour = domain_style(domains.get(a.domain, "anders"))
+        markers.append(
+            Marker(
+                x=x_for(value),
+                y=top + ROW_GAP / 2 + MARKER + 4 + line * LINE,
+                number=number,
+                label=a.key,
+                shape=shape,
+                colour=colour,
+                first_x=x_for(first) if was_revised else None,
+                pending=not a.finished,
+            )
+        )
+    lines = max((line for _v, line in taken), default=0) + 1
+    return markers, lines
+
+
+def domain_style(domain: str) -> tuple[str, str]:
+    """The one marker vocabulary: a domain's (shape, colour), the same on every chart."""
+    return STYLES.get(domain, STYLES["anders"])
+
+
 def step1_chart(
     instrument: Instrument,
     answers: list[Answers],
@@ -122,44 +173,9 @@ def step1_chart(
     chosen = [t for t in instrument.themes if themes is None or t.code in themes]
     rows, y = [], TOP
     for theme in chosen:
-        columns: dict[int, list[Marker]] = {}
-        for number, a in zip(numbers, answers, strict=True):
-            value = a.score(theme.code)
-            if value is None:
-                continue
-            first, revised = a.scores.get(theme.code, (None, None))
-            shape, colour = STYLES.get(domains.get(a.domain, "anders"), STYLES["anders"])
-            columns.setdefault(value, []).append(
-                Marker(
-                    x=x_for(value),
-                    y=0,
-                    number=number,
-                    label=a.key,
-                    shape=shape,
-                    colour=colour,
-                    first_x=x_for(first) if revised is not None and first not in (None, revised) else None,
-                )
-            )
-        per_line = 3
-        lines = max([(len(m) + per_line - 1) // per_line for m in columns.values()] or [1])
-        height = lines * (2 * MARKER + 8) + ROW_GAP
-        markers = []
-        for value, group in columns.items():
-            for i, marker in enumerate(group):
-                offset = (i % per_line - (min(len(group), per_line) - 1) / 2) * (2 * MARKER + 4)
-                line = i // per_line
-                markers.append(
-                    Marker(
-                        x=x_for(value) + offset,
-                        y=y + ROW_GAP / 2 + MARKER + 4 + line * (2 * MARKER + 8),
-                        number=marker.number,
-                        label=marker.label,
-                        shape=marker.shape,
-                        colour=marker.colour,
-                        first_x=marker.first_x,
-                    )
-                )
-        known = [v for v in columns if v != UNKNOWN]
+        markers, lines = _theme_markers(theme.code, answers, numbers, domains, top=y)
+        height = lines * LINE + ROW_GAP
+        known = sorted({a.score(theme.code) for a in answers} - {None, instrument.unknown.value})
         rows.append(
             Row(
                 theme=theme.code,
@@ -167,18 +183,27 @@ def step1_chart(
                 y=y,
                 height=height,
                 markers=markers,
-                range_from=x_for(min(known)) if len(known) > 1 else None,
-                range_to=x_for(max(known)) if len(known) > 1 else None,
+                range_from=x_for(known[0]) if len(known) > 1 else None,
+                range_to=x_for(known[-1]) if len(known) > 1 else None,
             )
         )
         y += height
-    axis = [(x_for(p.value), str(p.value)) for p in instrument.scale] + [(x_for(UNKNOWN), "?")]
+    axis = [(x_for(p.value), str(p.value)) for p in instrument.scale] + [
+        (x_for(instrument.unknown.value), "?")
+    ]
     legend = []
     seen = set()
     for a in answers:
         value = domains.get(a.domain, "anders")
         if a.domain not in seen:
             seen.add(a.domain)
-            shape, colour = STYLES.get(value, STYLES["anders"])
+            shape, colour = domain_style(value)
             legend.append((a.domain, shape_path(shape, 0, 0, 8), colour))
-    return Chart(width=LEFT + STEP * 6 + RIGHT, height=y + 8, axis=axis, rows=rows, legend=legend)
+    return Chart(
+        width=LEFT + STEP * 6 + RIGHT,
+        height=y + 8,
+        axis=axis,
+        rows=rows,
+        legend=legend,
+        pending=any(m.pending for row in rows for m in row.markers),
+    )

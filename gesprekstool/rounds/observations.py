@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from gesprekstool.instrument import Instrument
 
-UNKNOWN = 6
 LOW_MEAN = 2.5
 WIDE_SPREAD = 2
 HIGH_SCORE = 4
@@ -93,13 +92,14 @@ class ThemeSpread:
 
 def theme_spreads(instrument: Instrument, answers: list[Answers]) -> list[ThemeSpread]:
     spreads = []
+    unknown_value = instrument.unknown.value
     for theme in instrument.themes:
         known, unknown, missing = [], [], []
         for a in answers:
             value = a.score(theme.code)
             if value is None:
                 missing.append(a.key)
-            elif value == UNKNOWN:
+            elif value == unknown_value:
                 unknown.append(a.key)
             else:
                 known.append((a.key, a.domain, value))
@@ -128,7 +128,7 @@ def contradictions(instrument: Instrument, answers: list[Answers]) -> list[tuple
             for option in question.options:
                 if option.code in negative and option.code in a.ticked:
                     value = a.score(question.theme)
-                    if value is not None and HIGH_SCORE <= value < UNKNOWN:
+                    if value is not None and HIGH_SCORE <= value < instrument.unknown.value:
                         found.append((a, question.theme, value, option.code))
     return found
 
@@ -182,7 +182,7 @@ def _unknown_observation(
             "who": ", ".join(people[p].who for p in spread.unknown),
             "statement": statement,
         }
-    evidence = tuple(Evidence(p, spread.theme, UNKNOWN) for p in spread.unknown)
+    evidence = tuple(Evidence(p, spread.theme, instrument.unknown.value) for p in spread.unknown)
     return Observation(
         f"unknown:{spread.theme}", "unknown", spread.theme, text, 1 + 3 * count / total, evidence
     )

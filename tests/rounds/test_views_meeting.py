@@ -222,7 +222,10 @@ def test_round_results_show_what_stands_out(facilitator_client, spread_round, ow
     page = response.content.decode()
     assert response.status_code == 200
     assert "spread:D" in [o.key for o in response.context["analysis"].observations]
-    assert "Armoede 2, Gezondheid 5" in page
+    assert (
+        "Deelnemer 1 (Armoede) (nog niet ingeleverd) geeft 2, Deelnemer 2 (Gezondheid) (nog niet ingeleverd) geeft 5"
+        in page
+    )
     assert "Eigen observatie" in page
     assert 'id="chart-step1-title"' in page
     assert "Deelnemer 1 (Armoede)" in page
@@ -579,7 +582,10 @@ def test_round_present_a_theme(facilitator_client, spread_round, own_observation
     assert [row.theme for row in response.context["analysis"].chart.rows] == ["D"]
     assert [q.text for q in response.context["questions"]] == ["Vraag 1", "Vraag 3"]
     assert spread_round.instrument.theme("D").statement in page
-    assert "Armoede 2, Gezondheid 5" in page
+    assert (
+        "Deelnemer 1 (Armoede) (nog niet ingeleverd) geeft 2, Deelnemer 2 (Gezondheid) (nog niet ingeleverd) geeft 5"
+        in page
+    )
     assert "Eigen observatie" in page
     assert "Vraag 2" not in page
     assert (response.context["previous_theme"], response.context["next_theme"]) == ("C", "E")
@@ -605,7 +611,10 @@ def test_round_present_live_is_only_the_fragment(facilitator_client, spread_roun
     assert response.status_code == 200
     assert "<html" not in page
     assert page.lstrip().startswith('<div id="live"')
-    assert "Armoede 2, Gezondheid 5" in page
+    assert (
+        "Deelnemer 1 (Armoede) (nog niet ingeleverd) geeft 2, Deelnemer 2 (Gezondheid) (nog niet ingeleverd) geeft 5"
+        in page
+    )
 
 
 # --- Joining by code --------------------------------------------------------------------------------------
@@ -899,7 +908,10 @@ def test_round_present_live_after_a_new_score_is_the_fragment(facilitator_client
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Armoede 1, Gezondheid 5" in page
+    assert (
+        "Deelnemer 1 (Armoede) (nog niet ingeleverd) geeft 1, Deelnemer 2 (Gezondheid) (nog niet ingeleverd) geeft 5"
+        in page
+    )
     assert f"versie={live_version_of(response)}" in page
     assert live_version_of(response) != live_version_of(shown)
 
