@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from gesprekstool.lib.text import CleanTextMixin, clean_text
 
-from . import services
+from . import services, slides
 from .access import get_round
 from .analysis import analyse
 from .forms import RoundSettingsForm
@@ -291,15 +291,15 @@ def presenter_context(round_: Round, theme: str) -> dict:
 def round_present(request, pk: int):
     round_, membership = get_round(request, pk)
     theme = checked_theme(round_, request.GET.get("thema", ""))
+    part = request.GET.get("deel", "")
+    if part not in slides.PARTS or (part and not theme):
+        raise Http404
     context = presenter_context(round_, theme)
     context["live_version"] = live_version(round_)
-    codes = theme_codes(round_)
-    index = codes.index(theme) if theme else -1
-    context.update(
-        membership=membership,
-        previous_theme=codes[index - 1] if index > 0 else ("" if index == 0 else None),
-        next_theme=codes[index + 1] if index + 1 < len(codes) else None,
-    )
+    steps = slides.neighbours(theme_codes(round_), slides.Slide(theme, part))
+    context.update(membership=membership, part=part, steps=steps)
+    if part == slides.ANSWERS:
+        context["theme_result"] = next(r for r in context["analysis"].results.step2 if r.theme.code == theme)
     if round_.join_code:
         context["join_url"] = join_url(request, round_)
         context["join_start_url"] = request.build_absolute_uri(reverse("join_start"))

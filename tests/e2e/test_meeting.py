@@ -28,12 +28,15 @@ def meeting_round(transactional_db):
 def test_meeting_join_live_update_and_reveal(
     page: Page, browser, live_server, meeting_round, axe, screenshot_dir
 ):
-    # The facilitator opens the presenter view (sharing the results is switched on by the reveal button).
+    # The facilitator allows participants to see the group results and opens the presenter view.
     page.goto(f"{live_server.url}/inloggen/")
     page.get_by_label("Gebruikersnaam").fill("sanne")
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
     page.goto(f"{live_server.url}/rondes/{meeting_round.pk}/")
+    page.get_by_label(re.compile("^Deelnemers mogen de uitkomsten")).check()
+    page.get_by_role("button", name="Instellingen opslaan").click()
+    expect(page.get_by_text("De instellingen zijn opgeslagen.")).to_be_visible()
     axe(page)
     page.get_by_role("link", name="Presentatie").click()
     page.get_by_role("button", name="Code om mee te doen tonen").click()

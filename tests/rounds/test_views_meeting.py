@@ -19,6 +19,7 @@ from gesprekstool.rounds.models import (
     Participant,
     Round,
 )
+from gesprekstool.rounds.slides import Slide
 from gesprekstool.rounds.views_meeting import JOIN_ALPHABET, JOIN_LENGTH
 from tests.factories import RoundFactory, add_answered_in_bulk, answer_everything, answer_step1
 
@@ -571,7 +572,8 @@ def test_round_present_overview(facilitator_client, spread_round):
     assert response.status_code == 200
     assert response.context["theme"] is None
     assert [row.theme for row in response.context["analysis"].chart.rows] == ["A", "B", "C", "D", "E", "F"]
-    assert (response.context["previous_theme"], response.context["next_theme"]) == (None, "A")
+    steps = response.context["steps"]
+    assert (steps.previous, steps.next, steps.last) == (None, Slide("A"), Slide("F", "antwoorden"))
 
 
 def test_round_present_a_theme(facilitator_client, spread_round, own_observation, questions):
@@ -588,13 +590,61 @@ def test_round_present_a_theme(facilitator_client, spread_round, own_observation
     )
     assert "Eigen observatie" in page
     assert "Vraag 2" not in page
-    assert (response.context["previous_theme"], response.context["next_theme"]) == ("C", "E")
+    steps = response.context["steps"]
+    assert (steps.previous, steps.next) == (Slide("C", "antwoorden"), Slide("D", "antwoorden"))
 
 
 def test_round_present_first_theme_goes_back_to_the_overview(facilitator_client, round_):
     response = facilitator_client.get(f"{url('present', round_)}?thema=A")
 
-    assert (response.context["previous_theme"], response.context["next_theme"]) == ("", "B")
+    steps = response.context["steps"]
+    assert (steps.previous, steps.next) == (Slide(""), Slide("A", "antwoorden"))
+
+
+def test_round_present_answers_slide_counts_each_option_with_texts_on_demand(
+    facilitator_client, round_, participant, other_participant
+):
+    question = next(q for q in round_.instrument.questions if any(o.needs_text for o in q.options))
+    plain = next(o for o in question.options if not (o.needs_text or o.exclusive))
+    text_option = next(o for o in question.options if o.needs_text)
+    answer_everything(participant)
+    answer_everything(other_participant)
+    services.save_question(participant, question=question.code, choices={plain.code: ""})
+    services.save_question(
+        other_participant, question=question.code, choices={text_option.code: "Via de wijkteams"}
+    )
+
+    response = facilitator_client.get(f"{url('present', round_)}?thema={question.theme}&deel=antwoorden")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert response.context["theme_result"].theme.code == question.theme
+    assert f"{question.number}. {question.text}" in page
+    assert '1<span class="gt-visually-hidden"> van 2</span>' in page
+    assert "Toon 1 tekst</summary>" in page
+    assert "Via de wijkteams" in page
+    assert 'id="live"' not in page
+    codes = [t.code for t in round_.instrument.themes]
+    following = codes[codes.index(question.theme) + 1]
+    assert (response.context["steps"].previous, response.context["steps"].next) == (
+        Slide(question.theme),
+        Slide(following),
+    )
+
+
+@pytest.mark.parametrize("query", ["?deel=antwoorden", "?thema=A&deel=iets"])
+def test_round_present_of_an_unknown_part_is_404(facilitator_client, round_, query):
+    assert facilitator_client.get(url("present", round_) + query).status_code == 404
+
+
+def test_round_present_links_first_and_last_slides_for_the_keys(facilitator_client, round_):
+    page = facilitator_client.get(f"{url('present', round_)}?thema=C").content.decode()
+
+    present = url("present", round_)
+    assert (
+        f'<link rel="first" href="{present}"><link rel="last" href="{present}?thema=F&amp;deel=antwoorden">'
+        in page
+    )
 
 
 @pytest.mark.parametrize("name", ["present", "present_live"])
