@@ -90,29 +90,33 @@ def x_for(value: int) -> float:
     return LEFT + STEP * (value - 0.5)
 
 
+_T = 0.45
+# Polygon outlines as offsets from the centre, in units of the marker radius.
+POLYGONS = {
+    "square": [(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)],
+    "triangle": [(0, -1.15), (1.1, 0.85), (-1.1, 0.85)],
+    "triangle-down": [(0, 1.15), (1.1, -0.85), (-1.1, -0.85)],
+    "diamond": [(0, -1.2), (1.2, 0), (0, 1.2), (-1.2, 0)],
+    "hexagon": [(-1, 0), (-0.5, -0.87), (0.5, -0.87), (1, 0), (0.5, 0.87), (-0.5, 0.87)],
+    "cross": [
+        (-_T, -1), (_T, -1), (_T, -_T), (1, -_T), (1, _T), (_T, _T),
+        (_T, 1), (-_T, 1), (-_T, _T), (-1, _T), (-1, -_T), (-_T, -_T),
+    ],
+    # A five-pointed star: points at 1.2, inner corners at 0.55.
+    "star": [
+        ((1.2 if i % 2 == 0 else 0.55) * math.cos(math.pi / 5 * i - math.pi / 2),
+         (1.2 if i % 2 == 0 else 0.55) * math.sin(math.pi / 5 * i - math.pi / 2))
+        for i in range(10)
+    ],
+}  # fmt: skip
+
+
 def shape_path(shape: str, x: float, y: float, r: float) -> str:
+    """The one marker-shape function: an SVG path of `shape` centred on (x, y) with radius r, for
+    every chart on screen and in print (rounds, monitoring)."""
     if shape == "circle":
         return f"M{x - r},{y} a{r},{r} 0 1,0 {2 * r},0 a{r},{r} 0 1,0 {-2 * r},0"
-    if shape == "square":
-        s = r * 0.9
-        return f"M{x - s},{y - s} h{2 * s} v{2 * s} h{-2 * s} z"
-    if shape == "triangle":
-        return f"M{x},{y - r * 1.15} L{x + r * 1.1},{y + r * 0.85} L{x - r * 1.1},{y + r * 0.85} z"
-    if shape == "diamond":
-        return f"M{x},{y - r * 1.2} L{x + r * 1.2},{y} L{x},{y + r * 1.2} L{x - r * 1.2},{y} z"
-    if shape == "hexagon":
-        h = r * 0.87
-        return (
-            f"M{x - r},{y} L{x - r / 2},{y - h} L{x + r / 2},{y - h} L{x + r},{y} "
-            f"L{x + r / 2},{y + h} L{x - r / 2},{y + h} z"
-        )
-    # star
-    points = []
-    for i in range(10):
-        radius = r * 1.2 if i % 2 == 0 else r * 0.55
-        angle = math.pi / 5 * i - math.pi / 2
-        points.append(f"{x + radius * math.cos(angle):.1f},{y + radius * math.sin(angle):.1f}")
-    return "M" + " L".join(points) + " z"
+    return "M" + " L".join(f"{x + dx * r:.1f},{y + dy * r:.1f}" for dx, dy in POLYGONS[shape]) + " z"
 
 
 LINE = 2 * MARKER + 6  # vertical distance between two stacked markers
@@ -155,8 +159,14 @@ def _theme_markers(
 
 
 def domain_style(domain: str) -> tuple[str, str]:
-    """The one marker vocabulary: a domain's (shape, colour), the same on every chart."""
+    """The one marker vocabulary: a domain's (shape, colour), the same on every chart (results,
+    presenter, progress). `domain` is Participant.Domain's value; unknown ones look like "anders"."""
     return STYLES.get(domain, STYLES["anders"])
+
+
+# The group as a whole (the average of everyone, or a joint round's shared form) on charts that
+# also show domains: a shape and colour no domain has.
+GROUP_STYLE = ("cross", "#000000")
 
 
 def step1_chart(
