@@ -141,7 +141,7 @@ def _theme_markers(
         while any((v, line) in taken for v in needs):
             line += 1
         taken.update((v, line) for v in needs)
-        shape, colour = domain_style(domains.get(a.domain, "anders"))
+        shape, colour = GROUP_STYLE if a.is_group else domain_style(domains.get(a.domain, "anders"))
         markers.append(
             Marker(
                 x=x_for(value),
@@ -207,7 +207,7 @@ def step1_chart(
         value = domains.get(a.domain, "anders")
         if a.domain not in seen:
             seen.add(a.domain)
-            shape, colour = domain_style(value)
+            shape, colour = GROUP_STYLE if a.is_group else domain_style(value)
             legend.append((a.domain, shape_path(shape, 0, 0, 8), colour))
     return Chart(
         width=LEFT + STEP * 6 + RIGHT,

@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 
 from gesprekstool.instrument import load_instrument
-from gesprekstool.rounds.charts import LINE, MARKER, STYLES, shape_path, step1_chart, x_for
+from gesprekstool.rounds.charts import GROUP_STYLE, LINE, MARKER, STYLES, shape_path, step1_chart, x_for
 from gesprekstool.rounds.observations import Answers
 from tests.factories import PLAIN_DOMAINS, plain_round
 
@@ -175,3 +175,14 @@ def test_step1_chart_fits_every_marker_inside_the_chart(answers):
             assert row.y + reach <= marker.y <= row.bottom - reach
             assert marker.first_x is None or 0 < marker.first_x < chart.width
         assert row.bottom <= chart.height
+
+
+def test_step1_chart_shows_a_joint_form_as_the_group_not_as_a_domain():
+    group = Answers(
+        key="De groep (gezamenlijk formulier)", domain="De groep", scores={"A": (3, None)}, is_group=True
+    )
+
+    chart = step1_chart(INSTRUMENT, [group], DOMAINS)
+
+    assert [(label, colour) for label, _path, colour in chart.legend] == [("De groep", GROUP_STYLE[1])]
+    assert row_of(chart, "A").markers[0].shape == GROUP_STYLE[0]

@@ -971,3 +971,23 @@ def test_round_present_page_polls_with_the_version_it_shows(facilitator_client, 
 
     live = url("present_live", spread_round)
     assert f'hx-get="{live}?thema=D&amp;versie={live_version_of(response)}"' in response.content.decode()
+
+
+# --- Joint rounds speak of the group ----------------------------------------------------------------------
+
+
+def test_joint_round_pages_speak_of_the_group_not_of_several_participants(facilitator_client, joint_round):
+    answer_everything(joint_round.participants.get(), finish=True)
+
+    results = facilitator_client.get(url("results", joint_round)).content.decode()
+    present = facilitator_client.get(url("present", joint_round)).content.decode()
+    intro = facilitator_client.get(reverse("joint:intro", kwargs={"key": joint_round.pk})).content.decode()
+
+    assert "gekozen door de groep" in results
+    assert "van 1</span>" not in results
+    assert "</svg> De groep</span>" in results  # the legend, not "★ Anders"
+    assert "Anders</span>" not in results
+    assert "Het teken is het gezamenlijke antwoord van de groep." in present
+    assert "De groep heeft de scores gegeven · ingeleverd" in present
+    assert "U vult hem samen in, als één groep." in intro
+    assert "De verschillen tussen uw antwoorden" not in intro
