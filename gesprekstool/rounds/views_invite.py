@@ -64,7 +64,10 @@ def _link_mail(request, pk: int, *, kind: Kind, participant_id: int | None):
                     _report(request, outcome)
                     return redirect(reverse("rounds:detail", kwargs={"pk": round_.pk}) + "#per-mail")
     intro = form.cleaned_data["intro"] if form.is_bound and form.is_valid() else form["intro"].value()
-    due = [participant] if participant else invitations.recipients(round_, kind=kind)
+    if participant is not None:
+        due = [participant] if invitations.can_be_mailed(participant) else []
+    else:
+        due = invitations.recipients(round_, kind=kind)
     subject, body = invitations.preview(round_, kind=kind, intro=intro, participant=due[0] if due else None)
     return render(
         request,

@@ -140,3 +140,14 @@ def test_round_page_shows_address_and_mail_status_to_facilitators_only(
     assert "1 deelnemer met een e-mailadres is nog niet gemaild." in as_facilitator
     assert "1 deelnemer heeft geen e-mailadres: kopieer die link hieronder." in as_facilitator
     assert ("anna@example.nl" in as_reader, "Links mailen" in as_reader) == (False, False)
+
+
+def test_invite_one_page_of_a_participant_without_address_offers_no_send(
+    facilitator_client, round_, participant
+):
+    url = reverse("rounds:invite_one", kwargs={"pk": round_.pk, "participant_id": participant.pk})
+
+    text = facilitator_client.get(url).content.decode()
+
+    assert "Verstuur" not in text
+    assert f'#deelnemer-{participant.pk}">Fatima</a>' in text
