@@ -558,6 +558,7 @@ FOREIGN = {
     "indicator": "foreign_indicator",
     "participant": "foreign_participant",
     "finished_participant": "foreign_participant",
+    "fatima": "foreign_participant",
     "action": "foreign_action",
     "observation": "foreign_observation",
     "conversation_question": "foreign_question",
@@ -922,6 +923,15 @@ MATRIX: dict[str, Row] = {
     "rounds:delete": Row(
         ROUND, FACILITATOR_ONLY, FACILITATOR_WRITE, data=lambda s: {"title": "Armoede en gezondheid"}
     ),
+    # Mailing links: Fatima has an e-mail address, was not mailed yet and has not handed in.
+    "rounds:invite": Row(ROUND, FACILITATOR_ONLY, FACILITATOR_WRITE, data=lambda s: {"intro": "Welkom."}),
+    "rounds:invite_one": Row(
+        {**ROUND, "participant_id": "fatima"},
+        FACILITATOR_ONLY,
+        FACILITATOR_WRITE,
+        data=lambda s: {"intro": "Welkom."},
+    ),
+    "rounds:remind": Row(ROUND, FACILITATOR_ONLY, FACILITATOR_WRITE, data=lambda s: {"intro": "Nog even."}),
     # Answering: a participant's link, and the shared form of a joint round
     **fill_rows("fill", FRESH_LINK, LINK, {"key": "done_token"}, by_token),
     **fill_rows("joint", JOINT, JOINT_REVIEW, {"key": "joint_done"}, facilitator_only),

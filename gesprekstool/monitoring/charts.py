@@ -7,6 +7,8 @@ shape and line pattern, the legend names them, and every point carries its value
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from gesprekstool.rounds.charts import shape_path
+
 # Each series: (colour, marker, dash pattern, filled). Colours have at least 3:1 contrast on white.
 STYLES = [
     ("#000000", "circle", "", True),
@@ -72,26 +74,10 @@ def number(value: float) -> str:
     return str(Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)).replace(".", ",")
 
 
-# Marker outlines as offsets from the centre, in units of the marker radius.
-_T = 0.45
-SHAPES = {
-    "square": [(-1, -1), (1, -1), (1, 1), (-1, 1)],
-    "triangle": [(0, -1.2), (1.1, 0.9), (-1.1, 0.9)],
-    "triangle-down": [(0, 1.2), (1.1, -0.9), (-1.1, -0.9)],
-    "diamond": [(0, -1.3), (1.3, 0), (0, 1.3), (-1.3, 0)],
-    "cross": [
-        (-_T, -1), (_T, -1), (_T, -_T), (1, -_T), (1, _T), (_T, _T),
-        (_T, 1), (-_T, 1), (-_T, _T), (-1, _T), (-1, -_T), (-_T, -_T),
-    ],
-    "hexagon": [(-1, 0), (-0.5, -1), (0.5, -1), (1, 0), (0.5, 1), (-0.5, 1)],
-}  # fmt: skip
-
-
 def marker_path(shape: str, x: float, y: float, r: float) -> str:
-    """An SVG path for a marker of `shape` centred on (x, y) with radius r."""
-    if shape == "circle":
-        return f"M{x - r:.1f},{y:.1f} a{r},{r} 0 1,0 {2 * r},0 a{r},{r} 0 1,0 {-2 * r},0 Z"
-    return "M" + " L".join(f"{x + dx * r:.1f},{y + dy * r:.1f}" for dx, dy in SHAPES[shape]) + " Z"
+    """An SVG path for a marker of `shape` centred on (x, y) with radius r: the same shapes as
+    every other chart (rounds.charts.shape_path)."""
+    return shape_path(shape, x, y, r)
 
 
 def line_chart(
@@ -101,9 +87,12 @@ def line_chart(
     series: list[tuple[str, list[float | None]]],
     y_min: int = 1,
     y_max: int = 5,
+    styles: list[tuple[str, str, str, bool]] | None = None,
 ) -> Chart:
     """Place every series' values (None = no value) on a y axis from y_min to y_max, one column
-    per x label. Value labels in one column are pushed apart so that they never overlap."""
+    per x label. Value labels in one column are pushed apart so that they never overlap.
+    `styles` gives each series its (colour, shape, dash, filled), so that the same thing looks the
+    same on every chart; by default the series take STYLES in turn."""
     columns = max(len(x_labels), 1)
     width = max(MIN_WIDTH, MARGIN_LEFT + MARGIN_RIGHT + WIDTH_PER_ROUND * columns)
     left, right = MARGIN_LEFT, width - MARGIN_RIGHT
@@ -117,7 +106,7 @@ def line_chart(
 
     drawn = []
     for number_, (label, values) in enumerate(series):
-        colour, shape, dash, filled = STYLES[number_ % len(STYLES)]
+        colour, shape, dash, filled = styles[number_] if styles else STYLES[number_ % len(STYLES)]
         # Series side by side, a few pixels apart: equal values do not hide each other's markers.
         shift = (number_ - (len(series) - 1) / 2) * 4
         points, segments, current = [], [], []

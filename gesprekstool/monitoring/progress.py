@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from gesprekstool.agenda.models import Action
 from gesprekstool.instrument import Instrument, Option, Question, Theme
 from gesprekstool.organisations.models import Organisation
+from gesprekstool.rounds.charts import GROUP_STYLE, domain_style
 from gesprekstool.rounds.models import SCORE_MAX, SCORE_MIN, Choice, Participant, Round, Score
 
 from .charts import Chart, line_chart, number
@@ -155,6 +156,26 @@ def organisation_progress(organisation: Organisation) -> Progress:
     return progress
 
 
+# A line pattern per domain, so that a line is told apart without its colour; the group's is solid.
+DASHES = {
+    "armoede": "6 4",
+    "gezondheid": "2 3",
+    "uitvoering": "8 3 2 3",
+    "maatschappelijk": "1 4",
+    "aanpalend": "10 4",
+}
+
+
+def series_style(key: str) -> tuple[str, str, str, bool]:
+    """(colour, shape, dash, filled) of the group or a domain: a domain has the same shape and
+    colour on every theme and as on the results chart (rounds.charts.domain_style)."""
+    if key == GROUP:
+        shape, colour = GROUP_STYLE
+        return colour, shape, "", True
+    shape, colour = domain_style(key)
+    return colour, shape, DASHES.get(key, "4 2"), True
+
+
 def theme_progress(
     organisation, rounds: list[Round], labels: list[str], themes: list[Theme]
 ) -> list[ThemeProgress]:
@@ -191,7 +212,10 @@ def theme_progress(
             if key == GROUP or item.has_values:
                 series.append(item)
         chart = line_chart(
-            chart_id=f"thema-{theme.code}", x_labels=labels, series=[(s.label, s.values) for s in series]
+            chart_id=f"thema-{theme.code}",
+            x_labels=labels,
+            series=[(s.label, s.values) for s in series],
+            styles=[series_style(s.key) for s in series],
         )
         summary = "; ".join(
             f"{s.label}: "

@@ -115,6 +115,8 @@ class ActivityEntry(models.Model):
         PROGRAMME_SHARING_CHANGED = "programme_sharing_changed", _("Sharing with a programme changed")
         PROGRAMME_LEFT = "programme_left", _("Left a programme")
         PROGRAMME_EXPORTED = "programme_exported", _("Programme figures downloaded by an adviser")
+        PARTICIPANTS_INVITED = "participants_invited", _("Participants' links mailed")
+        PARTICIPANTS_REMINDED = "participants_reminded", _("Participants reminded by mail")
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="activity", verbose_name=_("organisation")

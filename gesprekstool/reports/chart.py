@@ -9,6 +9,8 @@ carries the participant's number, which the table beside the chart explains.
 import math
 from dataclasses import dataclass
 
+from gesprekstool.rounds.charts import domain_style, shape_path
+
 UNKNOWN = 6
 NUMBERED = 30
 BIG = 12  # up to this many participants the markers are larger
@@ -27,6 +29,8 @@ class Marker:
     unknown: bool
     title: str  # e.g. "Deelnemer 2 (Gezondheid): 4"
     radius: float
+    path: str = ""  # the domain's shape (rounds.charts: the same on screen and in print)
+    colour: str = ""
 
     @property
     def text_y(self) -> float:
@@ -94,14 +98,18 @@ def step1_chart(step1, *, scale_labels: list[str], unknown_label: str) -> Chart:
             top = y + ROW_PADDING + (lines - math.ceil(len(people) / per_line)) * pitch / 2
             for i, p in enumerate(people):
                 line, place = divmod(i, per_line)
+                shape, colour = domain_style(p.domain)
+                x, y_ = left + place * pitch, top + radius + 1 + line * pitch
                 markers.append(
                     Marker(
-                        x=left + place * pitch,
-                        y=top + radius + 1 + line * pitch,
+                        x=x,
+                        y=y_,
                         number=str(p.position) if numbered else "",
                         unknown=value == UNKNOWN,
                         title=f"{p.shown_name}: {unknown_label if value == UNKNOWN else value}",
                         radius=radius,
+                        path=shape_path(shape, x, y_, radius),
+                        colour=colour,
                     )
                 )
         rows.append(Row(code=row.theme.code, y=y, height=height, markers=tuple(markers)))

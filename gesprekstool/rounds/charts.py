@@ -1,8 +1,9 @@
 """Step 1 as a dot chart: per theme a row, per participant a marker at the score.
 
 Pure layout: returns coordinates for the SVG template (rounds/chart_step1.html). Each
-domain has its own marker shape as well as its own colour, so colour never carries the
-meaning alone; every marker is numbered after its participant.
+domain has its own marker shape as well as its own colour (`domain_style`), so colour never
+carries the meaning alone; every marker is numbered after its participant. Equal scores stack
+vertically at their value; answers not handed in yet get a dashed ring.
 """
 
 import math
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 
 from gesprekstool.instrument import Instrument
 
-from .observations import UNKNOWN, Answers
+from .observations import Answers
 
 LEFT, RIGHT, TOP = 56, 16, 40
 STEP = 96  # horizontal distance between two scale points
@@ -37,6 +38,11 @@ class Marker:
     shape: str
     colour: str
     first_x: float | None  # where the first score was, when it was revised
+    pending: bool = False  # not handed in yet: drawn with a dashed ring
+
+    @property
+    def ring(self) -> str:
+        return shape_path("circle", self.x, self.y, MARKER + 4)
 
     @property
     def path(self) -> str:
@@ -77,35 +83,90 @@ class Chart:
     axis: list[tuple[float, str]]  # (x, label)
     rows: list[Row]
     legend: list[tuple[str, str, str]]  # (domain label, shape path at origin, colour)
+    pending: bool = False  # some markers belong to answers not handed in yet
 
 
 def x_for(value: int) -> float:
     return LEFT + STEP * (value - 0.5)
 
 
+_T = 0.45
+# Polygon outlines as offsets from the centre, in units of the marker radius.
+POLYGONS = {
+    "square": [(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)],
+    "triangle": [(0, -1.15), (1.1, 0.85), (-1.1, 0.85)],
+    "triangle-down": [(0, 1.15), (1.1, -0.85), (-1.1, -0.85)],
+    "diamond": [(0, -1.2), (1.2, 0), (0, 1.2), (-1.2, 0)],
+    "hexagon": [(-1, 0), (-0.5, -0.87), (0.5, -0.87), (1, 0), (0.5, 0.87), (-0.5, 0.87)],
+    "cross": [
+        (-_T, -1), (_T, -1), (_T, -_T), (1, -_T), (1, _T), (_T, _T),
+        (_T, 1), (-_T, 1), (-_T, _T), (-1, _T), (-1, -_T), (-_T, -_T),
+    ],
+    # A five-pointed star: points at 1.2, inner corners at 0.55.
+    "star": [
+        ((1.2 if i % 2 == 0 else 0.55) * math.cos(math.pi / 5 * i - math.pi / 2),
+         (1.2 if i % 2 == 0 else 0.55) * math.sin(math.pi / 5 * i - math.pi / 2))
+        for i in range(10)
+    ],
+}  # fmt: skip
+
+
 def shape_path(shape: str, x: float, y: float, r: float) -> str:
+    """The one marker-shape function: an SVG path of `shape` centred on (x, y) with radius r, for
+    every chart on screen and in print (rounds, monitoring)."""
     if shape == "circle":
         return f"M{x - r},{y} a{r},{r} 0 1,0 {2 * r},0 a{r},{r} 0 1,0 {-2 * r},0"
-    if shape == "square":
-        s = r * 0.9
-        return f"M{x - s},{y - s} h{2 * s} v{2 * s} h{-2 * s} z"
-    if shape == "triangle":
-        return f"M{x},{y - r * 1.15} L{x + r * 1.1},{y + r * 0.85} L{x - r * 1.1},{y + r * 0.85} z"
-    if shape == "diamond":
-        return f"M{x},{y - r * 1.2} L{x + r * 1.2},{y} L{x},{y + r * 1.2} L{x - r * 1.2},{y} z"
-    if shape == "hexagon":
-        h = r * 0.87
-        return (
-            f"M{x - r},{y} L{x - r / 2},{y - h} L{x + r / 2},{y - h} L{x + r},{y} "
-            f"L{x + r / 2},{y + h} L{x - r / 2},{y + h} z"
+    return "M" + " L".join(f"{x + dx * r:.1f},{y + dy * r:.1f}" for dx, dy in POLYGONS[shape]) + " z"
+
+
+LINE = 2 * MARKER + 6  # vertical distance between two stacked markers
+
+
+def _theme_markers(
+    theme: str, answers: list[Answers], numbers: list[str], domains: dict[str, str], *, top: float
+) -> tuple[list[Marker], int]:
+    """The markers of one theme and how many lines they take. Equal scores stack on top of each other
+    at exactly their value (side by side they would read as 2.85 and 3.15). A revised score also
+    keeps its first score's place on its line free, so the open circle is never under a marker."""
+    taken: set[tuple[int, int]] = set()
+    markers = []
+    for number, a in zip(numbers, answers, strict=True):
+        value = a.score(theme)
+        if value is None:
+            continue
+        first, revised = a.scores.get(theme, (None, None))
+        was_revised = revised is not None and first not in (None, revised)
+        needs = {value, first} if was_revised else {value}
+        line = 0
+        while any((v, line) in taken for v in needs):
+            line += 1
+        taken.update((v, line) for v in needs)
+        shape, colour = GROUP_STYLE if a.is_group else domain_style(domains.get(a.domain, "anders"))
+        markers.append(
+            Marker(
+                x=x_for(value),
+                y=top + ROW_GAP / 2 + MARKER + 4 + line * LINE,
+                number=number,
+                label=a.key,
+                shape=shape,
+                colour=colour,
+                first_x=x_for(first) if was_revised else None,
+                pending=not a.finished,
+            )
         )
-    # star
-    points = []
-    for i in range(10):
-        radius = r * 1.2 if i % 2 == 0 else r * 0.55
-        angle = math.pi / 5 * i - math.pi / 2
-        points.append(f"{x + radius * math.cos(angle):.1f},{y + radius * math.sin(angle):.1f}")
-    return "M" + " L".join(points) + " z"
+    lines = max((line for _v, line in taken), default=0) + 1
+    return markers, lines
+
+
+def domain_style(domain: str) -> tuple[str, str]:
+    """The one marker vocabulary: a domain's (shape, colour), the same on every chart (results,
+    presenter, progress). `domain` is Participant.Domain's value; unknown ones look like "anders"."""
+    return STYLES.get(domain, STYLES["anders"])
+
+
+# The group as a whole (the average of everyone, or a joint round's shared form) on charts that
+# also show domains: a shape and colour no domain has.
+GROUP_STYLE = ("cross", "#000000")
 
 
 def step1_chart(
@@ -122,44 +183,9 @@ def step1_chart(
     chosen = [t for t in instrument.themes if themes is None or t.code in themes]
     rows, y = [], TOP
     for theme in chosen:
-        columns: dict[int, list[Marker]] = {}
-        for number, a in zip(numbers, answers, strict=True):
-            value = a.score(theme.code)
-            if value is None:
-                continue
-            first, revised = a.scores.get(theme.code, (None, None))
-            shape, colour = STYLES.get(domains.get(a.domain, "anders"), STYLES["anders"])
-            columns.setdefault(value, []).append(
-                Marker(
-                    x=x_for(value),
-                    y=0,
-                    number=number,
-                    label=a.key,
-                    shape=shape,
-                    colour=colour,
-                    first_x=x_for(first) if revised is not None and first not in (None, revised) else None,
-                )
-            )
-        per_line = 3
-        lines = max([(len(m) + per_line - 1) // per_line for m in columns.values()] or [1])
-        height = lines * (2 * MARKER + 8) + ROW_GAP
-        markers = []
-        for value, group in columns.items():
-            for i, marker in enumerate(group):
-                offset = (i % per_line - (min(len(group), per_line) - 1) / 2) * (2 * MARKER + 4)
-                line = i // per_line
-                markers.append(
-                    Marker(
-                        x=x_for(value) + offset,
-                        y=y + ROW_GAP / 2 + MARKER + 4 + line * (2 * MARKER + 8),
-                        number=marker.number,
-                        label=marker.label,
-                        shape=marker.shape,
-                        colour=marker.colour,
-                        first_x=marker.first_x,
-                    )
-                )
-        known = [v for v in columns if v != UNKNOWN]
+        markers, lines = _theme_markers(theme.code, answers, numbers, domains, top=y)
+        height = lines * LINE + ROW_GAP
+        known = sorted({a.score(theme.code) for a in answers} - {None, instrument.unknown.value})
         rows.append(
             Row(
                 theme=theme.code,
@@ -167,18 +193,27 @@ def step1_chart(
                 y=y,
                 height=height,
                 markers=markers,
-                range_from=x_for(min(known)) if len(known) > 1 else None,
-                range_to=x_for(max(known)) if len(known) > 1 else None,
+                range_from=x_for(known[0]) if len(known) > 1 else None,
+                range_to=x_for(known[-1]) if len(known) > 1 else None,
             )
         )
         y += height
-    axis = [(x_for(p.value), str(p.value)) for p in instrument.scale] + [(x_for(UNKNOWN), "?")]
+    axis = [(x_for(p.value), str(p.value)) for p in instrument.scale] + [
+        (x_for(instrument.unknown.value), "?")
+    ]
     legend = []
     seen = set()
     for a in answers:
         value = domains.get(a.domain, "anders")
         if a.domain not in seen:
             seen.add(a.domain)
-            shape, colour = STYLES.get(value, STYLES["anders"])
+            shape, colour = GROUP_STYLE if a.is_group else domain_style(value)
             legend.append((a.domain, shape_path(shape, 0, 0, 8), colour))
-    return Chart(width=LEFT + STEP * 6 + RIGHT, height=y + 8, axis=axis, rows=rows, legend=legend)
+    return Chart(
+        width=LEFT + STEP * 6 + RIGHT,
+        height=y + 8,
+        axis=axis,
+        rows=rows,
+        legend=legend,
+        pending=any(m.pending for row in rows for m in row.markers),
+    )

@@ -48,7 +48,10 @@ class ParticipantForm(CleanTextMixin, forms.ModelForm):
         fields = ["display_name", "domain", "department", "email"]
         help_texts = {
             "display_name": _("Only the facilitator and members of your organisation see this name."),
-            "email": _("Optional. Not used to send anything yet."),
+            "email": _(
+                "Optional. Used only to mail this person their link and a reminder. Only facilitators "
+                "see it; it is removed with the round's personal data."
+            ),
         }
 
 
@@ -184,3 +187,21 @@ class RoundDeleteForm(forms.Form):
                 % {"title": self.round.title}
             )
         return title
+
+
+class LinkMailForm(CleanTextMixin, forms.Form):
+    """The facilitator's introduction above the mail with a participant's link."""
+
+    intro = forms.CharField(
+        label=_("Your introduction"),
+        max_length=2000,
+        strip=True,
+        help_text=_("Above the link in the e-mail. The rest of the text is fixed: see the preview."),
+        widget=forms.Textarea(attrs={"rows": 5, "class": "utrecht-textarea utrecht-textarea--html-textarea"}),
+        error_messages={
+            "required": _("Write a short introduction."),
+            "max_length": _(
+                "Please keep the introduction under %(limit_value)d characters (it has %(show_value)d)."
+            ),
+        },
+    )

@@ -123,6 +123,11 @@ class Participant(models.Model):
     step1_done_at = models.DateTimeField(_("step 1 done at"), null=True, blank=True)
     step2_done_at = models.DateTimeField(_("step 2 done at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # Mail about the link (rounds/invitations.py): when the link was last mailed, when the last
+    # reminder went, and when the last attempt failed (None once a later mail got through).
+    invited_at = models.DateTimeField(_("invitation mailed at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminder mailed at"), null=True, blank=True)
+    mail_failed_at = models.DateTimeField(_("mail failed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

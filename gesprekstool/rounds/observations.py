@@ -8,12 +8,11 @@ participants, items and values behind its sentence.
 from dataclasses import dataclass, field
 from statistics import mean
 
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from gesprekstool.instrument import Instrument
 
-UNKNOWN = 6
 LOW_MEAN = 2.5
 WIDE_SPREAD = 2
 HIGH_SCORE = 4
@@ -35,6 +34,15 @@ class Answers:
     ticked: frozenset[str] = frozenset()  # option codes
     answered: frozenset[str] = frozenset()  # question codes with at least one tick
     ident: str = ""  # stable identity (the participant's number), for keys that must survive renaming
+    finished: bool = True  # handed in; answers of someone still busy may change
+    is_group: bool = False  # the shared form of a joint round: one answer of the whole group
+
+    @property
+    def who(self) -> str:
+        """The name as sentences use it, marked when the answers were not handed in yet."""
+        if self.finished:
+            return self.key
+        return _("%(who)s (not handed in yet)") % {"who": self.key}
 
     def score(self, theme: str) -> int | None:
         first, revised = self.scores.get(theme, (None, None))
@@ -84,13 +92,14 @@ class ThemeSpread:
 
 def theme_spreads(instrument: Instrument, answers: list[Answers]) -> list[ThemeSpread]:
     spreads = []
+    unknown_value = instrument.unknown.value
     for theme in instrument.themes:
         known, unknown, missing = [], [], []
         for a in answers:
             value = a.score(theme.code)
             if value is None:
                 missing.append(a.key)
-            elif value == UNKNOWN:
+            elif value == unknown_value:
                 unknown.append(a.key)
             else:
                 known.append((a.key, a.domain, value))
@@ -119,22 +128,28 @@ def contradictions(instrument: Instrument, answers: list[Answers]) -> list[tuple
             for option in question.options:
                 if option.code in negative and option.code in a.ticked:
                     value = a.score(question.theme)
-                    if value is not None and HIGH_SCORE <= value < UNKNOWN:
+                    if value is not None and HIGH_SCORE <= value < instrument.unknown.value:
                         found.append((a, question.theme, value, option.code))
     return found
 
 
-def _names(values: list[tuple[str, int]]) -> str:
-    return ", ".join(f"{who} {value}" for who, value in values)
+def tidy(text: str) -> str:
+    """No doubled punctuation where a quoted text ends a sentence: “Nee.”. becomes “Nee.”"""
+    for mark in ".?!":
+        text = text.replace(f"{mark}”.", f"{mark}”")
+    return text
 
 
-def _spread_observation(instrument, spread: ThemeSpread) -> Observation | None:
+def _spread_observation(instrument, spread: ThemeSpread, people: dict[str, Answers]) -> Observation | None:
     if len(spread.known) < 2 or spread.range < WIDE_SPREAD:
         return None
     lows = sorted({d for _, d, v in spread.known if v == spread.low})
     highs = sorted({d for _, d, v in spread.known if v == spread.high})
-    detail = _names([(d, spread.low) for d in lows] + [(d, spread.high) for d in highs])
-    text = _("On theme %(theme)s the scores run from %(low)s to %(high)s (%(detail)s).") % {
+    ends = [(p, v) for p, _, v in spread.known if v == spread.low] + [
+        (p, v) for p, _, v in spread.known if v == spread.high
+    ]
+    detail = ", ".join(_("%(who)s gives %(score)s") % {"who": people[p].who, "score": v} for p, v in ends)
+    text = _("On theme %(theme)s the scores run from %(low)s to %(high)s: %(detail)s.") % {
         "theme": spread.theme,
         "low": spread.low,
         "high": spread.high,
@@ -147,30 +162,46 @@ def _spread_observation(instrument, spread: ThemeSpread) -> Observation | None:
     return Observation(f"spread:{spread.theme}", "spread", spread.theme, text, importance, evidence)
 
 
-def _unknown_observation(instrument, spread: ThemeSpread, total: int) -> Observation | None:
+def _unknown_observation(
+    instrument, spread: ThemeSpread, total: int, people: dict[str, Answers]
+) -> Observation | None:
     count = len(spread.unknown)
     if not count:
         return None
     statement = instrument.theme(spread.theme).statement
-    text = ngettext(
-        "%(count)s of the %(total)s participants does not know: “%(statement)s”",
-        "%(count)s of the %(total)s participants do not know: “%(statement)s”",
-        count,
-    ) % {"count": count, "total": total, "statement": statement}
-    evidence = tuple(Evidence(p, spread.theme, UNKNOWN) for p in spread.unknown)
+    if total == 1 and people[spread.unknown[0]].is_group:
+        text = _("The group does not know: “%(statement)s”") % {"statement": statement}
+    else:
+        text = ngettext(
+            "%(count)s of the %(total)s participants does not know (%(who)s): “%(statement)s”",
+            "%(count)s of the %(total)s participants do not know (%(who)s): “%(statement)s”",
+            count,
+        ) % {
+            "count": count,
+            "total": total,
+            "who": ", ".join(people[p].who for p in spread.unknown),
+            "statement": statement,
+        }
+    evidence = tuple(Evidence(p, spread.theme, instrument.unknown.value) for p in spread.unknown)
     return Observation(
         f"unknown:{spread.theme}", "unknown", spread.theme, text, 1 + 3 * count / total, evidence
     )
 
 
-def _low_observation(spread: ThemeSpread) -> Observation | None:
+def _low_observation(spread: ThemeSpread, people: dict[str, Answers]) -> Observation | None:
     if len(spread.known) < 1 or spread.mean > LOW_MEAN:
         return None
     average = f"{spread.mean:.1f}".replace(".", ",")
-    text = _("Theme %(theme)s scores low: on average %(mean)s out of 5.") % {
-        "theme": spread.theme,
-        "mean": average,
-    }
+    if len(people) == 1 and people[spread.known[0][0]].is_group:
+        text = _("Theme %(theme)s scores low: the group gives it %(score)s out of 5.") % {
+            "theme": spread.theme,
+            "score": spread.known[0][2],
+        }
+    else:
+        text = _("Theme %(theme)s scores low: on average %(mean)s out of 5.") % {
+            "theme": spread.theme,
+            "mean": average,
+        }
     evidence = tuple(Evidence(p, spread.theme, v) for p, _, v in spread.known)
     return Observation(
         f"low:{spread.theme}", "low", spread.theme, text, 2 + (LOW_MEAN - spread.mean), evidence
@@ -186,8 +217,19 @@ def _revised_observation(theme: str, answers: list[Answers]) -> Observation | No
     if not changed:
         return None
     # A score first given after step 2 has no first score to show: "–", never "None".
+    if len(answers) == 1 and answers[0].is_group:
+        first, revised = answers[0].scores[theme]
+        text = _(
+            "After step 2, the group changed the score on theme %(theme)s (%(first)s → %(revised)s)."
+        ) % {
+            "theme": theme,
+            "first": "–" if first is None else first,
+            "revised": revised,
+        }
+        evidence = (Evidence(answers[0].key, theme, revised),)
+        return Observation(f"revised:{theme}", "revised", theme, text, 1.4, evidence)
     details = ", ".join(
-        f"{a.key} {'–' if a.scores[theme][0] is None else a.scores[theme][0]} → {a.scores[theme][1]}"
+        f"{a.who} {'–' if a.scores[theme][0] is None else a.scores[theme][0]} → {a.scores[theme][1]}"
         for a in changed
     )
     text = ngettext(
@@ -201,6 +243,8 @@ def _revised_observation(theme: str, answers: list[Answers]) -> Observation | No
 
 def _option_observations(instrument: Instrument, answers: list[Answers]) -> list[Observation]:
     found = []
+    # Options nobody chose, per theme: one sentence per theme instead of one per option.
+    nobody: dict[str, list[tuple[str, str, list[Answers]]]] = {}
     for question in instrument.questions:
         responders = [a for a in answers if question.code in a.answered]
         if len(responders) < 2:
@@ -211,14 +255,25 @@ def _option_observations(instrument: Instrument, answers: list[Answers]) -> list
             ticked = [a for a in responders if option.code in a.ticked]
             values = {"option": option.text, "number": question.number}
             if not ticked:
-                text = _("Nobody chooses “%(option)s” (question %(number)s).") % values
-                # The option nobody ticked, "" for each participant who answered without it.
-                evidence = tuple(Evidence(a.key, option.code, "") for a in responders)
-                found.append(Observation(f"none:{option.code}", "none", question.theme, text, 1.0, evidence))
+                quoted = _("“%(option)s” (question %(number)s)") % values
+                nobody.setdefault(question.theme, []).append((option.code, quoted, responders))
             elif len(ticked) == len(responders):
                 text = _("Everyone chooses “%(option)s” (question %(number)s).") % values
                 evidence = tuple(Evidence(a.key, option.code, option.text) for a in ticked)
                 found.append(Observation(f"all:{option.code}", "all", question.theme, text, 0.7, evidence))
+    for theme, options in nobody.items():
+        if len(options) == 1:
+            text = _("Nobody chooses %(options)s.") % {"options": options[0][1]}
+        else:
+            text = _("On theme %(theme)s nobody chooses: %(options)s.") % {
+                "theme": theme,
+                "options": ", ".join(quoted for _code, quoted, _responders in options),
+            }
+        # The options nobody ticked, "" for each participant who answered without them.
+        evidence = tuple(
+            Evidence(a.key, code, "") for code, _quoted, responders in options for a in responders
+        )
+        found.append(Observation(f"none:{theme}", "none", theme, text, 1.0, evidence))
     return found
 
 
@@ -227,11 +282,12 @@ def observations(instrument: Instrument, answers: list[Answers]) -> list[Observa
     if not answers:
         return []
     found: list[Observation] = []
+    people = {a.key: a for a in answers}
     for spread in theme_spreads(instrument, answers):
         for made in (
-            _spread_observation(instrument, spread),
-            _unknown_observation(instrument, spread, len(answers)),
-            _low_observation(spread),
+            _spread_observation(instrument, spread, people),
+            _unknown_observation(instrument, spread, len(answers), people),
+            _low_observation(spread, people),
             _revised_observation(spread.theme, answers),
         ):
             if made:
@@ -242,7 +298,7 @@ def observations(instrument: Instrument, answers: list[Answers]) -> list[Observa
         text = _(
             "%(who)s gives theme %(theme)s a %(score)s, but ticks “%(option)s” at question %(number)s."
         ) % {
-            "who": a.key,
+            "who": a.who,
             "theme": theme,
             "score": value,
             "option": option.text,
@@ -253,6 +309,7 @@ def observations(instrument: Instrument, answers: list[Answers]) -> list[Observa
             Observation(f"contradiction:{a.key}:{option_code}", "contradiction", theme, text, 2.5, evidence)
         )
     found.extend(_option_observations(instrument, answers))
+    found = [Observation(o.key, o.kind, o.theme, tidy(o.text), o.importance, o.evidence) for o in found]
     themes = [t.code for t in instrument.themes]
     return sorted(found, key=lambda o: (-o.importance, themes.index(o.theme), o.key))
 
@@ -266,11 +323,14 @@ def answers_from_results(results) -> list[Answers]:
         answers.append(
             Answers(
                 key=participant.shown_name,
-                domain=participant.get_domain_display(),
+                # The shared form has no domain: the chart's legend and the table say "the group".
+                domain=gettext("The group") if participant.is_group else participant.get_domain_display(),
                 scores=scores,
                 ticked=frozenset(c.option for c in choices),
                 answered=frozenset(c.question for c in choices),
                 ident=str(participant.position),
+                finished=participant.is_finished,
+                is_group=participant.is_group,
             )
         )
     return answers

@@ -77,10 +77,13 @@ def revoke_link(participant: Participant) -> None:
 
 
 def renew_link(participant: Participant) -> None:
-    """A new link replaces the old one, which stops working; the answers stay."""
+    """A new link replaces the old one, which stops working; the answers stay. A link mailed
+    before is dead, so the participant counts as not mailed yet (rounds/invitations.py)."""
     participant.token = new_token()
     participant.link_revoked_at = None
-    participant.save(update_fields=["token", "link_revoked_at"])
+    participant.invited_at = None
+    participant.reminded_at = None
+    participant.save(update_fields=["token", "link_revoked_at", "invited_at", "reminded_at"])
 
 
 def ensure_can_answer(participant: Participant) -> None:
@@ -288,7 +291,8 @@ def remove_personal_data(round_: Round, *, by=None) -> int:
             p.display_name = p.label
             p.department = ""
             p.email = ""
-        Participant.objects.bulk_update(people, ["display_name", "department", "email"])
+            p.mail_failed_at = None
+        Participant.objects.bulk_update(people, ["display_name", "department", "email", "mail_failed_at"])
         activity.record(
             organisation=round_.organisation,
             actor=by,
@@ -298,3 +302,30 @@ def remove_personal_data(round_: Round, *, by=None) -> int:
             % {"count": len(people)},
         )
     return len(people)
+
+
+def reveal_results(round_: Round, *, by) -> bool:
+    """Show the group results to the participants: one step that also switches sharing on
+    (Round.results_for_participants) when it was off. Returns whether sharing was switched on.
+
+    Side effects: results_revealed_at set to now; one RESULTS_REVEALED line in the activity log.
+    """
+    switched_on = not round_.results_for_participants
+    round_.results_for_participants = True
+    round_.results_revealed_at = timezone.now()
+    with transaction.atomic():
+        round_.save(update_fields=["results_for_participants", "results_revealed_at"])
+        activity.record(
+            organisation=round_.organisation,
+            actor=by,
+            action=activity.Action.RESULTS_REVEALED,
+            subject=round_.title,
+        )
+    return switched_on
+
+
+def hide_results(round_: Round) -> None:
+    """Hide the group results from the participants again; sharing stays allowed, so a later
+    reveal needs one click."""
+    round_.results_revealed_at = None
+    round_.save(update_fields=["results_revealed_at"])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_fill, views_meeting, views_own
+from . import views, views_fill, views_invite, views_meeting, views_own
 
 app_name = "rounds"
 
@@ -34,6 +34,13 @@ urlpatterns = [
         name="participant_delete",
     ),
     path("<int:pk>/verwijderen/", views.round_delete, name="delete"),
+    path("<int:pk>/uitnodigen/", views_invite.round_invite, name="invite"),
+    path(
+        "<int:pk>/deelnemers/<int:participant_id>/uitnodigen/",
+        views_invite.round_invite,
+        name="invite_one",
+    ),
+    path("<int:pk>/herinneren/", views_invite.round_remind, name="remind"),
 ]
 
 # The answering journey; mounted twice: under a participant's link ("fill") and, for

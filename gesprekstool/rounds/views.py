@@ -13,7 +13,7 @@ from gesprekstool.organisations.access import require_manager
 from gesprekstool.organisations.current import current_membership
 from gesprekstool.organisations.current import memberships as my_memberships
 
-from . import services
+from . import invitations, services
 from .access import get_round
 from .forms import ParticipantForm, RoundDeleteForm, RoundForm, RoundSettingsForm
 from .models import Participant, Round
@@ -120,13 +120,15 @@ def round_detail(request, pk: int):
                 messages.success(request, _("%(name)s has been added.") % {"name": participant.display_name})
                 return redirect("rounds:detail", pk=round_.pk)
             status = 422
+    rows = participant_rows(round_)
     return render(
         request,
         "rounds/round_detail.html",
         {
             "round": round_,
             "membership": membership,
-            "rows": participant_rows(round_),
+            "rows": rows,
+            "mail": invitations.summary([row["participant"] for row in rows]),
             "form": form,
             "settings_form": RoundSettingsForm(instance=round_),
             "retention": retention_of(round_),

@@ -13,14 +13,13 @@ from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gesprekstool.lib.text import CleanTextMixin, clean_text
-from gesprekstool.organisations import activity
 
+from . import services, slides
 from .access import get_round
 from .analysis import analyse
 from .forms import RoundSettingsForm
@@ -205,18 +204,19 @@ def round_settings(request, pk: int):
 @require_POST
 def round_reveal(request, pk: int):
     round_, _membership = get_round(request, pk, manage=True)
-    round_.results_revealed_at = None if request.POST.get("hide") else timezone.now()
-    round_.save(update_fields=["results_revealed_at"])
-    if round_.results_revealed_at:
-        activity.record(
-            organisation=round_.organisation,
-            actor=request.user,
-            action=activity.Action.RESULTS_REVEALED,
-            subject=round_.title,
-        )
-        messages.success(request, _("The results are now visible to the participants."))
-    else:
+    if request.POST.get("hide"):
+        services.hide_results(round_)
         messages.success(request, _("The results are hidden from the participants again."))
+    elif services.reveal_results(round_, by=request.user):
+        messages.success(
+            request,
+            _(
+                "The results are now visible to the participants. Sharing the results with participants "
+                "has been switched on in the settings of the round."
+            ),
+        )
+    else:
+        messages.success(request, _("The results are now visible to the participants."))
     target = "rounds:present" if request.POST.get("from") == "present" else "rounds:detail"
     return redirect(target, pk=round_.pk)
 
@@ -292,17 +292,21 @@ def presenter_context(round_: Round, theme: str) -> dict:
 def round_present(request, pk: int):
     round_, membership = get_round(request, pk)
     theme = checked_theme(round_, request.GET.get("thema", ""))
+    part = request.GET.get("deel", "")
+    if part not in slides.PARTS or (part and not theme):
+        raise Http404
     context = presenter_context(round_, theme)
     context["live_version"] = live_version(round_)
-    codes = theme_codes(round_)
-    index = codes.index(theme) if theme else -1
+    steps = slides.neighbours(theme_codes(round_), slides.Slide(theme, part))
     context.update(
         membership=membership,
-        previous_theme=codes[index - 1] if index > 0 else ("" if index == 0 else None),
-        next_theme=codes[index + 1] if index + 1 < len(codes) else None,
+        part=part,
+        steps=steps,
         # Beside the theme on its slide (rounds/panels.py); not in the live fragment: they do not change.
         theme_panels=theme_panels(round_=round_, themes=[theme]) if theme else {},
     )
+    if part == slides.ANSWERS:
+        context["theme_result"] = next(r for r in context["analysis"].results.step2 if r.theme.code == theme)
     if round_.join_code:
         context["join_url"] = join_url(request, round_)
         context["join_start_url"] = request.build_absolute_uri(reverse("join_start"))

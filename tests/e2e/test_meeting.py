@@ -79,7 +79,7 @@ def test_meeting_join_live_update_and_reveal(
     expect(results.get_by_role("table")).to_have_count(0)
     axe(phone)
 
-    page.get_by_role("button", name="Uitkomsten tonen aan deelnemers").click()
+    page.get_by_role("button", name="Uitkomsten tonen", exact=True).click()
     expect(page.get_by_text("De deelnemers zien nu de uitkomsten.")).to_be_visible()
 
     # Without a reload, the participant's page now shows the group's scores.

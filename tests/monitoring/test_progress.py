@@ -15,6 +15,7 @@ from gesprekstool.instrument import load_instrument
 from gesprekstool.monitoring.charts import LABEL_GAP, line_chart
 from gesprekstool.monitoring.progress import organisation_progress
 from gesprekstool.rounds import services
+from gesprekstool.rounds.charts import STYLES
 from gesprekstool.rounds.models import Round
 from tests.factories import MembershipFactory
 
@@ -74,6 +75,27 @@ def test_scores_per_theme_round_after_round_for_the_group_and_per_domain(organis
         b.summary
         == "Groep: 3,0 (nov 2026), 4,0 (nov 2027); Armoede: 4,0 (nov 2027); Gezondheid: 3,0 (nov 2026)"
     )
+
+
+def test_a_domain_keeps_its_marker_on_every_theme_and_as_on_the_results_chart(organisation):
+    # Theme A has both domains, theme B only Gezondheid: Gezondheid must not take Armoede's place.
+    first = make_round(organisation, FIRST)
+    person(first, "Fatima", "armoede", {"A": 2})
+    person(first, "Joost", "gezondheid", {"A": 4, "B": 3})
+
+    progress = organisation_progress(organisation)
+
+    def styles(code):
+        theme = next(t for t in progress.themes if t.theme.code == code)
+        return {s.label: (s.shape, s.colour) for s in theme.chart.series}
+
+    health = STYLES["gezondheid"]
+    assert styles("A") == {
+        "Groep": ("cross", "#000000"),
+        "Armoede": STYLES["armoede"],
+        "Gezondheid": health,
+    }
+    assert styles("B") == {"Groep": ("cross", "#000000"), "Gezondheid": health}
 
 
 def test_a_joint_round_counts_its_shared_form_as_the_group(organisation):

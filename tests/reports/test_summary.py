@@ -6,13 +6,17 @@ from gesprekstool.instrument import load_instrument
 from gesprekstool.reports import summary
 from gesprekstool.reports.chart import NUMBERED, step1_chart
 from gesprekstool.reports.text import csv_safe, xml_safe
+from gesprekstool.rounds.charts import STYLES, shape_path
 
 INSTRUMENT = load_instrument()
 
 
 def step1(*columns: dict[str, tuple[int | None, int | None]]):
     """RoundResults.step1 look-alike: one column of (first, revised) per participant."""
-    people = [SimpleNamespace(position=i, shown_name=f"Deelnemer {i}") for i in range(1, len(columns) + 1)]
+    people = [
+        SimpleNamespace(position=i, shown_name=f"Deelnemer {i}", domain="armoede" if i % 2 else "gezondheid")
+        for i in range(1, len(columns) + 1)
+    ]
     rows = []
     for theme in INSTRUMENT.themes:
         cells = [
@@ -77,6 +81,11 @@ def test_chart_places_each_participant_at_the_current_score_and_weet_niet_in_its
         ("2", True, "Deelnemer 2: weet niet"),
     ]
     assert row.markers[0].x == chart.columns[3][0]
+    # The same shape and colour as on screen (rounds.charts.domain_style).
+    assert (row.markers[0].colour, row.markers[0].path) == (
+        STYLES["armoede"][1],
+        shape_path("circle", row.markers[0].x, row.markers[0].y, chart.radius),
+    )
     assert row.markers[1].x == chart.columns[5][0]
     assert [label for _x, label in chart.columns] == ["1", "2", "3", "4", "5", "weet niet"]
     assert chart.rows[1].markers == ()

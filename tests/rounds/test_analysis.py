@@ -28,8 +28,15 @@ def test_analyse_turns_the_answers_into_plain_data(round_, participant, other_pa
             ticked=frozenset({"7a", "12b"}),
             answered=frozenset({"7", "12"}),
             ident="1",
+            finished=False,
         ),
-        Answers(key="Deelnemer 2 (Gezondheid)", domain="Gezondheid", scores={"D": (5, None)}, ident="2"),
+        Answers(
+            key="Deelnemer 2 (Gezondheid)",
+            domain="Gezondheid",
+            scores={"D": (5, None)},
+            ident="2",
+            finished=False,
+        ),
     ]
     assert analysis.observations == observations(round_.instrument, analysis.answers)
     assert analysis.hidden == []

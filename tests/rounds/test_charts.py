@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 
 from gesprekstool.instrument import load_instrument
-from gesprekstool.rounds.charts import MARKER, STYLES, shape_path, step1_chart, x_for
+from gesprekstool.rounds.charts import GROUP_STYLE, LINE, MARKER, STYLES, shape_path, step1_chart, x_for
 from gesprekstool.rounds.observations import Answers
 from tests.factories import PLAIN_DOMAINS, plain_round
 
@@ -69,18 +69,41 @@ def test_step1_chart_leaves_out_participants_without_a_score():
     assert [m.label for m in row_of(step1_chart(INSTRUMENT, answers, DOMAINS), "D").markers] == ["P1"]
 
 
-def test_step1_chart_spreads_equal_scores_side_by_side_and_then_onto_a_new_line():
+def test_step1_chart_stacks_equal_scores_at_their_value():
     answers = [person(f"P{n}", D=3) for n in range(1, 5)]
 
     row = row_of(step1_chart(INSTRUMENT, answers, DOMAINS), "D")
 
-    xs = [m.x for m in row.markers]
-    ys = [m.y for m in row.markers]
-    assert xs[:3] == [x_for(3) - 2 * MARKER - 4, x_for(3), x_for(3) + 2 * MARKER + 4]
-    assert xs[3] == xs[0]
-    assert ys[0] == ys[1] == ys[2] < ys[3]
+    # Side by side they would read as 2.85 and 3.15: stacked, every marker stays on its value.
+    assert [m.x for m in row.markers] == [x_for(3)] * 4
+    first = row.markers[0].y
+    assert [m.y - first for m in row.markers] == [0, LINE, 2 * LINE, 3 * LINE]
     single = row_of(step1_chart(INSTRUMENT, answers[:1], DOMAINS), "D")
-    assert row.height > single.height
+    assert row.height == single.height + 3 * LINE
+
+
+def test_step1_chart_keeps_the_first_score_circle_free():
+    # P1 stays at 2; P2 went from 2 to 4: its open circle at 2 must not sit under P1's marker.
+    answers = [person("P1", D=2), person("P2", D=(2, 4))]
+
+    row = row_of(step1_chart(INSTRUMENT, answers, DOMAINS), "D")
+
+    p1, p2 = row.markers
+    assert (p2.first_x, p2.x) == (x_for(2), x_for(4))
+    assert p2.y == p1.y + LINE
+
+
+def test_step1_chart_marks_answers_not_handed_in():
+    answers = [
+        person("P1", D=2),
+        Answers(key="P2", domain="Armoede", scores={"D": (3, None)}, finished=False),
+    ]
+
+    chart = step1_chart(INSTRUMENT, answers, DOMAINS)
+
+    assert [m.pending for m in row_of(chart, "D").markers] == [False, True]
+    assert chart.pending is True
+    assert step1_chart(INSTRUMENT, answers[:1], DOMAINS).pending is False
 
 
 def test_step1_chart_shows_where_a_revised_score_came_from():
@@ -152,3 +175,14 @@ def test_step1_chart_fits_every_marker_inside_the_chart(answers):
             assert row.y + reach <= marker.y <= row.bottom - reach
             assert marker.first_x is None or 0 < marker.first_x < chart.width
         assert row.bottom <= chart.height
+
+
+def test_step1_chart_shows_a_joint_form_as_the_group_not_as_a_domain():
+    group = Answers(
+        key="De groep (gezamenlijk formulier)", domain="De groep", scores={"A": (3, None)}, is_group=True
+    )
+
+    chart = step1_chart(INSTRUMENT, [group], DOMAINS)
+
+    assert [(label, colour) for label, _path, colour in chart.legend] == [("De groep", GROUP_STYLE[1])]
+    assert row_of(chart, "A").markers[0].shape == GROUP_STYLE[0]

@@ -16,6 +16,7 @@ from gesprekstool.rounds.observations import (
     observations,
     theme_spreads,
     themes_needing_attention,
+    tidy,
 )
 from tests.factories import plain_round
 
@@ -104,7 +105,11 @@ def test_spread_observation_names_the_scores_and_domains():
     with translation.override("nl"):
         spread = by_key(observations(INSTRUMENT, answers), "spread:D")
 
-    assert spread.text == "Over thema D lopen de scores uiteen van 2 tot 5 (Armoede 2, Gezondheid 5)."
+    # Who is who: the participant as the results show them, not only the domain.
+    assert spread.text == (
+        "Over thema D lopen de scores uiteen van 2 tot 5: Deelnemer 1 (Armoede) geeft 2, "
+        "Deelnemer 2 (Gezondheid) geeft 5."
+    )
     assert spread.theme == "D"
     assert [(e.participant, e.item, e.value) for e in spread.evidence] == [
         ("Deelnemer 1 (Armoede)", "D", 2),
@@ -130,7 +135,7 @@ def test_unknown_observation_counts_weet_niet_against_the_whole_group():
     with translation.override("nl"):
         gap = by_key(observations(INSTRUMENT, answers), "unknown:B")
 
-    assert gap.text == f"2 van de 4 deelnemers weten het niet: “{INSTRUMENT.theme('B').statement}”"
+    assert gap.text == f"2 van de 4 deelnemers weten het niet (P1, P2): “{INSTRUMENT.theme('B').statement}”"
     assert [(e.participant, e.item, e.value) for e in gap.evidence] == [("P1", "B", 6), ("P2", "B", 6)]
     assert gap.importance == 1 + 3 * 2 / 4
 
@@ -250,10 +255,66 @@ def test_nobody_and_everyone_observations_when_two_answered_the_question():
     found = [o for o in observations(INSTRUMENT, answers) if o.kind in ("none", "all")]
 
     # 7d asks for words ("Anders, namelijk"), so it says nothing when nobody ticks it.
-    assert keys(found) == ["none:7b", "none:7c", "all:7a"]
+    assert keys(found) == ["none:D", "all:7a"]
     assert {o.theme for o in found} == {"D"}
     assert [(e.participant, e.item) for e in by_key(found, "all:7a").evidence] == [("P1", "7a"), ("P2", "7a")]
-    assert [e.participant for e in by_key(found, "none:7b").evidence] == ["P1", "P2"]
+    assert [(e.participant, e.item) for e in by_key(found, "none:D").evidence] == [
+        ("P1", "7b"),
+        ("P2", "7b"),
+        ("P1", "7c"),
+        ("P2", "7c"),
+    ]
+
+
+def test_options_nobody_chose_make_one_sentence_per_theme():
+    answers = [person("P1", ticked={"7a"}), person("P2", ticked={"7a"})]
+
+    with translation.override("nl"):
+        nobody = by_key(observations(INSTRUMENT, answers), "none:D")
+
+    b, c = INSTRUMENT.option("7b").text, INSTRUMENT.option("7c").text
+    assert nobody.text == f"Bij thema D kiest niemand: “{b}” (vraag 7), “{c}” (vraag 7)."
+
+
+def test_a_quote_that_ends_a_sentence_gets_no_second_full_stop():
+    assert [tidy("Kiest “Nee.”."), tidy("Vraagt “Waarom?”."), tidy("Kiest “Ja”.")] == [
+        "Kiest “Nee.”",
+        "Vraagt “Waarom?”",
+        "Kiest “Ja”.",
+    ]
+
+
+def test_who_has_not_handed_in_is_marked_in_the_sentence():
+    answers = [
+        person("Deelnemer 1 (Armoede)", D=1),
+        Answers(key="Deelnemer 2 (Gezondheid)", domain="Gezondheid", scores={"D": (5, None)}, finished=False),
+    ]
+
+    with translation.override("nl"):
+        spread = by_key(observations(INSTRUMENT, answers), "spread:D")
+
+    assert spread.text == (
+        "Over thema D lopen de scores uiteen van 1 tot 5: Deelnemer 1 (Armoede) geeft 1, "
+        "Deelnemer 2 (Gezondheid) (nog niet ingeleverd) geeft 5."
+    )
+
+
+def test_joint_form_speaks_of_the_group():
+    group = Answers(
+        key="De groep (gezamenlijk formulier)",
+        domain="De groep",
+        scores={"B": (6, None), "C": (1, 2)},
+        is_group=True,
+    )
+
+    with translation.override("nl"):
+        found = observations(INSTRUMENT, [group])
+
+    assert [o.text for o in found if o.kind in ("unknown", "low", "revised")] == [
+        f"De groep weet het niet: “{INSTRUMENT.theme('B').statement}”",
+        "Thema C scoort laag: de groep geeft 2 van de 5.",
+        "Na stap 2 heeft de groep de score op thema C aangepast (1 → 2).",
+    ]
 
 
 def test_no_nobody_or_everyone_observation_when_one_answered_the_question():

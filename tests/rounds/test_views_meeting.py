@@ -19,6 +19,7 @@ from gesprekstool.rounds.models import (
     Participant,
     Round,
 )
+from gesprekstool.rounds.slides import Slide
 from gesprekstool.rounds.views_meeting import JOIN_ALPHABET, JOIN_LENGTH
 from tests.factories import RoundFactory, add_answered_in_bulk, answer_everything, answer_step1
 
@@ -225,7 +226,10 @@ def test_round_results_show_what_stands_out(facilitator_client, spread_round, ow
     page = response.content.decode()
     assert response.status_code == 200
     assert "spread:D" in [o.key for o in response.context["analysis"].observations]
-    assert "Armoede 2, Gezondheid 5" in page
+    assert (
+        "Deelnemer 1 (Armoede) (nog niet ingeleverd) geeft 2, Deelnemer 2 (Gezondheid) (nog niet ingeleverd) geeft 5"
+        in page
+    )
     assert "Eigen observatie" in page
     assert 'id="chart-step1-title"' in page
     assert "Deelnemer 1 (Armoede)" in page
@@ -492,6 +496,24 @@ def test_round_reveal_and_hide_again(facilitator_client, round_):
     assert Round.objects.get(pk=round_.pk).results_revealed_at is None
 
 
+def test_reveal_also_switches_sharing_on(facilitator_client, round_):
+    response = facilitator_client.post(url("reveal", round_), follow=True)
+
+    fresh = Round.objects.get(pk=round_.pk)
+    assert (fresh.results_for_participants, fresh.results_revealed_at is not None) == (True, True)
+    assert (
+        "De deelnemers zien nu de uitkomsten. De instelling ‘Deelnemers mogen de uitkomsten van de groep zien’ "
+        "staat nu aan." in response.content.decode()
+    )
+
+
+def test_reveal_button_is_explained_beside_it(facilitator_client, round_):
+    text = facilitator_client.get(url("present", round_)).content.decode()
+
+    assert "Deze knop zet ook de instelling aan dat deelnemers ze mogen zien" in text
+    assert ">Uitkomsten tonen</button>" in text
+
+
 def test_round_joining_shows_a_code_and_stops(facilitator_client, round_):
     facilitator_client.post(url("joining", round_))
     code = Round.objects.get(pk=round_.pk).join_code
@@ -553,7 +575,8 @@ def test_round_present_overview(facilitator_client, spread_round):
     assert response.status_code == 200
     assert response.context["theme"] is None
     assert [row.theme for row in response.context["analysis"].chart.rows] == ["A", "B", "C", "D", "E", "F"]
-    assert (response.context["previous_theme"], response.context["next_theme"]) == (None, "A")
+    steps = response.context["steps"]
+    assert (steps.previous, steps.next, steps.last) == (None, Slide("A"), Slide("F", "antwoorden"))
 
 
 def test_round_present_a_theme(facilitator_client, spread_round, own_observation, questions):
@@ -564,16 +587,67 @@ def test_round_present_a_theme(facilitator_client, spread_round, own_observation
     assert [row.theme for row in response.context["analysis"].chart.rows] == ["D"]
     assert [q.text for q in response.context["questions"]] == ["Vraag 1", "Vraag 3"]
     assert spread_round.instrument.theme("D").statement in page
-    assert "Armoede 2, Gezondheid 5" in page
+    assert (
+        "Deelnemer 1 (Armoede) (nog niet ingeleverd) geeft 2, Deelnemer 2 (Gezondheid) (nog niet ingeleverd) geeft 5"
+        in page
+    )
     assert "Eigen observatie" in page
     assert "Vraag 2" not in page
-    assert (response.context["previous_theme"], response.context["next_theme"]) == ("C", "E")
+    steps = response.context["steps"]
+    assert (steps.previous, steps.next) == (Slide("C", "antwoorden"), Slide("D", "antwoorden"))
 
 
 def test_round_present_first_theme_goes_back_to_the_overview(facilitator_client, round_):
     response = facilitator_client.get(f"{url('present', round_)}?thema=A")
 
-    assert (response.context["previous_theme"], response.context["next_theme"]) == ("", "B")
+    steps = response.context["steps"]
+    assert (steps.previous, steps.next) == (Slide(""), Slide("A", "antwoorden"))
+
+
+def test_round_present_answers_slide_counts_each_option_with_texts_on_demand(
+    facilitator_client, round_, participant, other_participant
+):
+    question = next(q for q in round_.instrument.questions if any(o.needs_text for o in q.options))
+    plain = next(o for o in question.options if not (o.needs_text or o.exclusive))
+    text_option = next(o for o in question.options if o.needs_text)
+    answer_everything(participant)
+    answer_everything(other_participant)
+    services.save_question(participant, question=question.code, choices={plain.code: ""})
+    services.save_question(
+        other_participant, question=question.code, choices={text_option.code: "Via de wijkteams"}
+    )
+
+    response = facilitator_client.get(f"{url('present', round_)}?thema={question.theme}&deel=antwoorden")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert response.context["theme_result"].theme.code == question.theme
+    assert f"{question.number}. {question.text}" in page
+    assert '1<span class="gt-visually-hidden"> van 2</span>' in page
+    assert "Toon 1 tekst</summary>" in page
+    assert "Via de wijkteams" in page
+    assert 'id="live"' not in page
+    codes = [t.code for t in round_.instrument.themes]
+    following = codes[codes.index(question.theme) + 1]
+    assert (response.context["steps"].previous, response.context["steps"].next) == (
+        Slide(question.theme),
+        Slide(following),
+    )
+
+
+@pytest.mark.parametrize("query", ["?deel=antwoorden", "?thema=A&deel=iets"])
+def test_round_present_of_an_unknown_part_is_404(facilitator_client, round_, query):
+    assert facilitator_client.get(url("present", round_) + query).status_code == 404
+
+
+def test_round_present_links_first_and_last_slides_for_the_keys(facilitator_client, round_):
+    page = facilitator_client.get(f"{url('present', round_)}?thema=C").content.decode()
+
+    present = url("present", round_)
+    assert (
+        f'<link rel="first" href="{present}"><link rel="last" href="{present}?thema=F&amp;deel=antwoorden">'
+        in page
+    )
 
 
 @pytest.mark.parametrize("name", ["present", "present_live"])
@@ -590,7 +664,10 @@ def test_round_present_live_is_only_the_fragment(facilitator_client, spread_roun
     assert response.status_code == 200
     assert "<html" not in page
     assert page.lstrip().startswith('<div id="live"')
-    assert "Armoede 2, Gezondheid 5" in page
+    assert (
+        "Deelnemer 1 (Armoede) (nog niet ingeleverd) geeft 2, Deelnemer 2 (Gezondheid) (nog niet ingeleverd) geeft 5"
+        in page
+    )
 
 
 # --- Joining by code --------------------------------------------------------------------------------------
@@ -887,7 +964,10 @@ def test_round_present_live_after_a_new_score_is_the_fragment(facilitator_client
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Armoede 1, Gezondheid 5" in page
+    assert (
+        "Deelnemer 1 (Armoede) (nog niet ingeleverd) geeft 1, Deelnemer 2 (Gezondheid) (nog niet ingeleverd) geeft 5"
+        in page
+    )
     assert f"versie={live_version_of(response)}" in page
     assert live_version_of(response) != live_version_of(shown)
 
@@ -897,3 +977,23 @@ def test_round_present_page_polls_with_the_version_it_shows(facilitator_client, 
 
     live = url("present_live", spread_round)
     assert f'data-hx-get="{live}?thema=D&amp;versie={live_version_of(response)}"' in response.content.decode()
+
+
+# --- Joint rounds speak of the group ----------------------------------------------------------------------
+
+
+def test_joint_round_pages_speak_of_the_group_not_of_several_participants(facilitator_client, joint_round):
+    answer_everything(joint_round.participants.get(), finish=True)
+
+    results = facilitator_client.get(url("results", joint_round)).content.decode()
+    present = facilitator_client.get(url("present", joint_round)).content.decode()
+    intro = facilitator_client.get(reverse("joint:intro", kwargs={"key": joint_round.pk})).content.decode()
+
+    assert "gekozen door de groep" in results
+    assert "van 1</span>" not in results
+    assert "</svg> De groep</span>" in results  # the legend, not "★ Anders"
+    assert "Anders</span>" not in results
+    assert "Het teken is het gezamenlijke antwoord van de groep." in present
+    assert "De groep heeft de scores gegeven · ingeleverd" in present
+    assert "U vult hem samen in, als één groep." in intro
+    assert "De verschillen tussen uw antwoorden" not in intro

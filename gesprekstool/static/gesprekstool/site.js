@@ -29,14 +29,26 @@ document.addEventListener("DOMContentLoaded", () => {
   ];
 });
 
-// Presenter view: the arrow keys step through the themes, as with slides.
+// Presenter view: keys step through the slides as in a slide show. Space, Page Down and the right
+// arrow go on, Page Up and the left arrow go back (Shift+Space too), Home and End go to the first and
+// last slide. Keys on form fields, buttons and disclosures keep their own meaning.
+const PRESENT_KEYS = {
+  ArrowRight: 'a[rel="next"]',
+  PageDown: 'a[rel="next"]',
+  " ": 'a[rel="next"]',
+  ArrowLeft: 'a[rel="prev"]',
+  PageUp: 'a[rel="prev"]',
+  Home: 'link[rel="first"]',
+  End: 'link[rel="last"]',
+};
 document.addEventListener("keydown", (event) => {
   if (!document.body.classList.contains("gt-present-body")) return;
-  if (event.target.closest("input, textarea, select, [contenteditable]")) return;
-  const rel = { ArrowRight: "next", PageDown: "next", ArrowLeft: "prev", PageUp: "prev" }[event.key];
-  const link = rel && document.querySelector(`a[rel="${rel}"]`);
-  if (link) {
-    event.preventDefault();
-    window.location.href = link.href;
-  }
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  if (event.target.closest("input, textarea, select, button, summary, [contenteditable]")) return;
+  let selector = PRESENT_KEYS[event.key];
+  if (event.key === " " && event.shiftKey) selector = PRESENT_KEYS.PageUp;
+  const target = selector && document.querySelector(selector);
+  if (!target) return;
+  event.preventDefault();
+  if (target.href !== window.location.href) window.location.href = target.href;
 });
