@@ -173,28 +173,36 @@ def available_versions() -> list[str]:
     return sorted((p.stem for p in DEFINITIONS_DIR.glob("*.yaml")), key=_version_key)
 
 
-@functools.cache
 def load_instrument(version: str | None = None, *, language: str | None = None) -> Instrument:
     """Return instrument ``version`` (default: CURRENT_VERSION) in ``language``, loaded once per process.
 
     The Dutch file ``definitions/<version>.yaml`` is the reference; a translation lives in
     ``definitions/<language>/<version>.yaml`` and must have exactly the reference's items, codes and
-    flags (only the texts differ). A language without a translation (or None) gives the reference.
+    flags (only the texts differ). A language without a translation (or None) gives the reference;
+    "en-gb" gives "en".
     Raises InstrumentError for a version without a definition file or for a malformed file.
     """
-    language = (language or REFERENCE_LANGUAGE).lower().split("-")[0]
-    if not version:
-        # Through the cache, so both calls share one object.
-        return load_instrument(CURRENT_VERSION, language=language)
+    return _load(*_resolve(version or CURRENT_VERSION, language or REFERENCE_LANGUAGE))
+
+
+@functools.cache
+def _resolve(version: str, language: str) -> tuple[str, str]:
+    """The version and the language whose files hold what was asked (looked up on disk once)."""
     # Only names found on disk become paths, so a version string cannot point anywhere else.
     if version not in available_versions():
         known = ", ".join(available_versions()) or "geen"
         raise InstrumentError(f"onbekende instrumentversie {version!r} (beschikbaar: {known})")
+    language = language.lower().split("-")[0]
+    return version, language if language in translations(version) else REFERENCE_LANGUAGE
+
+
+@functools.cache
+def _load(version: str, language: str) -> Instrument:
     reference = load_instrument_file(DEFINITIONS_DIR / f"{version}.yaml")
-    if language == REFERENCE_LANGUAGE or language not in translations(version):
+    if language == REFERENCE_LANGUAGE:
         return reference
     translated = load_instrument_file(DEFINITIONS_DIR / language / f"{version}.yaml")
-    check_translation(reference, translated, name=f"{language}/{version}.yaml")
+    check_translation(_load(version, REFERENCE_LANGUAGE), translated, name=f"{language}/{version}.yaml")
     return translated
 
 
@@ -227,7 +235,9 @@ def _first_difference(left: Any, right: Any, where: str = "instrument") -> str:
         for key in left.keys() | right.keys():
             if left.get(key) != right.get(key):
                 return _first_difference(left.get(key), right.get(key), f"{where}.{key}")
-    if isinstance(left, list) and isinstance(right, list) and len(left) == len(right):
+    if isinstance(left, list) and isinstance(right, list):
+        if len(left) != len(right):
+            return f"{where}: {len(right)} in plaats van {len(left)}"
         for position, (a, b) in enumerate(zip(left, right, strict=True)):
             if a != b:
                 return _first_difference(a, b, f"{where}[{position}]")
