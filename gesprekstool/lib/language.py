@@ -38,3 +38,12 @@ def activate(request: HttpRequest, code: str | None) -> str:
     translation.activate(language)
     request.LANGUAGE_CODE = language
     return language
+
+
+# The language tag a document (Word, Excel) carries for its spelling check and hyphenation.
+DOCUMENT_TAGS = {"nl": "nl-NL", "en": "en-GB"}
+
+
+def document_language() -> str:
+    """The active language as a document's language tag: "nl-NL" or "en-GB"."""
+    return DOCUMENT_TAGS[language_of(translation.get_language())]

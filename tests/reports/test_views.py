@@ -1,5 +1,8 @@
 """The "Downloaden" tab: who may see it and download, and what comes out."""
 
+import io
+
+import openpyxl
 import pytest
 from django.conf import settings
 from django.db import connection
@@ -180,3 +183,18 @@ def test_an_export_for_a_dutch_reader_has_dutch_headers(facilitator_client, full
         '"Armoede en gezondheid 2026","Deelnemer 1 (Armoede)","1","A",'
         '"Onze gemeente heeft een duidelijke visie op de verbinding tussen armoede en gezondheid.","4","mee eens"'
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "tag", "headers"),
+    [("en", "en-GB", ["round", "participant", "domain"]), ("nl", "nl-NL", ["ronde", "deelnemer", "domein"])],
+)
+def test_a_workbook_carries_its_readers_language(facilitator_client, full_round, language, tag, headers):
+
+    facilitator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+
+    response = facilitator_client.get(download_url(full_round, "xlsx"))
+
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert workbook.properties.language == tag
+    assert [cell.value for cell in workbook.worksheets[1][1]][:3] == headers
