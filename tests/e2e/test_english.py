@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from gesprekstool.inspiration import library
 from gesprekstool.rounds.models import Participant, Round, Score
 from tests.factories import MembershipFactory, OrganisationFactory
 
@@ -140,8 +141,21 @@ def test_english_round_end_to_end(page: Page, browser, live_server, facilitator,
     ).to_be_visible()
     axe(page)
 
+    # The practice library: English interface and theme titles, its Dutch content says so.
+    library.import_library(library.read(library.SHIPPED))
+    results_url = page.url
+    page.get_by_role("link", name="Inspiration").first.click()
+    page.get_by_role("link", name="E. The role of the municipality").click()
+    expect(page.get_by_role("heading", level=1, name="E. The role of the municipality")).to_be_visible()
+    axe(page)
+    page.locator(".gt-entry-card").first.get_by_role("link").click()
+    expect(page.get_by_text("This practice is described in Dutch.")).to_be_visible()
+    assert page.get_by_role("heading", level=1).get_attribute("lang") == "nl"
+    axe(page)
+    page.goto(results_url)
+
     # Back to Dutch with the switch: the same page, now in Dutch.
     page.get_by_role("form", name="Language").get_by_role("button", name="Nederlands").click()
     expect(page.get_by_role("table", name="Scores per thema en deelnemer")).to_be_visible()
     assert html_lang(page) == "nl"
-    assert len(axe.checked) >= 14
+    assert len(axe.checked) >= 16
