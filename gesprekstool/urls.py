@@ -62,4 +62,5 @@ urlpatterns = [
     path("beheer/login/", two_factor_views.admin_login, name="admin_login"),
     path("beheer/", admin.site.urls),
     path("gezond/", health, name="health"),
+    path("taal/", organisation_views.language_switch, name="set_language"),
 ]

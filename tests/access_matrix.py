@@ -861,6 +861,13 @@ MATRIX: dict[str, Row] = {
     ),
     "logout": Row(NONE, everyone(405), cells(LOGIN, LOGIN, *[LOGGED_OUT] * 4)),
     "health": Row(NONE, PUBLIC),
+    # The language switch: a cookie for everyone; a member's choice is also kept on their memberships.
+    "set_language": Row(
+        NONE,
+        everyone(405),
+        cells(unchanged(302), unchanged(302), 302, 302, 302, unchanged(302)),
+        data=lambda s: {"language": "en", "next": "/"},
+    ),
     "join_start": Row(NONE, PUBLIC),
     "join_round": Row(
         {"code": "join_code"},

@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
+from django.utils import translation
 
 from gesprekstool.rounds import services
 
@@ -16,6 +18,15 @@ from .factories import (
 def fast_password_hashing(settings):
     """PBKDF2 costs half a second per user; tests check access, not password strength."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def site_language():
+    """Each test starts in Dutch: a request in English (LanguageMiddleware activates the browser's
+    language for the thread, as Django's LocaleMiddleware does) must not carry over to the next test."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from gesprekstool.lib.language import language_of
 from gesprekstool.organisations.models import Organisation
 from gesprekstool.rounds.models import Participant
 
@@ -59,6 +60,17 @@ class Mail:
     @property
     def meetings(self) -> list[Reminder]:
         return [r for r in self.reminders if r.participant is not None]
+
+    @property
+    def language(self) -> str:
+        """The reader's language: the one the participant last used on their pages (a meeting
+        reminder, or an action they own), else the round's language."""
+        for reminder in self.reminders:
+            participant = reminder.participant or (reminder.action.owner if reminder.action else None)
+            if participant is not None and participant.language:
+                return language_of(participant.language)
+        first = self.reminders[0]
+        return language_of((first.participant or first.action).round.language)
 
     @property
     def subject(self) -> str:
@@ -139,7 +151,7 @@ def plan_reminders(today: datetime.date) -> list[Mail]:
 
 
 def render_mail(mail: Mail, *, today: datetime.date, link_url: str) -> str:
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(mail.language):
         return render_to_string(
             "agenda/email/reminder.txt",
             {"mail": mail, "today": today, "link_url": link_url, "site_url": settings.SITE_URL},
@@ -175,8 +187,10 @@ def send_reminders(today: datetime.date) -> Outcome:
                         link_url = settings.SITE_URL + reverse(
                             "follow_up:owner", kwargs={"token": link.token}
                         )
+                    with translation.override(mail.language):
+                        subject = mail.subject
                     EmailMessage(
-                        subject=mail.subject,
+                        subject=subject,
                         body=render_mail(mail, today=today, link_url=link_url),
                         to=[mail.recipient],
                     ).send()

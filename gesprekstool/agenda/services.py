@@ -125,6 +125,7 @@ def repeat_round(
             held_on=held_on,
             mode=previous.mode,
             created_by=created_by,
+            language=previous.language,
         )
         new.instrument_version = previous.instrument_version
         new.previous = previous

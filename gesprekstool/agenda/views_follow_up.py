@@ -9,12 +9,13 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from gesprekstool.instrument import load_instrument
+from gesprekstool.instrument import active_instrument
+from gesprekstool.lib.language import chosen_language
 from gesprekstool.organisations.choice import choose_organisation, organisation_for
 
 from . import services
@@ -56,7 +57,7 @@ def action_overview(request, slug: str):
     departments = sorted(
         set(base.exclude(department="").values_list("department", flat=True).distinct()), key=str.casefold
     )
-    choices = {"themes": load_instrument().themes, "owners": owners, "departments": departments}
+    choices = {"themes": active_instrument().themes, "owners": owners, "departments": departments}
     form = ActionFilterForm(request.GET or None, **choices)
     chosen, problems = {}, []
     if form.is_bound:
@@ -229,4 +230,6 @@ def calendar_feed(request, token: str):
             status=404,
             content_type="text/plain; charset=utf-8",
         )
-    return ics_response(feed.round, download=False)
+    # A calendar program sends no language cookie: the feed is in the round's language then.
+    with translation.override(chosen_language(request) or feed.round.language):
+        return ics_response(feed.round, download=False)

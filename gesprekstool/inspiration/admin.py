@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from gesprekstool.instrument import CURRENT_VERSION, load_instrument
+from gesprekstool.instrument import active_instrument
 from gesprekstool.lib.text import CleanTextMixin
 from gesprekstool.organisations.models import Organisation
 
@@ -274,7 +274,7 @@ class SuggestionRuleAdmin(admin.ModelAdmin):
         labels = {
             "low": _("low"),
             "divergent": _("divergent"),
-            "unknown": load_instrument(CURRENT_VERSION).unknown.label,
+            "unknown": active_instrument().unknown.label,
         }
         if obj.score_conditions:
             parts.append(" / ".join(str(labels[c]) for c in obj.score_conditions))

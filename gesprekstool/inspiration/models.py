@@ -8,9 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from gesprekstool.instrument import CURRENT_VERSION, load_instrument
+from gesprekstool.instrument import CURRENT_VERSION, active_instrument, load_instrument
 from gesprekstool.organisations.models import Organisation
 
 OPTION_CODE = re.compile(r"\d+[a-z]")
@@ -45,8 +46,19 @@ class Theme(models.Model):
         return _reverse_or_empty("inspiration:theme", code=self.code)
 
     @property
+    def shown_title(self) -> str:
+        """The title in the reader's language: the library's own (Dutch) title, or in another language
+        the instrument's title of the theme with this code."""
+        if get_language() != settings.LANGUAGE_CODE:
+            try:
+                return active_instrument().theme(self.code).title
+            except KeyError:
+                pass
+        return self.title
+
+    @property
     def label(self) -> str:
-        return f"{self.code}. {self.title}"
+        return f"{self.code}. {self.shown_title}"
 
 
 class Tag(models.Model):

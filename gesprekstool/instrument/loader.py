@@ -1,6 +1,7 @@
 """The instrument as frozen dataclasses, loaded and validated from ``definitions/<version>.yaml``.
 
-Pure Python (no Django), so the loader can be used and tested without a project.
+Pure Python (no Django), so the loader can be used and tested without a project. The Dutch definition is
+the reference; a translation (``definitions/en/<version>.yaml``) holds the same items with other words.
 Every validation error names the file and the item, e.g. ``2018.1.yaml: vraag 4, optie 4c: 'text' ontbreekt``.
 """
 
@@ -17,6 +18,7 @@ from typing import Any
 import yaml
 
 CURRENT_VERSION = "2018.1"
+REFERENCE_LANGUAGE = "nl"
 DEFINITIONS_DIR = Path(__file__).resolve().parent / "definitions"
 
 
@@ -171,19 +173,84 @@ def available_versions() -> list[str]:
     return sorted((p.stem for p in DEFINITIONS_DIR.glob("*.yaml")), key=_version_key)
 
 
-@functools.cache
-def load_instrument(version: str | None = None) -> Instrument:
-    """Return instrument ``version`` (default: CURRENT_VERSION), loaded once per process.
+def load_instrument(version: str | None = None, *, language: str | None = None) -> Instrument:
+    """Return instrument ``version`` (default: CURRENT_VERSION) in ``language``, loaded once per process.
 
+    The Dutch file ``definitions/<version>.yaml`` is the reference; a translation lives in
+    ``definitions/<language>/<version>.yaml`` and must have exactly the reference's items, codes and
+    flags (only the texts differ). A language without a translation (or None) gives the reference;
+    "en-gb" gives "en".
     Raises InstrumentError for a version without a definition file or for a malformed file.
     """
-    if not version:
-        return load_instrument(CURRENT_VERSION)  # through the cache, so both calls share one object
+    return _load(*_resolve(version or CURRENT_VERSION, language or REFERENCE_LANGUAGE))
+
+
+@functools.cache
+def _resolve(version: str, language: str) -> tuple[str, str]:
+    """The version and the language whose files hold what was asked (looked up on disk once)."""
     # Only names found on disk become paths, so a version string cannot point anywhere else.
     if version not in available_versions():
         known = ", ".join(available_versions()) or "geen"
         raise InstrumentError(f"onbekende instrumentversie {version!r} (beschikbaar: {known})")
-    return load_instrument_file(DEFINITIONS_DIR / f"{version}.yaml")
+    language = language.lower().split("-")[0]
+    return version, language if language in translations(version) else REFERENCE_LANGUAGE
+
+
+@functools.cache
+def _load(version: str, language: str) -> Instrument:
+    reference = load_instrument_file(DEFINITIONS_DIR / f"{version}.yaml")
+    if language == REFERENCE_LANGUAGE:
+        return reference
+    translated = load_instrument_file(DEFINITIONS_DIR / language / f"{version}.yaml")
+    check_translation(_load(version, REFERENCE_LANGUAGE), translated, name=f"{language}/{version}.yaml")
+    return translated
+
+
+def translations(version: str) -> list[str]:
+    """The languages other than the reference (Dutch) that have a translation of ``version``."""
+    return sorted(p.parent.name for p in DEFINITIONS_DIR.glob(f"*/{version}.yaml"))
+
+
+# Keys whose values are words in the instrument's language; everything else (version, codes, numbers,
+# values, flags) must be equal in a translation.
+_TEXT_KEYS = frozenset(
+    {"title", "subtitle", "source", "scale_question", "label", "instruction", "note_label", "text"}
+    | {"statement", "comment_label", "lead", "step3_columns"}
+)
+
+
+def _shape(value: Any, key: str = "") -> Any:
+    """The definition with every text replaced by whether it is given: what a translation must keep."""
+    if isinstance(value, dict):
+        return {k: _shape(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_shape(item, key) for item in value]
+    if key in _TEXT_KEYS and isinstance(value, str):
+        return bool(value)
+    return value
+
+
+def _first_difference(left: Any, right: Any, where: str = "instrument") -> str:
+    if isinstance(left, dict) and isinstance(right, dict):
+        for key in left.keys() | right.keys():
+            if left.get(key) != right.get(key):
+                return _first_difference(left.get(key), right.get(key), f"{where}.{key}")
+    if isinstance(left, list) and isinstance(right, list):
+        if len(left) != len(right):
+            return f"{where}: {len(right)} in plaats van {len(left)}"
+        for position, (a, b) in enumerate(zip(left, right, strict=True)):
+            if a != b:
+                return _first_difference(a, b, f"{where}[{position}]")
+    return f"{where}: {right!r} in plaats van {left!r}"
+
+
+def check_translation(reference: Instrument, translated: Instrument, *, name: str) -> None:
+    """Raise InstrumentError unless ``translated`` has exactly the items, codes and flags of ``reference``."""
+    expected, found = _shape(reference.to_dict()), _shape(translated.to_dict())
+    if expected != found:
+        raise InstrumentError(
+            f"{name}: wijkt af van het Nederlandse origineel bij {_first_difference(expected, found)}"
+        )
 
 
 def load_instrument_file(path: str | Path) -> Instrument:

@@ -1,12 +1,14 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from gesprekstool.lib.text import CleanTextMixin, clean_line
 
+from .language import preferred_language
 from .models import Membership, Organisation
 
 # Fewer days than this would remove names before a follow-up meeting could use them, and the
@@ -175,3 +177,18 @@ class SwitchOrganisationForm(forms.Form):
     def __init__(self, *args, memberships, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].choices = [(m.organisation_id, m.organisation.name) for m in memberships]
+
+
+class LanguageForm(forms.Form):
+    """The language switch in the header: one of the site's languages (Django's set_language reads
+    `next` itself and keeps it on this site)."""
+
+    language = forms.ChoiceField(choices=settings.LANGUAGES)
+
+
+class LanguageAwarePasswordResetForm(PasswordResetForm):
+    """Django's reset form; each mail is in the language its user chose last (else Dutch)."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        with translation.override(preferred_language(user=context["user"])):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)

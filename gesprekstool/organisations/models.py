@@ -74,6 +74,8 @@ class Membership(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("organisation")
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.FACILITATOR)
+    # The language the user last chose with the switch: mails to them are in it (empty: Dutch).
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, blank=True)
 
     objects = MembershipQuerySet.as_manager()
 

@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from . import activity
+from .language import preferred_language
 from .models import Invitation, Membership, Organisation
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -146,15 +147,17 @@ def _issue(invitation: Invitation) -> str:
 
 
 def _mail(invitation: Invitation, link: str) -> None:
-    context = {
-        "organisation": invitation.organisation,
-        "role": invitation.get_role_display(),
-        "inviter": user_label(invitation.invited_by) if invitation.invited_by else "",
-        "link": link,
-        "expires_at": invitation.expires_at,
-        "site_url": settings.SITE_URL,
-    }
-    with translation.override(settings.LANGUAGE_CODE):
+    # The invitee's language when they already have an account, else the inviter's (the page's).
+    language = preferred_language(email=invitation.email, default=translation.get_language())
+    with translation.override(language):
+        context = {
+            "organisation": invitation.organisation,
+            "role": invitation.get_role_display(),
+            "inviter": user_label(invitation.invited_by) if invitation.invited_by else "",
+            "link": link,
+            "expires_at": invitation.expires_at,
+            "site_url": settings.SITE_URL,
+        }
         subject = render_to_string("organisations/mail/invitation_subject.txt", context)
         body = render_to_string("organisations/mail/invitation.txt", context)
     send_mail(" ".join(subject.split()), body, None, [invitation.email])

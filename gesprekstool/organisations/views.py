@@ -1,4 +1,4 @@
-"""The team page, invitation links, the organisation switch and the account page."""
+"""The team page, invitation links, the organisation switch, the language switch and the account page."""
 
 from http import HTTPStatus
 
@@ -8,15 +8,24 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db.models.functions import Lower
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
+from django.views import i18n
 from django.views.decorators.http import require_POST
 
 from . import current, services
 from .access import membership_for, require_manager
-from .forms import InviteForm, NewAccountForm, RoleForm, SwitchOrganisationForm
+from .forms import (
+    InviteForm,
+    LanguageAwarePasswordResetForm,
+    LanguageForm,
+    NewAccountForm,
+    RoleForm,
+    SwitchOrganisationForm,
+)
+from .language import set_preferred_language
 from .members import change_role, remove_member
 from .models import Invitation, Membership
 
@@ -333,9 +342,26 @@ class PasswordResetConfirmView(UnprocessableOnInvalid, auth_views.PasswordResetC
 class PasswordResetView(UnprocessableOnInvalid, auth_views.PasswordResetView):
     """Django's reset view with the link in the mail built from SITE_URL, not from the request's host."""
 
+    form_class = LanguageAwarePasswordResetForm
     subject_template_name = "registration/password_reset_subject.txt"
     email_template_name = "registration/password_reset_email.txt"
 
     def form_valid(self, form):
         self.extra_email_context = {"site_url": settings.SITE_URL}
         return super().form_valid(form)
+
+
+@require_POST
+def language_switch(request):
+    """Anyone: Django's set_language (the language cookie, then back to `next`); a logged-in user's
+    choice is also kept on their memberships, so that mails to them follow it. A language the site
+    does not offer changes nothing (400)."""
+    form = LanguageForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(
+            _("Choose one of the languages offered."), content_type="text/plain; charset=utf-8"
+        )
+    response = i18n.set_language(request)
+    if request.user.is_authenticated:
+        set_preferred_language(user=request.user, language=form.cleaned_data["language"])
+    return response

@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from gesprekstool.lib.language import document_language
 from gesprekstool.rounds.models import Round
 
 from .content import ReportContent, report_content
@@ -39,13 +40,13 @@ class Memo:
         normal = styles["Normal"]
         normal.font.name = "Arial"
         normal.font.size = Pt(10.5)
-        # Dutch spelling check and hyphenation, and Arial for every script.
+        # Spelling check and hyphenation in the reader's language, and Arial for every script.
         rpr = normal.element.get_or_add_rPr()
         lang = rpr.find(qn("w:lang"))
         if lang is None:
             lang = rpr.makeelement(qn("w:lang"), {})
             rpr.append(lang)
-        lang.set(qn("w:val"), "nl-NL")
+        lang.set(qn("w:val"), document_language())
         for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
             style = styles[name]
             style.font.name = "Arial"
@@ -177,7 +178,7 @@ def render_docx(round_: Round) -> bytes:
     properties.last_modified_by = "Gesprekstool"
     properties.comments = ""
     properties.subject = report.instrument.title
-    properties.language = "nl-NL"
+    properties.language = document_language()
     properties.keywords = _("poverty, health, conversation tool")
     return memo.save()
 

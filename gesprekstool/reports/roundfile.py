@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gesprekstool.agenda.models import Action, Agreement
-from gesprekstool.instrument import Instrument, InstrumentError, load_instrument
+from gesprekstool.instrument import Instrument, InstrumentError, active_instrument
 from gesprekstool.lib import jsonfile
 from gesprekstool.lib.dates import FIRST_DAY, LAST_DAY
 from gesprekstool.lib.text import clean_text
@@ -207,7 +207,7 @@ def check_round_file(data: Any) -> None:
     jsonfile.check_strings(data, [], error=RoundFileError)
     _check_controls(data, [])
     try:
-        instrument = load_instrument(data["instrument_version"])
+        instrument = active_instrument(data["instrument_version"])
     except InstrumentError:
         raise RoundFileError(
             _("The file uses instrument version “%(version)s”, which this Gesprekstool does not have.")

@@ -10,6 +10,7 @@ import io
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gesprekstool.lib.language import document_language
 from gesprekstool.rounds.models import Round
 
 from .tabular import Tables, agreement_rows, round_tables
@@ -119,7 +120,7 @@ def render_xlsx(round_: Round) -> bytes:
     workbook.properties.creator = xml_safe(round_.organisation.name)
     workbook.properties.title = xml_safe(round_.title)
     workbook.properties.lastModifiedBy = "Gesprekstool"
-    workbook.properties.language = "nl-NL"
+    workbook.properties.language = document_language()
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -28,13 +28,18 @@ class RoundForm(CleanTextMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["held_on"].validators.append(validate_sensible_date)
+        self.fields["language"].required = False  # not chosen: the site's language
+
+    def clean_language(self) -> str:
+        return self.cleaned_data["language"] or settings.LANGUAGE_CODE
 
     class Meta:
         model = Round
-        fields = ["title", "held_on", "mode"]
+        fields = ["title", "held_on", "mode", "language"]
         widgets = {
             "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "mode": forms.RadioSelect,
+            "language": forms.RadioSelect,
         }
         help_texts = {
             "title": _("For example: Poverty and health, spring 2027."),
@@ -157,7 +162,8 @@ class QuestionForm(CleanTextMixin, forms.Form):
 class RoundSettingsForm(forms.ModelForm):
     class Meta:
         model = Round
-        fields = ["anonymised", "results_for_participants"]
+        fields = ["anonymised", "results_for_participants", "language"]
+        widgets = {"language": forms.RadioSelect}
         labels = {
             "anonymised": _("Show participants as “Participant 1 (Poverty)” instead of by name"),
             "results_for_participants": _("Participants may see the group results after you have shown them"),
@@ -165,9 +171,14 @@ class RoundSettingsForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # A form without the language (an older page) keeps the round's language.
+        self.fields["language"].required = False
         if self.instance.personal_data_removed_at is not None:
             # The names are gone: the round stays anonymised whatever is posted.
             self.fields["anonymised"].disabled = True
+
+    def clean_language(self) -> str:
+        return self.cleaned_data["language"] or self.instance.language
 
 
 class RoundDeleteForm(forms.Form):

@@ -2,11 +2,10 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from gesprekstool.instrument import CURRENT_VERSION, Instrument, load_instrument
+from gesprekstool.instrument import CURRENT_VERSION, Instrument, active_instrument
 from gesprekstool.organisations.models import Organisation
 
 SCORE_MIN, SCORE_MAX, SCORE_UNKNOWN = 1, 5, 6
@@ -39,6 +38,16 @@ class Round(models.Model):
     held_on = models.DateField(_("date"))
     mode = models.CharField(_("how it is filled in"), max_length=20, choices=Mode.choices)
     instrument_version = models.CharField(_("instrument version"), max_length=20, default=CURRENT_VERSION)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_(
+            "The language participants see when they open their link, until they choose another one "
+            "with the switch at the top of the page."
+        ),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -83,9 +92,11 @@ class Round(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @cached_property
+    @property
     def instrument(self) -> Instrument:
-        return load_instrument(self.instrument_version)
+        """The round's instrument version in the active language (Dutch or English); the codes are the
+        same in both, so answers given in either language belong to one round."""
+        return active_instrument(self.instrument_version)
 
     @property
     def is_closed(self) -> bool:
@@ -118,6 +129,8 @@ class Participant(models.Model):
     is_group = models.BooleanField(_("shared form of the group"), default=False)
     token = models.CharField(_("link token"), max_length=64, unique=True, default=new_token, editable=False)
     link_revoked_at = models.DateTimeField(_("link revoked at"), null=True, blank=True)
+    # The language the participant last used on their pages: mails to them are in it.
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, blank=True)
     step1_note = models.TextField(_("what stands out"), blank=True)
     first_opened_at = models.DateTimeField(_("first opened at"), null=True, blank=True)
     step1_done_at = models.DateTimeField(_("step 1 done at"), null=True, blank=True)

@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from gesprekstool.lib.language import activate, chosen_language
 from gesprekstool.organisations.access import membership_for, require_manager
 
 from .models import Participant, Round
@@ -47,6 +48,22 @@ def link_problem(request, *, title: str, message: str, status: int):
     return render(
         request, "rounds/fill_link_problem.html", {"title": title, "message": message}, status=status
     )
+
+
+def use_round_language(request, round_: Round) -> None:
+    """A browser that has not chosen a language with the switch sees the round's pages in the round's
+    language (the facilitator's choice for the round)."""
+    if chosen_language(request) is None:
+        activate(request, round_.language)
+
+
+def remember_language(request, participant: Participant) -> None:
+    """Keep the language a participant chose with the switch: mails to them are in it. Side effect:
+    one UPDATE when the choice differs from the one kept (none on an ordinary page view)."""
+    chosen = chosen_language(request)
+    if chosen and chosen != participant.language:
+        Participant.objects.filter(pk=participant.pk).update(language=chosen)
+        participant.language = chosen
 
 
 def respondent_view(view):
@@ -91,6 +108,9 @@ def respondent_view(view):
                     message=_("The facilitator has switched this link off. Ask them for a new link."),
                     status=410,
                 )
+        use_round_language(request, participant.round)
+        if namespace != JOINT_NAMESPACE:
+            remember_language(request, participant)
         request.respondent = Respondent(participant=participant, key=key, namespace=namespace)
         return view(request, **kwargs)
 

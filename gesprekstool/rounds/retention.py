@@ -25,6 +25,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from gesprekstool.lib.language import language_of
 from gesprekstool.organisations.models import Membership
 
 from . import services
@@ -147,23 +148,28 @@ def _describe(round_: Round) -> str:
 # --- Acting ----------------------------------------------------------------------------------------
 
 
+def recipients_by_language(round_: Round) -> dict[str, list[str]]:
+    """The e-mail addresses of the organisation's active facilitators, per language they chose (else Dutch)."""
+    found: dict[str, set[str]] = {}
+    memberships = Membership.objects.filter(
+        organisation=round_.organisation, role=Membership.Role.FACILITATOR
+    ).select_related("user")
+    for m in memberships:
+        if m.user.email and m.user.is_active:
+            found.setdefault(language_of(m.language), set()).add(m.user.email)
+    return {language: sorted(addresses) for language, addresses in sorted(found.items())}
+
+
 def warning_recipients(round_: Round) -> list[str]:
     """The e-mail addresses of the organisation's facilitators."""
-    return sorted(
-        {
-            m.user.email
-            for m in Membership.objects.filter(
-                organisation=round_.organisation, role=Membership.Role.FACILITATOR
-            ).select_related("user")
-            if m.user.email and m.user.is_active
-        }
-    )
+    return sorted(a for addresses in recipients_by_language(round_).values() for a in addresses)
 
 
 def send_deletion_warning(round_: Round, *, today: datetime.date) -> list[str]:
-    """Mail the facilitators that the round will be deleted, once: deletion_warned_at is saved in the
-    same transaction, so a failed mail is tried again the next day. Returns the recipients."""
-    recipients = warning_recipients(round_)
+    """Mail the facilitators that the round will be deleted, once, each in the language they chose:
+    deletion_warned_at is saved in the same transaction, so a failed mail is tried again the next day.
+    Returns the recipients."""
+    by_language = recipients_by_language(round_)
     with transaction.atomic():
         locked = Round.objects.select_for_update().filter(pk=round_.pk, deletion_warned_at__isnull=True)
         if not locked.exists():
@@ -171,24 +177,25 @@ def send_deletion_warning(round_: Round, *, today: datetime.date) -> list[str]:
         now = timezone.now()
         Round.objects.filter(pk=round_.pk).update(deletion_warned_at=now)
         round_.deletion_warned_at = now
-        if recipients:
-            closed_on = local_day(round_.closed_at)
-            body = render_to_string(
-                "rounds/email/deletion_warning.txt",
-                {
-                    "round": round_,
-                    "deletion_on": deletion_on(closed_on, round_.organisation.round_delete_days, today),
-                    "round_url": settings.SITE_URL + reverse("rounds:detail", kwargs={"pk": round_.pk}),
-                    "site_url": settings.SITE_URL,
-                },
-            )
-            EmailMessage(
-                subject=_("The round “%(title)s” will be deleted in %(days)s days")
-                % {"title": round_.title, "days": WARNING_DAYS},
-                body=body,
-                bcc=recipients,
-            ).send()
-    return recipients
+        closed_on = local_day(round_.closed_at)
+        for language, recipients in by_language.items():
+            with translation.override(language):
+                body = render_to_string(
+                    "rounds/email/deletion_warning.txt",
+                    {
+                        "round": round_,
+                        "deletion_on": deletion_on(closed_on, round_.organisation.round_delete_days, today),
+                        "round_url": settings.SITE_URL + reverse("rounds:detail", kwargs={"pk": round_.pk}),
+                        "site_url": settings.SITE_URL,
+                    },
+                )
+                EmailMessage(
+                    subject=_("The round “%(title)s” will be deleted in %(days)s days")
+                    % {"title": round_.title, "days": WARNING_DAYS},
+                    body=body,
+                    bcc=recipients,
+                ).send()
+    return sorted(a for addresses in by_language.values() for a in addresses)
 
 
 def daily_personal_data(*, today: datetime.date, dry_run: bool) -> list[str]:

@@ -26,9 +26,16 @@ class AnswerRefused(Exception):
 
 
 def create_round(
-    *, organisation: Organisation, title: str, held_on: date, mode: str, created_by=None
+    *,
+    organisation: Organisation,
+    title: str,
+    held_on: date,
+    mode: str,
+    created_by=None,
+    language: str = settings.LANGUAGE_CODE,
 ) -> Round:
-    """Create a round on the current instrument; a joint round gets its shared form at once."""
+    """Create a round on the current instrument; a joint round gets its shared form at once.
+    `language` is what participants see until they choose another one."""
     with transaction.atomic():
         round_ = Round.objects.create(
             organisation=organisation,
@@ -37,6 +44,7 @@ def create_round(
             mode=mode,
             instrument_version=CURRENT_VERSION,
             created_by=created_by,
+            language=language,
         )
         if round_.is_joint:
             Participant.objects.create(

@@ -69,6 +69,7 @@ def round_create(request):
             held_on=form.cleaned_data["held_on"],
             mode=form.cleaned_data["mode"],
             created_by=request.user,
+            language=form.cleaned_data["language"],
         )
         messages.success(request, _("The round has been created."))
         return redirect("rounds:detail", pk=round_.pk)

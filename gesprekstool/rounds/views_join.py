@@ -13,6 +13,7 @@ from gesprekstool.lib.text import CleanTextMixin
 
 from . import services
 from .models import Participant, Round
+from .respondent import remember_language, use_round_language
 
 
 class JoinForm(CleanTextMixin, forms.ModelForm):
@@ -89,11 +90,13 @@ def join_round(request, code: str):
             },
             status=HTTPStatus.CONFLICT,
         )
+    use_round_language(request, round_)
     form = JoinForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         participant = services.add_participant(
             round_, display_name=form.cleaned_data["display_name"], domain=form.cleaned_data["domain"]
         )
+        remember_language(request, participant)
         return redirect("fill:intro", key=participant.token)
     return render(
         request, "rounds/join_round.html", {"round": round_, "form": form}, status=422 if form.errors else 200

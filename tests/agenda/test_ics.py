@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -181,3 +182,24 @@ def test_ics_survives_the_last_day_of_the_calendar_stored_before_forms_refused_i
 
     assert response.status_code == 200
     assert events(response.content) == {}
+
+
+def test_the_download_is_in_the_readers_language(facilitator_client, round_, dated):
+    facilitator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    response = facilitator_client.get(reverse("agenda:ics", kwargs={"pk": round_.pk}))
+
+    calendar = Calendar.from_ical(response.content)
+    assert str(calendar["x-wr-calname"]) == "Conversation tool: Armoede en gezondheid 2026"
+    assert events(response.content)[f"gesprekstool-action-{dated.pk}"]["summary"].startswith("Action due: ")
+
+
+@pytest.mark.parametrize(("language", "name"), [("nl", "Gesprekstool: "), ("en", "Conversation tool: ")])
+def test_a_subscribed_feed_is_in_the_rounds_language(client, round_, dated, language, name):
+    round_.language = language
+    round_.save()
+    feed = services.renew_calendar_feed(round_)
+
+    response = client.get(reverse("follow_up:feed", kwargs={"token": feed.token}))
+
+    assert str(Calendar.from_ical(response.content)["x-wr-calname"]) == f"{name}Armoede en gezondheid 2026"

@@ -157,6 +157,27 @@ def test_participants_are_reminded_of_the_follow_up_meeting(
     assert OwnerLink.objects.count() == 0
 
 
+def test_a_reminder_is_in_the_language_the_participant_last_used(round_, owner, agreement, mailoutbox):
+    owner.language = "en"
+    owner.save()
+    make_action(round_, owner, due_on=TODAY + 2 * DAY)
+
+    run(TODAY)
+
+    assert mailoutbox[0].subject == "Reminder: 1 action is due soon"
+    assert mailoutbox[0].body.startswith("Dear Fatima,")
+
+
+def test_a_reminder_without_a_choice_is_in_the_rounds_language(round_, owner, agreement, mailoutbox):
+    round_.language = "en"
+    round_.save()
+    meeting = agreement.next_meeting_on
+
+    run(meeting - 3 * DAY)
+
+    assert mailoutbox[0].subject == f"Reminder: follow-up meeting on {meeting:%d-%m-%Y}"
+
+
 def test_no_meeting_reminder_when_the_departments_follow_up(round_, owner, agreement):
     agreement.follow_up = "afdelingen"
     agreement.save()

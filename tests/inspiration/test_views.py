@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from gesprekstool.inspiration import services
@@ -501,3 +502,61 @@ def test_a_practice_with_a_non_web_address_is_refused(facilitator_client, organi
         "Vul een webadres in dat begint met http:// of https://."
     ]
     assert not Entry.objects.filter(title=form_data()["title"]).exists()
+
+
+# --- In English: the library's interface and theme titles are English, its content says it is Dutch ------
+
+
+def test_an_entry_in_english_says_it_is_dutch(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    response = client.get(reverse("inspiration:entry", kwargs={"slug": "rotterdam-goed-bezig"}))
+
+    html = response.content.decode()
+    entry = response.context["entry"]
+    assert '<html lang="en"' in html
+    assert "This practice is described in Dutch." in html
+    assert "What can you learn from it?" in html
+    assert f'<h1 class="utrecht-heading-1" lang="nl">{entry.title}</h1>' in html
+    assert '<p class="utrecht-paragraph" lang="nl">' in html
+
+
+def test_an_entry_in_dutch_has_no_note(client):
+    html = client.get(reverse("inspiration:entry", kwargs={"slug": "rotterdam-goed-bezig"})).content.decode()
+
+    assert "in het Nederlands beschreven" not in html
+    assert "In het Nederlands" not in html  # nor on the cards of the related entries
+
+
+def test_a_theme_page_in_english_has_the_instruments_english_title(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    response = client.get(reverse("inspiration:theme", kwargs={"code": "E"}))
+
+    html = response.content.decode()
+    assert '<h1 class="utrecht-heading-1">E. The role of the municipality</h1>' in html
+    assert f'<p class="utrecht-paragraph gt-lead" lang="nl">{response.context["theme"].intro}</p>' in html
+    assert '<span class="gt-kind">In Dutch</span>' in html
+
+
+def test_the_index_in_english_lists_the_english_theme_titles(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    html = client.get(INDEX).content.decode()
+
+    assert ">A. Vision on poverty, debt and health</a>" in html
+
+
+def test_the_background_page_in_english_says_it_is_dutch(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    html = client.get(reverse("inspiration:background")).content.decode()
+
+    assert "This page is in Dutch." in html
+    assert '<div class="gt-prose" lang="nl">' in html
+
+
+def test_the_background_page_in_dutch_has_no_note(client):
+    html = client.get(reverse("inspiration:background")).content.decode()
+
+    assert "Deze pagina is in het Nederlands." not in html

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from gesprekstool.agenda import services as agenda_services
 from gesprekstool.agenda.models import Action
-from gesprekstool.instrument import load_instrument
+from gesprekstool.instrument import active_instrument, load_instrument
 from gesprekstool.monitoring.charts import LABEL_GAP, line_chart
 from gesprekstool.monitoring.progress import organisation_progress
 from gesprekstool.rounds import services
@@ -163,12 +163,12 @@ def second_version(monkeypatch):
         themes[0], questions=(dataclasses.replace(question, options=options), *themes[0].questions[1:])
     )
     changed = dataclasses.replace(base, version="2030.1", themes=tuple(themes))
-    real = load_instrument
+    real = active_instrument
 
     def fake(version=None):
         return changed if version == "2030.1" else real(version)
 
-    monkeypatch.setattr("gesprekstool.rounds.models.load_instrument", fake)
+    monkeypatch.setattr("gesprekstool.rounds.models.active_instrument", fake)
     return changed
 
 

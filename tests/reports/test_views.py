@@ -1,6 +1,10 @@
 """The "Downloaden" tab: who may see it and download, and what comes out."""
 
+import io
+
+import openpyxl
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -155,3 +159,42 @@ def test_downloads_survive_control_characters_already_in_the_database(facilitato
     if fmt == "csv":  # docx and xlsx are zipped
         content = b"".join(response.streaming_content) if response.streaming else response.content
         assert b"\x1b" not in content and b"\x07" not in content
+
+
+def test_an_export_for_an_english_reader_has_english_headers(facilitator_client, full_round):
+    facilitator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    response = facilitator_client.get(download_url(full_round, "csv"))
+
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == '"round","participant","step","item code","item text","value","text"'
+    assert lines[1] == (
+        '"Armoede en gezondheid 2026","Participant 1 (Poverty)","1","A",'
+        '"Our municipality has a clear vision of the connection between poverty and health.","4","agree"'
+    )
+
+
+def test_an_export_for_a_dutch_reader_has_dutch_headers(facilitator_client, full_round):
+    response = facilitator_client.get(download_url(full_round, "csv"))
+
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == '"ronde","deelnemer","stap","itemcode","itemtekst","waarde","tekst"'
+    assert lines[1] == (
+        '"Armoede en gezondheid 2026","Deelnemer 1 (Armoede)","1","A",'
+        '"Onze gemeente heeft een duidelijke visie op de verbinding tussen armoede en gezondheid.","4","mee eens"'
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "tag", "headers"),
+    [("en", "en-GB", ["round", "participant", "domain"]), ("nl", "nl-NL", ["ronde", "deelnemer", "domein"])],
+)
+def test_a_workbook_carries_its_readers_language(facilitator_client, full_round, language, tag, headers):
+
+    facilitator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+
+    response = facilitator_client.get(download_url(full_round, "xlsx"))
+
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert workbook.properties.language == tag
+    assert [cell.value for cell in workbook.worksheets[1][1]][:3] == headers

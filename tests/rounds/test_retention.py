@@ -16,7 +16,7 @@ from gesprekstool.organisations.models import ActivityEntry
 from gesprekstool.reports.roundfile import render_round_file
 from gesprekstool.rounds import retention, services
 from gesprekstool.rounds.models import Participant, Round
-from tests.factories import answer_everything
+from tests.factories import MembershipFactory, answer_everything
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 # Closed late in the evening: in UTC that is already the next day, so a rule that counted in UTC
@@ -218,6 +218,24 @@ def test_warning_exactly_fourteen_days_before_deletion_and_only_once(deleting_or
     )
     assert "11 maart 2027" in mail.outbox[0].body
     assert timezone.localdate(closed_round.deletion_warned_at) == day(46)
+
+
+def test_the_warning_goes_to_each_facilitator_in_their_language(
+    deleting_organisation, closed_round, facilitator
+):
+    english = MembershipFactory(organisation=deleting_organisation, language="en").user
+    english.email = "lead@example.org"
+    english.save()
+
+    run(retention.daily_round_deletion, day(46))
+
+    assert sorted((m.bcc, m.subject) for m in mail.outbox) == [
+        (["lead@example.org"], "The round “Armoede en gezondheid 2026” will be deleted in 14 days"),
+        (["leider@example.nl"], "De ronde “Armoede en gezondheid 2026” wordt over 14 dagen verwijderd"),
+    ]
+    english_body = next(m.body for m in mail.outbox if m.bcc == ["lead@example.org"])
+    assert english_body.startswith("Dear facilitator,")
+    assert "11 March 2027" in english_body
 
 
 def test_round_stays_the_day_before_deletion(deleting_organisation, closed_round):
