@@ -98,6 +98,7 @@ def test_facilitator_imports_figures_and_shows_them_beside_theme_b(
     # The presenter's slide of theme B shows them too.
     page.get_by_role("link", name="Presentatie starten").click()
     page.get_by_role("link", name="Volgende: thema A").click()
+    page.get_by_role("link", name="Volgende: antwoorden bij thema A").click()
     page.get_by_role("link", name="Volgende: thema B").click()
     slide = page.get_by_role("complementary", name="Lokale cijfers")
     expect(slide.get_by_role("listitem")).to_have_count(2)
