@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from gesprekstool.lib.language import language_of
 from gesprekstool.organisations import activity
 
 from .models import Participant, Round
@@ -130,8 +131,10 @@ def link_url(participant: Participant) -> str:
     return settings.SITE_URL + reverse("fill:intro", kwargs={"key": participant.token})
 
 
-def render_mail(round_: Round, *, kind: Kind, intro: str, name: str, link: str) -> tuple[str, str]:
-    """The subject and body of one mail, in the site's language (Dutch)."""
+def render_mail(
+    round_: Round, *, kind: Kind, intro: str, name: str, link: str, language: str | None = None
+) -> tuple[str, str]:
+    """The subject and body of one mail, in `language` (the reader's), else the round's language."""
     context = {
         "round": round_,
         "kind": str(kind),
@@ -141,7 +144,7 @@ def render_mail(round_: Round, *, kind: Kind, intro: str, name: str, link: str) 
         "held_on": round_.held_on,
         "site_url": settings.SITE_URL,
     }
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(language_of(language or round_.language)):
         if kind == Kind.REMINDER:
             subject = _("Reminder: your answers for “%(title)s”") % {"title": round_.title}
         else:
@@ -182,7 +185,12 @@ def send_link_mails(
         outcome = MailOutcome()
         for person in due:
             subject, body = render_mail(
-                round_, kind=kind, intro=intro, name=person.display_name, link=link_url(person)
+                round_,
+                kind=kind,
+                intro=intro,
+                name=person.display_name,
+                link=link_url(person),
+                language=person.language,
             )
             now = timezone.now()
             try:

@@ -43,6 +43,18 @@ def fresh(participant: Participant) -> Participant:
     return Participant.objects.get(pk=participant.pk)
 
 
+def test_invitation_follows_the_language_of_its_reader(round_, people, facilitator, mailoutbox):
+    anna, bram = people[:2]
+    Participant.objects.filter(pk=bram.pk).update(language="en")
+
+    invitations.send_link_mails(round_, kind=Kind.INVITATION, intro="Welkom.", by=facilitator)
+
+    subjects = {m.to[0]: m.subject for m in mailoutbox}
+    assert subjects["anna@example.nl"] == "Uw persoonlijke link voor “Armoede en gezondheid 2026”"
+    assert subjects["bram@example.nl"] == "Your personal link for “Armoede en gezondheid 2026”"
+    assert "Dear Bram" in next(m.body for m in mailoutbox if m.to == ["bram@example.nl"])
+
+
 @time_machine.travel(NOW, tick=False)
 def test_invitation_goes_to_everyone_with_an_address_not_mailed_yet(round_, people, facilitator, mailoutbox):
     anna, bram, carla, dirk = people
