@@ -131,18 +131,18 @@ def _names(values: list[tuple[str, int]]) -> str:
 def _spread_observation(instrument, spread: ThemeSpread) -> Observation | None:
     if len(spread.known) < 2 or spread.range < WIDE_SPREAD:
         return None
-    lows = sorted({d for _, d, v in spread.known if v == spread.low})
-    highs = sorted({d for _, d, v in spread.known if v == spread.high})
-    detail = _names([(d, spread.low) for d in lows] + [(d, spread.high) for d in highs])
+    # Read once: each is a pass over every score, and the loops below ask for them per score.
+    low, high = spread.low, spread.high
+    lows = sorted({d for _, d, v in spread.known if v == low})
+    highs = sorted({d for _, d, v in spread.known if v == high})
+    detail = _names([(d, low) for d in lows] + [(d, high) for d in highs])
     text = _("On theme %(theme)s the scores run from %(low)s to %(high)s (%(detail)s).") % {
         "theme": spread.theme,
-        "low": spread.low,
-        "high": spread.high,
+        "low": low,
+        "high": high,
         "detail": detail,
     }
-    evidence = tuple(
-        Evidence(p, spread.theme, v) for p, _, v in spread.known if v in (spread.low, spread.high)
-    )
+    evidence = tuple(Evidence(p, spread.theme, v) for p, _, v in spread.known if v in (low, high))
     importance = spread.range + (0.5 if set(lows) != set(highs) else 0)
     return Observation(f"spread:{spread.theme}", "spread", spread.theme, text, importance, evidence)
 
@@ -262,14 +262,14 @@ def answers_from_results(results) -> list[Answers]:
     answers = []
     for participant in results.participants:
         scores = {s.theme: (s.first, s.revised) for s in participant.scores.all()}
-        choices = list(participant.choices.all())
+        ticks = results.ticks.get(participant.pk, [])
         answers.append(
             Answers(
                 key=participant.shown_name,
                 domain=participant.get_domain_display(),
                 scores=scores,
-                ticked=frozenset(c.option for c in choices),
-                answered=frozenset(c.question for c in choices),
+                ticked=frozenset(option for _question, option in ticks),
+                answered=frozenset(question for question, _option in ticks),
                 ident=str(participant.position),
             )
         )
