@@ -146,7 +146,7 @@ class Participant(models.Model):
             return gettext("The group (joint form)")
         return gettext("Participant %(number)s (%(domain)s)") % {
             "number": self.position,
-            "domain": self.get_domain_display(),
+            "domain": self.domain_label,
         }
 
     @property
@@ -160,7 +160,14 @@ class Participant(models.Model):
     def _shown_name(self) -> str:
         if self.is_group or self.round.anonymised:
             return self.label
-        return f"{self.display_name} ({self.get_domain_display()})"
+        return f"{self.display_name} ({self.domain_label})"
+
+    @property
+    def domain_label(self) -> str:
+        """The domain's name in the active language: get_domain_display() without its general
+        machinery, which the results pages called for every participant in every table."""
+        label = DOMAIN_LABELS.get(self.domain)
+        return str(label) if label is not None else self.domain
 
     def _remembered(self, name: str, key: tuple, compute) -> str:
         """`compute()`, kept on the instance while `key` and the language stay the same. A results
@@ -179,6 +186,9 @@ class Participant(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.finished_at is not None
+
+
+DOMAIN_LABELS = dict(Participant.Domain.choices)
 
 
 class Score(models.Model):

@@ -266,7 +266,7 @@ def answers_from_results(results) -> list[Answers]:
         answers.append(
             Answers(
                 key=participant.shown_name,
-                domain=participant.get_domain_display(),
+                domain=participant.domain_label,
                 scores=scores,
                 ticked=frozenset(option for _question, option in ticks),
                 answered=frozenset(question for question, _option in ticks),
