@@ -2,7 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from gesprekstool.instrument import CURRENT_VERSION, Instrument, active_instrument
@@ -157,20 +157,45 @@ class Participant(models.Model):
     @property
     def label(self) -> str:
         """How the participant is shown in results: "Deelnemer 1 (Armoede)"."""
+        return self._remembered("label", (self.is_group, self.position, self.domain), self._label)
+
+    def _label(self) -> str:
         if self.is_group:
             return gettext("The group (joint form)")
         return gettext("Participant %(number)s (%(domain)s)") % {
             "number": self.position,
-            "domain": self.get_domain_display(),
+            "domain": self.domain_label,
         }
 
     @property
     def shown_name(self) -> str:
         """The name used wherever results appear: the anonymised label, or the name when
         the round shows participants by name. Every results page and export uses this."""
+        anonymised = self.is_group or self.round.anonymised
+        key = (anonymised, self.is_group, self.position, self.domain, self.display_name)
+        return self._remembered("shown_name", key, self._shown_name)
+
+    def _shown_name(self) -> str:
         if self.is_group or self.round.anonymised:
             return self.label
-        return f"{self.display_name} ({self.get_domain_display()})"
+        return f"{self.display_name} ({self.domain_label})"
+
+    @property
+    def domain_label(self) -> str:
+        """The domain's name in the active language: get_domain_display() without its general
+        machinery, which the results pages called for every participant in every table."""
+        label = DOMAIN_LABELS.get(self.domain)
+        return str(label) if label is not None else self.domain
+
+    def _remembered(self, name: str, key: tuple, compute) -> str:
+        """`compute()`, kept on the instance while `key` and the language stay the same. A results
+        page of 300 participants shows each name in every table cell; translating the label and the
+        domain each time took most of its rendering time (docs/performance.md)."""
+        key = (get_language(), *key)
+        memo = self.__dict__.setdefault("_names", {})
+        if name not in memo or memo[name][0] != key:
+            memo[name] = (key, compute())
+        return memo[name][1]
 
     @property
     def link_active(self) -> bool:
@@ -179,6 +204,9 @@ class Participant(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.finished_at is not None
+
+
+DOMAIN_LABELS = dict(Participant.Domain.choices)
 
 
 class Score(models.Model):

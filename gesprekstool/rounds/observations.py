@@ -143,21 +143,21 @@ def tidy(text: str) -> str:
 def _spread_observation(instrument, spread: ThemeSpread, people: dict[str, Answers]) -> Observation | None:
     if len(spread.known) < 2 or spread.range < WIDE_SPREAD:
         return None
-    lows = sorted({d for _, d, v in spread.known if v == spread.low})
-    highs = sorted({d for _, d, v in spread.known if v == spread.high})
-    ends = [(p, v) for p, _, v in spread.known if v == spread.low] + [
-        (p, v) for p, _, v in spread.known if v == spread.high
+    # Read once: each is a pass over every score, and the loops below ask for them per score.
+    low, high = spread.low, spread.high
+    lows = sorted({d for _, d, v in spread.known if v == low})
+    highs = sorted({d for _, d, v in spread.known if v == high})
+    ends = [(p, v) for p, _, v in spread.known if v == low] + [
+        (p, v) for p, _, v in spread.known if v == high
     ]
     detail = ", ".join(_("%(who)s gives %(score)s") % {"who": people[p].who, "score": v} for p, v in ends)
     text = _("On theme %(theme)s the scores run from %(low)s to %(high)s: %(detail)s.") % {
         "theme": spread.theme,
-        "low": spread.low,
-        "high": spread.high,
+        "low": low,
+        "high": high,
         "detail": detail,
     }
-    evidence = tuple(
-        Evidence(p, spread.theme, v) for p, _, v in spread.known if v in (spread.low, spread.high)
-    )
+    evidence = tuple(Evidence(p, spread.theme, v) for p, _, v in spread.known if v in (low, high))
     importance = spread.range + (0.5 if set(lows) != set(highs) else 0)
     return Observation(f"spread:{spread.theme}", "spread", spread.theme, text, importance, evidence)
 
@@ -319,15 +319,15 @@ def answers_from_results(results) -> list[Answers]:
     answers = []
     for participant in results.participants:
         scores = {s.theme: (s.first, s.revised) for s in participant.scores.all()}
-        choices = list(participant.choices.all())
+        ticks = results.ticks.get(participant.pk, [])
         answers.append(
             Answers(
                 key=participant.shown_name,
                 # The shared form has no domain: the chart's legend and the table say "the group".
-                domain=gettext("The group") if participant.is_group else participant.get_domain_display(),
+                domain=gettext("The group") if participant.is_group else participant.domain_label,
                 scores=scores,
-                ticked=frozenset(c.option for c in choices),
-                answered=frozenset(c.question for c in choices),
+                ticked=frozenset(option for _question, option in ticks),
+                answered=frozenset(question for question, _option in ticks),
                 ident=str(participant.position),
                 finished=participant.is_finished,
                 is_group=participant.is_group,

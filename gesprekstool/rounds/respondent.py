@@ -86,11 +86,14 @@ def respondent_view(view):
                 raise Http404
             participant.round = round_
         else:
-            participant = (
-                Participant.objects.select_related("round", "round__organisation")
-                .filter(token=key, is_group=False)
-                .first()
-            )
+            # One query for link -> participant -> round -> organisation. get(), not first(): first()
+            # orders by the models' default ordering, which joins and sorts for a unique token.
+            try:
+                participant = Participant.objects.select_related("round__organisation").get(
+                    token=key, is_group=False
+                )
+            except Participant.DoesNotExist:
+                participant = None
             if participant is None:
                 return link_problem(
                     request,

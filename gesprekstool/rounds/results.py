@@ -1,14 +1,16 @@
 """The round's results as plain data for the results page and later exports.
 
 Everything is read in a fixed number of queries (participants, scores, choices,
-comments), whatever the number of participants.
+comments), whatever the number of participants. Ticks and comments are read as plain rows, not
+model instances: a round of 300 holds some 8,000 ticks, and building a model instance for each
+took most of the time of the results and presenter pages (docs/performance.md).
 """
 
 from dataclasses import dataclass, field
 
 from gesprekstool.instrument import Instrument, Option, Question, Theme
 
-from .models import Participant, Round, Score
+from .models import Choice, Comment, Participant, Round, Score
 
 
 @dataclass
@@ -60,14 +62,15 @@ class RoundResults:
     step1: list[ThemeScores]
     step2: list[ThemeResult]
     notes: list[tuple[Participant, str]]
+    # Participant id -> the options they ticked, as (question code, option code).
+    ticks: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 def round_results(round_: Round) -> RoundResults:
     """Collect step 1, step 2, comments and notes of every participant of the round."""
     instrument = round_.instrument
-    participants = list(
-        round_.participants.prefetch_related("scores", "choices", "comments").order_by("position")
-    )
+    participants = list(round_.participants.prefetch_related("scores").order_by("position"))
+    by_id = {p.pk: p for p in participants}
     step1 = []
     for theme in instrument.themes:
         cells = []
@@ -78,10 +81,25 @@ def round_results(round_: Round) -> RoundResults:
 
     ticked: dict[str, list[tuple[Participant, str]]] = {}
     answered: dict[str, set[int]] = {}
-    for p in participants:
-        for choice in p.choices.all():
-            ticked.setdefault(choice.option, []).append((p, choice.text))
-            answered.setdefault(choice.question, set()).add(p.pk)
+    ticks: dict[int, list[tuple[str, str]]] = {p.pk: [] for p in participants}
+    rows = (
+        Choice.objects.filter(participant__round=round_)
+        .order_by("participant__position", "pk")
+        .values_list("participant_id", "question", "option", "text")
+    )
+    for participant_id, question, option, text in rows:
+        ticked.setdefault(option, []).append((by_id[participant_id], text))
+        answered.setdefault(question, set()).add(participant_id)
+        ticks[participant_id].append((question, option))
+    comments_by_theme: dict[str, list[tuple[Participant, str]]] = {}
+    rows = (
+        Comment.objects.filter(participant__round=round_)
+        .exclude(text="")
+        .order_by("participant__position", "pk")
+        .values_list("participant_id", "theme", "text")
+    )
+    for participant_id, theme_code, text in rows:
+        comments_by_theme.setdefault(theme_code, []).append((by_id[participant_id], text))
 
     step2 = []
     for theme in instrument.themes:
@@ -99,12 +117,16 @@ def round_results(round_: Round) -> RoundResults:
                 )
             unanswered = [p for p in participants if p.pk not in answered.get(question.code, set())]
             questions.append(QuestionResult(question=question, options=options, unanswered=unanswered))
-        comments = [
-            (p, c.text) for p in participants for c in p.comments.all() if c.theme == theme.code and c.text
-        ]
+        comments = comments_by_theme.get(theme.code, [])
         step2.append(ThemeResult(theme=theme, questions=questions, comments=comments))
 
     notes = [(p, p.step1_note) for p in participants if p.step1_note]
     return RoundResults(
-        round=round_, instrument=instrument, participants=participants, step1=step1, step2=step2, notes=notes
+        round=round_,
+        instrument=instrument,
+        participants=participants,
+        step1=step1,
+        step2=step2,
+        notes=notes,
+        ticks=ticks,
     )

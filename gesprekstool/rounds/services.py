@@ -107,35 +107,70 @@ def ensure_can_answer(participant: Participant) -> None:
 
 
 def mark_opened(participant: Participant) -> None:
+    """Side effect: the first time only, stores when the participant opened their link (one UPDATE)."""
     if participant.first_opened_at is None:
         participant.first_opened_at = timezone.now()
         participant.save(update_fields=["first_opened_at"])
 
 
+# Answers are written with one INSERT ... ON CONFLICT DO UPDATE each (SQLite and PostgreSQL): no
+# read first, no savepoints, and a double submit writes the same row again. They touch only the
+# participant's own rows, never the round's, so simultaneous saves of a workshop never queue for one
+# row (docs/performance.md). `updated_at` is set on every write: the presenter's fingerprint
+# (rounds/live.py) sees it change.
+
+
+def _upsert(model, *, unique: list[str], fields: list[str], **values):
+    """Insert the row, or update `fields` of the row with the same `unique` values. Returns the
+    instance as written: its primary key is set, fields not in `values` are not read back."""
+    [row] = model.objects.bulk_create(
+        [model(**values)], update_conflicts=True, unique_fields=unique, update_fields=[*fields, "updated_at"]
+    )
+    return row
+
+
 def save_score(participant: Participant, *, theme: str, value: int) -> Score:
     """Save a step-1 score. Once step 1 is done the first score is fixed: a change of
-    mind after step 2 goes into the revised score, so that both stay visible."""
+    mind after step 2 goes into the revised score, so that both stay visible.
+
+    Side effects: inserts or updates the participant's Score row of `theme` (the revised score, if
+    any, stays). Returns the Score as written (the revised score is not read back). Raises
+    AnswerRefused, saving nothing, when the participant may not answer."""
     ensure_can_answer(participant)
     if participant.step1_done_at is not None:
         raise AnswerRefused(_("Step 1 is done. You can revise your scores after step 2."))
-    score, _created = Score.objects.update_or_create(
-        participant=participant, theme=theme, defaults={"first": value}
+    return _upsert(
+        Score,
+        unique=["participant", "theme"],
+        fields=["first"],
+        participant=participant,
+        theme=theme,
+        first=value,
     )
-    return score
 
 
 def save_revised_score(participant: Participant, *, theme: str, value: int) -> Score:
-    """Save the score as revised after step 2; the first score is kept as it was."""
+    """Save the score as revised after step 2; the first score is kept as it was.
+
+    Side effects: inserts or updates the participant's Score row of `theme`. Returns the Score as
+    written (the first score is not read back). Raises AnswerRefused, saving nothing, before step 2
+    is done or when the participant may not answer."""
     ensure_can_answer(participant)
     if participant.step2_done_at is None:
         raise AnswerRefused(_("You can revise your scores after step 2."))
-    score, _created = Score.objects.update_or_create(
-        participant=participant, theme=theme, defaults={"revised": value}
+    return _upsert(
+        Score,
+        unique=["participant", "theme"],
+        fields=["revised"],
+        participant=participant,
+        theme=theme,
+        revised=value,
     )
-    return score
 
 
 def save_step1_note(participant: Participant, *, text: str) -> None:
+    """Side effect: replaces the participant's step-1 note (one UPDATE). Raises AnswerRefused,
+    saving nothing, when the participant may not answer."""
     ensure_can_answer(participant)
     participant.step1_note = text
     participant.save(update_fields=["step1_note"])
@@ -143,19 +178,38 @@ def save_step1_note(participant: Participant, *, text: str) -> None:
 
 def save_question(participant: Participant, *, question: str, choices: dict[str, str]) -> None:
     """Replace the answers to one question by `choices` (option code -> text, "" where the
-    option takes no text). The form has already checked the combination."""
+    option takes no text). The form has already checked the combination.
+
+    Side effects, in one transaction: deletes the participant's ticks of `question` that are not in
+    `choices`, then inserts or updates the others in one statement. Raises AnswerRefused, saving
+    nothing, when the participant may not answer."""
     ensure_can_answer(participant)
     with transaction.atomic():
         participant.choices.filter(question=question).exclude(option__in=choices).delete()
-        for option, text in choices.items():
-            Choice.objects.update_or_create(
-                participant=participant, option=option, defaults={"question": question, "text": text}
+        if choices:
+            Choice.objects.bulk_create(
+                [
+                    Choice(participant=participant, question=question, option=option, text=text)
+                    for option, text in choices.items()
+                ],
+                update_conflicts=True,
+                unique_fields=["participant", "option"],
+                update_fields=["question", "text", "updated_at"],
             )
 
 
 def save_comment(participant: Participant, *, theme: str, text: str) -> None:
+    """Side effect: inserts or updates the participant's comment on `theme`. Raises AnswerRefused,
+    saving nothing, when the participant may not answer."""
     ensure_can_answer(participant)
-    Comment.objects.update_or_create(participant=participant, theme=theme, defaults={"text": text})
+    _upsert(
+        Comment,
+        unique=["participant", "theme"],
+        fields=["text"],
+        participant=participant,
+        theme=theme,
+        text=text,
+    )
 
 
 def complete_step(participant: Participant, *, step: int) -> None:

@@ -4,11 +4,15 @@ Every field is saved the moment it changes (htmx posts one fragment); without
 JavaScript the page's own button saves the whole page. Both paths use the same forms.
 """
 
+from collections.abc import Callable
 from functools import wraps
+from http import HTTPStatus
 
+from django import forms
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,8 +22,8 @@ from .forms import CommentForm, NoteForm, QuestionForm, ScoreForm
 from .respondent import respondent_view
 from .services import AnswerRefused
 
-INVALID = 422
-REFUSED = 409
+INVALID = HTTPStatus.UNPROCESSABLE_ENTITY
+REFUSED = HTTPStatus.CONFLICT
 
 
 def answering(view):
@@ -150,43 +154,43 @@ def fill_step1(request):
     )
 
 
+def autosave(form: forms.Form, save: Callable[[dict], object]) -> HttpResponse:
+    """The one way a single answer is saved over htmx: validate `form`; when it is valid, `save`
+    receives its cleaned data and the fragment says "Saved at 14:02" (200); otherwise the fragment
+    gives the form's messages (422) and nothing is saved. A refused answer (closed round, handed in,
+    revoked link) raises AnswerRefused inside `save` and `answering` turns it into a 409.
+
+    The fragment needs nothing from the request (no context processors): an autosave is the most
+    frequent request of a workshop, so it renders only the status line."""
+    if form.is_valid():
+        save(form.cleaned_data)
+        status = HTTPStatus.OK
+    else:
+        status = INVALID
+    return HttpResponse(render_to_string("components/save_status.html", {"form": form}), status=status)
+
+
 @answering
 @require_POST
 def fill_score(request, theme: str):
-    r = request.respondent
-    theme_obj = theme_or_404(r.round.instrument, theme)
-    form = ScoreForm(request.POST, instrument=r.round.instrument, theme=theme_obj)
-    status = 200
-    if form.is_valid():
+    p = request.respondent.participant
+    instrument = p.round.instrument
+    form = ScoreForm(request.POST, instrument=instrument, theme=theme_or_404(instrument, theme))
+
+    def save(data):
         # Saved first: a refused score (closed round, handed in) must not mark the link opened either.
-        services.save_score(r.participant, theme=theme, value=form.cleaned_data["score"])
-        services.mark_opened(r.participant)
-    else:
-        status = INVALID
-    return render(
-        request,
-        "components/save_status.html",
-        {"form": form},
-        status=status,
-    )
+        services.save_score(p, theme=theme, value=data["score"])
+        services.mark_opened(p)
+
+    return autosave(form, save)
 
 
 @answering
 @require_POST
 def fill_note(request):
-    r = request.respondent
-    form = NoteForm(request.POST, label=r.round.instrument.step1.note_label)
-    status = 200
-    if form.is_valid():
-        services.save_step1_note(r.participant, text=form.cleaned_data["text"])
-    else:
-        status = INVALID
-    return render(
-        request,
-        "components/save_status.html",
-        {"form": form},
-        status=status,
-    )
+    p = request.respondent.participant
+    form = NoteForm(request.POST, label=p.round.instrument.step1.note_label)
+    return autosave(form, lambda data: services.save_step1_note(p, text=data["text"]))
 
 
 def question_forms(r, theme, data=None):
@@ -253,42 +257,21 @@ def fill_step2(request, theme: str):
 @answering
 @require_POST
 def fill_question(request, question: str):
-    r = request.respondent
+    p = request.respondent.participant
     try:
-        question_obj = r.round.instrument.question(question)
+        question_obj = p.round.instrument.question(question)
     except KeyError:
         raise Http404 from None
     form = QuestionForm(request.POST, question=question_obj)
-    status = 200
-    if form.is_valid():
-        services.save_question(r.participant, question=question, choices=form.choices())
-    else:
-        status = INVALID
-    return render(
-        request,
-        "components/save_status.html",
-        {"form": form},
-        status=status,
-    )
+    return autosave(form, lambda _data: services.save_question(p, question=question, choices=form.choices()))
 
 
 @answering
 @require_POST
 def fill_comment(request, theme: str):
-    r = request.respondent
-    theme_obj = theme_or_404(r.round.instrument, theme)
-    form = CommentForm(request.POST, theme=theme_obj)
-    status = 200
-    if form.is_valid():
-        services.save_comment(r.participant, theme=theme, text=form.cleaned_data["text"])
-    else:
-        status = INVALID
-    return render(
-        request,
-        "components/save_status.html",
-        {"form": form},
-        status=status,
-    )
+    p = request.respondent.participant
+    form = CommentForm(request.POST, theme=theme_or_404(p.round.instrument, theme))
+    return autosave(form, lambda data: services.save_comment(p, theme=theme, text=data["text"]))
 
 
 def review_rows(r, forms, saved):
@@ -335,14 +318,17 @@ def fill_review(request):
         forms, saved = score_forms(r, data, field="revised")
         status = INVALID
     else:
-        status = 200
+        status = HTTPStatus.OK
     answered = set(p.choices.values_list("question", flat=True))
     unanswered = [q for q in r.round.instrument.questions if q.code not in answered]
     return render(
         request,
         "rounds/fill_review.html",
         fill_context(
-            r, rows=list(review_rows(r, forms, saved)), unanswered=unanswered, has_errors=status != 200
+            r,
+            rows=list(review_rows(r, forms, saved)),
+            unanswered=unanswered,
+            has_errors=status != HTTPStatus.OK,
         ),
         status=status,
     )
@@ -351,21 +337,10 @@ def fill_review(request):
 @answering
 @require_POST
 def fill_revise(request, theme: str):
-    r = request.respondent
-    theme_obj = theme_or_404(r.round.instrument, theme)
-    form = ScoreForm(request.POST, instrument=r.round.instrument, theme=theme_obj)
-    status = 200
-    score = None
-    if form.is_valid():
-        score = services.save_revised_score(r.participant, theme=theme, value=form.cleaned_data["score"])
-    else:
-        status = INVALID
-    return render(
-        request,
-        "components/save_status.html",
-        {"form": form, "score": score},
-        status=status,
-    )
+    p = request.respondent.participant
+    instrument = p.round.instrument
+    form = ScoreForm(request.POST, instrument=instrument, theme=theme_or_404(instrument, theme))
+    return autosave(form, lambda data: services.save_revised_score(p, theme=theme, value=data["score"]))
 
 
 @answering

@@ -319,6 +319,15 @@ def round_present_live(request, pk: int):
     """The part of the presenter view that updates itself while people answer."""
     round_, _membership = get_round(request, pk)
     theme = checked_theme(round_, request.GET.get("thema", ""))
+    if request.GET.get("deel") == "tabel":
+        # The score table, fetched when the presenter opens it (not part of every update).
+        analysis = analyse(round_, themes=[theme] if theme else None)
+        context = {
+            "round": round_,
+            "analysis": analysis,
+            "theme": round_.instrument.theme(theme) if theme else None,
+        }
+        return render(request, "rounds/round_present.html#table", context)
     version = live_version(round_)
     if request.GET.get("versie") == version:
         # Nothing changed since the fragment the screen shows: htmx swaps nothing on a 204.

@@ -203,6 +203,85 @@ def test_fill_revise_htmx_saves_the_revised_score(client, in_review):
     assert answers_of(in_review)["scores"]["D"] == (3, 1)
 
 
+# --- Autosave: a fixed, small number of queries; a double submit is harmless ------------------------------
+# Each is: the link -> participant -> round -> organisation (one query), then the write. The tests run
+# inside a transaction, so transaction.atomic shows as SAVEPOINT and RELEASE.
+
+
+def test_fill_score_autosave_queries(client, started, django_assert_num_queries):
+    # participant, the score's INSERT ... ON CONFLICT UPDATE (the link was opened already)
+    with django_assert_num_queries(2):
+        response = client.post(fill_url(started, "score", theme="B"), scores_data({"B": 5}), **HTMX)
+
+    assert response.status_code == 200
+
+
+def test_fill_score_autosave_on_an_unopened_link_queries(client, participant, django_assert_num_queries):
+    # participant, the score, the moment the link was opened
+    with django_assert_num_queries(3):
+        response = client.post(fill_url(participant, "score", theme="B"), scores_data({"B": 5}), **HTMX)
+
+    assert response.status_code == 200
+
+
+def test_fill_note_autosave_queries(client, started, django_assert_num_queries):
+    with django_assert_num_queries(2):  # participant, the note's UPDATE
+        response = client.post(fill_url(started, "note"), {"note-text": "Wat opvalt"}, **HTMX)
+
+    assert response.status_code == 200
+
+
+def test_fill_question_autosave_queries(client, in_step2, django_assert_num_queries):
+    data = question_data("1", ["1a", "1f"], {"1f": "Een eigen reden"})
+
+    # participant, SAVEPOINT, DELETE of the unticked options, one INSERT ... ON CONFLICT for both, RELEASE
+    with django_assert_num_queries(5):
+        response = client.post(fill_url(in_step2, "question", question="1"), data, **HTMX)
+
+    assert response.status_code == 200
+
+
+def test_fill_comment_autosave_queries(client, in_step2, django_assert_num_queries):
+    with django_assert_num_queries(2):  # participant, the comment's INSERT ... ON CONFLICT UPDATE
+        response = client.post(fill_url(in_step2, "comment", theme="C"), {"comment-C-text": "Idee"}, **HTMX)
+
+    assert response.status_code == 200
+
+
+def test_fill_revise_autosave_queries(client, in_review, django_assert_num_queries):
+    with django_assert_num_queries(2):  # participant, the score's INSERT ... ON CONFLICT UPDATE
+        response = client.post(fill_url(in_review, "revise", theme="D"), scores_data({"D": 1}), **HTMX)
+
+    assert response.status_code == 200
+
+
+def test_fill_refused_autosave_reads_only_the_participant(client, started, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        response = client.post(fill_url(started, "score", theme="B"), scores_data({"B": 9}), **HTMX)
+
+    assert response.status_code == 422
+
+
+def test_fill_autosave_twice_keeps_one_answer_each(client, in_step2):
+    question = question_data("1", ["1a", "1f"], {"1f": "Een eigen reden"})
+    comment = {"comment-C-text": "Idee"}
+
+    for _ in range(2):
+        client.post(fill_url(in_step2, "question", question="1"), question, **HTMX)
+        client.post(fill_url(in_step2, "comment", theme="C"), comment, **HTMX)
+
+    assert answers_of(in_step2)["choices"] == {"1a": ("1", ""), "1f": ("1", "Een eigen reden")}
+    assert answers_of(in_step2)["comments"] == {"C": "Idee"}
+    assert (in_step2.choices.count(), in_step2.comments.count()) == (2, 1)
+
+
+def test_fill_autosave_keeps_the_other_score(client, in_review):
+    client.post(fill_url(in_review, "revise", theme="D"), scores_data({"D": 1}), **HTMX)
+    client.post(fill_url(in_review, "revise", theme="D"), scores_data({"D": 2}), **HTMX)
+
+    assert answers_of(in_review)["scores"]["D"] == (3, 2)
+
+
 # --- Resume: the link opens where the participant left off ------------------------------------------------
 
 

@@ -91,10 +91,11 @@ def read_urls(round_: Round) -> dict[str, str]:
         "present theme": f"{url('present', round_)}?thema=D",
         "live": url("present_live", round_),
         "live theme": f"{url('present_live', round_)}?thema=D",
+        "live table": f"{url('present_live', round_)}?thema=D&deel=tabel",
     }
 
 
-PAGES = ["results", "prepare", "present", "present theme", "live", "live theme"]
+PAGES = ["results", "prepare", "present", "present theme", "live", "live theme", "live table"]
 
 
 def write_requests(round_: Round, own: OwnObservation, question: ConversationQuestion) -> dict[str, tuple]:
@@ -952,6 +953,23 @@ def test_round_present_live_unchanged_poll_is_empty(
         )
 
     assert (response.status_code, response.content) == (204, b"")
+
+
+def test_round_present_live_update_sends_no_table(facilitator_client, spread_round):
+    html = facilitator_client.get(f"{url('present_live', spread_round)}?thema=D").content.decode()
+
+    assert 'id="present-chart-title"' in html
+    assert 'id="present-table-caption"' not in html
+
+
+def test_round_present_live_table_is_sent_when_opened(facilitator_client, spread_round):
+    response = facilitator_client.get(f"{url('present_live', spread_round)}?thema=D&deel=tabel")
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert 'id="present-table-caption"' in html
+    assert "Deelnemer 1 (Armoede)" in html
+    assert 'id="present-chart-title"' not in html
 
 
 def test_round_present_live_after_a_new_score_is_the_fragment(facilitator_client, spread_round, participant):
