@@ -147,8 +147,10 @@ def test_meeting_pages_open_for_a_reader(reader_client, spread_round, page_name)
 
     html = response.content.decode()
     assert response.status_code == 200
-    # The pages name the round; the presenter's live fragment carries the version it shows.
-    assert (spread_round.title in html) if "live" not in page_name else ("versie=" in html)
+    # The pages name the round; the presenter's live fragment carries the version it shows, and its
+    # table part the table.
+    shows = {"live": "versie=", "live theme": "versie=", "live table": 'id="present-table-caption"'}
+    assert shows.get(page_name, spread_round.title) in html
 
 
 @pytest.mark.parametrize("page_name", PAGES)
