@@ -7,7 +7,7 @@ what was saved before untouched when it is not.
 from datetime import date
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -50,7 +50,13 @@ def create_round(
 
 
 def add_participant(
-    round_: Round, *, display_name: str, domain: str, department: str = "", email: str = ""
+    round_: Round,
+    *,
+    display_name: str,
+    domain: str,
+    department: str = "",
+    email: str = "",
+    join_key: str = "",
 ) -> Participant:
     """Add a participant with a fresh personal link; numbers are never reused within a round."""
     with transaction.atomic():
@@ -66,7 +72,28 @@ def add_participant(
             domain=domain,
             department=department,
             email=email,
+            join_key=join_key,
         )
+
+
+def join_by_code(round_: Round, *, display_name: str, domain: str, join_key: str) -> tuple[Participant, bool]:
+    """Join `round_` from the join form with key `join_key`; returns (participant, created).
+
+    Idempotent per form: the same form posted twice (a double tap, a reload of the POST, two posts
+    racing each other) gives the participant the first post made, never a second one. The database
+    holds the guard (one participant per round and key), so it also holds across app servers."""
+    existing = round_.participants.filter(join_key=join_key).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            return add_participant(round_, display_name=display_name, domain=domain, join_key=join_key), True
+    except IntegrityError:
+        # The other post won the race: it made the participant this form stands for.
+        existing = round_.participants.filter(join_key=join_key).first()
+        if existing is None:
+            raise
+        return existing, False
 
 
 def revoke_link(participant: Participant) -> None:
