@@ -57,13 +57,30 @@ def scale_choices(instrument: Instrument) -> list[tuple[int, str]]:
     return [(p.value, f"{p.value} – {p.label}") for p in points]
 
 
-class ScoreForm(forms.Form):
+class VersionedAnswerMixin:
+    """An answer field that carries the version (rounds.versions) of the answer the page showed, so
+    that saving can refuse to overwrite a change made elsewhere since. `stored_version` is what the
+    page renders into the hidden field; the view sets it from what is stored."""
+
+    stored_version = ""
+
+    def add_version_field(self) -> None:
+        self.fields["version"] = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+
+    @property
+    def expected_version(self) -> str | None:
+        """The version the page sent, or None when it sent none (then nothing is checked)."""
+        return self.cleaned_data.get("version") or None
+
+
+class ScoreForm(VersionedAnswerMixin, forms.Form):
     """One theme's score on the scale of the tool (1..5, 6 = weet niet)."""
 
     def __init__(self, *args, instrument: Instrument, theme: Theme, **kwargs):
         kwargs.setdefault("prefix", f"score-{theme.code}")
         super().__init__(*args, **kwargs)
         self.theme = theme
+        self.add_version_field()
         self.fields["score"] = forms.TypedChoiceField(
             label=f"{theme.code}. {theme.statement}",
             choices=scale_choices(instrument),
@@ -76,28 +93,31 @@ class ScoreForm(forms.Form):
         )
 
 
-class NoteForm(CleanTextMixin, forms.Form):
+class NoteForm(VersionedAnswerMixin, CleanTextMixin, forms.Form):
     def __init__(self, *args, label: str, **kwargs):
         kwargs.setdefault("prefix", "note")
         super().__init__(*args, **kwargs)
         self.fields["text"] = answer_text_field(label)
+        self.add_version_field()
 
 
-class CommentForm(CleanTextMixin, forms.Form):
+class CommentForm(VersionedAnswerMixin, CleanTextMixin, forms.Form):
     def __init__(self, *args, theme: Theme, **kwargs):
         kwargs.setdefault("prefix", f"comment-{theme.code}")
         super().__init__(*args, **kwargs)
         self.theme = theme
         self.fields["text"] = answer_text_field(theme.comment_label)
+        self.add_version_field()
 
 
-class QuestionForm(CleanTextMixin, forms.Form):
+class QuestionForm(VersionedAnswerMixin, CleanTextMixin, forms.Form):
     """The tick boxes of one step-2 question, with a text field for each option that asks for words."""
 
     def __init__(self, *args, question: Question, **kwargs):
         kwargs.setdefault("prefix", f"q{question.code}")
         super().__init__(*args, **kwargs)
         self.question = question
+        self.add_version_field()
         self.fields["options"] = forms.MultipleChoiceField(
             label=f"{question.number}. {question.text}",
             choices=[(o.code, o.text) for o in question.options],

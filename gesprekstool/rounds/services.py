@@ -17,12 +17,40 @@ from gesprekstool.instrument import CURRENT_VERSION
 from gesprekstool.organisations import activity
 from gesprekstool.organisations.models import Organisation
 
-from . import cleanup
+from . import cleanup, versions
 from .models import Choice, Comment, FailedJoinAttempt, Participant, Round, Score, new_token
 
 
 class AnswerRefused(Exception):
     """An answer that may not be saved; the message is meant for the participant."""
+
+
+class StaleAnswer(AnswerRefused):
+    """The answer was changed elsewhere (another tab, window or device) after the page was loaded.
+
+    `stored` is what is stored now, for the page to show: the score's value(s) or the ticked
+    option codes."""
+
+    def __init__(self, *, stored: list[str]):
+        super().__init__(
+            _(
+                "This answer was changed in another window or tab after you opened this page. "
+                "Reload the page to see what is stored (copy your own text first if you want to keep it)."
+            )
+        )
+        self.stored = stored
+
+
+def check_version(current: str, expected: str | None, *, stored: list[str]) -> None:
+    """Raise StaleAnswer when the page's version (`expected`, None when the page sent none) is not
+    the version of what is stored now (`current`)."""
+    if expected is not None and expected != current:
+        raise StaleAnswer(stored=stored)
+
+
+def lock(participant: Participant) -> None:
+    """Serialise the writes of one participant, so a version check and its write are one step."""
+    Participant.objects.select_for_update().filter(pk=participant.pk).values_list("pk").first()
 
 
 def create_round(
@@ -128,40 +156,75 @@ def mark_opened(participant: Participant) -> None:
         participant.save(update_fields=["first_opened_at"])
 
 
-def save_score(participant: Participant, *, theme: str, value: int) -> Score:
+# Every save_* below takes `expected_version`: the version (rounds.versions) of the answer as the
+# page showed it. When given and the stored answer has changed since, StaleAnswer is raised and
+# nothing is written. None skips the check (scripts, the demo, tests of other things).
+
+
+def save_score(
+    participant: Participant, *, theme: str, value: int, expected_version: str | None = None
+) -> Score:
     """Save a step-1 score. Once step 1 is done the first score is fixed: a change of
     mind after step 2 goes into the revised score, so that both stay visible."""
     ensure_can_answer(participant)
     if participant.step1_done_at is not None:
         raise AnswerRefused(_("Step 1 is done. You can revise your scores after step 2."))
-    score, _created = Score.objects.update_or_create(
-        participant=participant, theme=theme, defaults={"first": value}
-    )
+    with transaction.atomic():
+        _check_score(participant, theme, expected_version, field="first")
+        score, _created = Score.objects.update_or_create(
+            participant=participant, theme=theme, defaults={"first": value}
+        )
     return score
 
 
-def save_revised_score(participant: Participant, *, theme: str, value: int) -> Score:
+def save_revised_score(
+    participant: Participant, *, theme: str, value: int, expected_version: str | None = None
+) -> Score:
     """Save the score as revised after step 2; the first score is kept as it was."""
     ensure_can_answer(participant)
     if participant.step2_done_at is None:
         raise AnswerRefused(_("You can revise your scores after step 2."))
-    score, _created = Score.objects.update_or_create(
-        participant=participant, theme=theme, defaults={"revised": value}
-    )
+    with transaction.atomic():
+        _check_score(participant, theme, expected_version, field="revised")
+        score, _created = Score.objects.update_or_create(
+            participant=participant, theme=theme, defaults={"revised": value}
+        )
     return score
 
 
-def save_step1_note(participant: Participant, *, text: str) -> None:
+def _check_score(participant: Participant, theme: str, expected: str | None, *, field: str) -> None:
+    if expected is None:
+        return
+    lock(participant)
+    score = versions.stored_score(participant, theme)
+    shown = getattr(score, field, None) if score else None
+    if field == "revised" and shown is None and score:
+        shown = score.first
+    check_version(versions.of_score(score), expected, stored=[] if shown is None else [str(shown)])
+
+
+def save_step1_note(participant: Participant, *, text: str, expected_version: str | None = None) -> None:
     ensure_can_answer(participant)
-    participant.step1_note = text
-    participant.save(update_fields=["step1_note"])
+    with transaction.atomic():
+        if expected_version is not None:
+            lock(participant)
+            stored = Participant.objects.values_list("step1_note", flat=True).get(pk=participant.pk)
+            check_version(versions.of_text(stored), expected_version, stored=[])
+        participant.step1_note = text
+        participant.save(update_fields=["step1_note"])
 
 
-def save_question(participant: Participant, *, question: str, choices: dict[str, str]) -> None:
+def save_question(
+    participant: Participant, *, question: str, choices: dict[str, str], expected_version: str | None = None
+) -> None:
     """Replace the answers to one question by `choices` (option code -> text, "" where the
     option takes no text). The form has already checked the combination."""
     ensure_can_answer(participant)
     with transaction.atomic():
+        if expected_version is not None:
+            lock(participant)
+            stored = versions.stored_choices(participant, question)
+            check_version(versions.of_choices(stored), expected_version, stored=sorted(stored))
         participant.choices.filter(question=question).exclude(option__in=choices).delete()
         for option, text in choices.items():
             Choice.objects.update_or_create(
@@ -169,9 +232,16 @@ def save_question(participant: Participant, *, question: str, choices: dict[str,
             )
 
 
-def save_comment(participant: Participant, *, theme: str, text: str) -> None:
+def save_comment(
+    participant: Participant, *, theme: str, text: str, expected_version: str | None = None
+) -> None:
     ensure_can_answer(participant)
-    Comment.objects.update_or_create(participant=participant, theme=theme, defaults={"text": text})
+    with transaction.atomic():
+        if expected_version is not None:
+            lock(participant)
+            stored = versions.stored_comment(participant, theme)
+            check_version(versions.of_text(stored), expected_version, stored=[])
+        Comment.objects.update_or_create(participant=participant, theme=theme, defaults={"text": text})
 
 
 def complete_step(participant: Participant, *, step: int) -> None:

@@ -565,14 +565,15 @@ def test_fill_answer_after_klaar_is_refused(client, finished, index, htmx):
     assert answers_of(finished) == before
 
 
-def test_fill_refusal_over_htmx_goes_to_the_page_alert(client, finished):
+def test_fill_refusal_over_htmx_says_not_saved_in_the_field_status(client, finished):
+    # Issue 15: a refused change showed "✓ Opgeslagen" with the old time; now the field says why not.
     response = client.post(fill_url(finished, "score", theme="A"), scores_data({"A": 1}), **HTMX)
 
-    assert (response.status_code, response["HX-Retarget"], response["HX-Reswap"]) == (
-        409,
-        "#page-alert",
-        "innerHTML",
-    )
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "Niet opgeslagen." in page
+    assert "Opgeslagen om" not in page
+    assert "U hebt uw antwoorden al ingeleverd." in page
 
 
 # Step 2 before step 1 sends the participant back to step 1 (tested below), so it is not in this list.

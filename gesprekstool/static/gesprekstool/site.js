@@ -40,3 +40,28 @@ document.addEventListener("keydown", (event) => {
     window.location.href = link.href;
   }
 });
+
+// Answer fields: after a refused save (409: another tab changed the answer, the round closed) the
+// ticks show what is stored, not what was clicked. The server sends what is stored when it knows
+// (data-stored); otherwise the ticks go back to what this page last saved.
+const ANSWER_FIELDSETS = "fieldset.gt-score, fieldset.gt-question";
+const ticks = (fieldset) => [...fieldset.querySelectorAll("input[type=radio], input[type=checkbox]")];
+const rememberTicks = (fieldset) => {
+  fieldset.dataset.saved = ticks(fieldset).filter((i) => i.checked).map((i) => i.value).join(" ");
+};
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll(ANSWER_FIELDSETS).forEach(rememberTicks);
+});
+document.addEventListener("htmx:afterSwap", (event) => {
+  const fieldset = event.detail.elt.closest && event.detail.elt.closest(ANSWER_FIELDSETS);
+  if (!fieldset) return;
+  const status = event.detail.xhr.status;
+  if (status >= 200 && status < 300) {
+    rememberTicks(fieldset);
+  } else if (status === 409) {
+    const refusal = event.detail.target.querySelector("[data-stored]");
+    const stored = (refusal ? refusal.dataset.stored : fieldset.dataset.saved || "").split(" ");
+    ticks(fieldset).forEach((input) => { input.checked = stored.includes(input.value); });
+    rememberTicks(fieldset);
+  }
+});
