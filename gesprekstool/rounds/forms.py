@@ -28,6 +28,9 @@ class RoundForm(CleanTextMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["held_on"].validators.append(validate_sensible_date)
+        # Radio buttons need no empty "---------" choice: nothing is chosen until the facilitator chooses.
+        self.fields["mode"].choices = Round.Mode.choices
+        self.fields["mode"].error_messages["required"] = _("Choose how the round is filled in.")
 
     class Meta:
         model = Round
