@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from gesprekstool.instrument import Instrument, Question, Theme
+from gesprekstool.instrument import Instrument, Option, Question, Theme
 from gesprekstool.lib.dates import validate_sensible_date
 from gesprekstool.lib.text import CleanTextMixin
 
@@ -131,6 +131,28 @@ class QuestionForm(VersionedAnswerMixin, CleanTextMixin, forms.Form):
         for option in question.options:
             if option.needs_text:
                 self.fields[f"text_{option.code}"] = answer_text_field(option.text)
+        if any(o.ask_when_combined for o in question.options):
+            self.fields["confirm"] = forms.BooleanField(label=_("Yes, that is right"), required=False)
+
+    def asked_option(self, ticked) -> Option | None:
+        """The ticked option that asks for a confirmation because other answers are ticked too."""
+        if len(ticked) < 2:
+            return None
+        return next((o for o in self.question.options if o.code in ticked and o.ask_when_combined), None)
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Whether the page shows "Yes, that is right": the combination was refused unconfirmed, or
+        the page shows a combination that was confirmed before."""
+        if "confirm" not in self.fields:
+            return False
+        if self.is_bound:
+            return self.has_error(forms.forms.NON_FIELD_ERRORS, "confirm") or self.confirmed
+        return self.asked_option(self.initial.get("options") or []) is not None
+
+    @property
+    def confirmed(self) -> bool:
+        return not self.is_bound or bool(self.data.get(self["confirm"].html_name))
 
     def clean(self):
         cleaned = super().clean()
@@ -144,6 +166,16 @@ class QuestionForm(VersionedAnswerMixin, CleanTextMixin, forms.Form):
                 ),
                 code="exclusive",
                 params={"option": exclusive[0].text},
+            )
+        asked = self.asked_option(ticked)
+        if asked and not cleaned.get("confirm"):
+            raise forms.ValidationError(
+                _(
+                    "You ticked “%(option)s” together with another answer. Is that right? "
+                    "Then tick “Yes, that is right”; otherwise untick one of them."
+                ),
+                code="confirm",
+                params={"option": asked.text},
             )
         for code in ticked:
             option = by_code[code]

@@ -438,7 +438,6 @@ def test_fill_text_too_long_is_refused(client, started, field, text):
         ("1", ["1e", "1a"], "1e"),
         ("1", ["1a", "1e"], "1e"),
         ("11", ["11d", "11e"], "11d"),
-        ("4", ["4a", "4c"], "4a"),
     ],
 )
 def test_fill_question_exclusive_option_with_another_is_refused(
