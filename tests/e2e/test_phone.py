@@ -153,3 +153,32 @@ def test_two_tabs_never_overwrite_each_other_silently(browser, live_server, reve
     axe(first)
     assert participant.comments.get(theme="A").text == "Uit het tweede tabblad"
     context.close()
+
+
+def test_long_text_shows_a_count_and_what_a_paste_lost(browser, live_server, revealed_round, axe):
+    participant = services.add_participant(revealed_round, display_name="Plakker", domain="armoede")
+    services.mark_opened(participant)
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    phone = context.new_page()
+    phone.goto(f"{live_server.url}/d/{participant.token}/stap-1/")
+    note = phone.get_by_role("textbox", name=re.compile("^Wat opvalt"))
+
+    note.fill("a" * 3999)
+    expect(phone.locator(".gt-counter")).to_have_count(0)
+    note.press("End")
+    note.type("b")
+    expect(phone.get_by_text("4.000 van 5.000 tekens")).to_be_visible()
+
+    note.fill("")
+    phone.evaluate("navigator.clipboard.writeText('x'.repeat(10000))")
+    note.press("Control+V")
+    expect(
+        phone.get_by_text(
+            "5.000 van 5.000 tekens. Uw geplakte tekst was te lang: de laatste 5.000 tekens zijn weggelaten."
+        )
+    ).to_be_visible()
+    expect(phone.locator("#status-note").get_by_text(re.compile("Opgeslagen om"))).to_be_visible()
+    axe(phone)
+    assert len(Participant.objects.get(pk=participant.pk).step1_note) == 5000
+    context.close()
