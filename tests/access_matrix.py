@@ -816,6 +816,12 @@ MATRIX: dict[str, Row] = {
     "rounds:participant_delete": Row(
         {**ROUND, "participant_id": "participant"}, FACILITATOR_ONLY, FACILITATOR_WRITE
     ),
+    "rounds:participant_merge": Row(
+        {**ROUND, "participant_id": "participant"},
+        FACILITATOR_ONLY,
+        FACILITATOR_WRITE,
+        data=lambda s: {"into": s.finished_participant},
+    ),
     "rounds:delete": Row(
         ROUND, FACILITATOR_ONLY, FACILITATOR_WRITE, data=lambda s: {"title": "Armoede en gezondheid"}
     ),

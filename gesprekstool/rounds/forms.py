@@ -222,6 +222,27 @@ class RoundSettingsForm(forms.ModelForm):
             self.fields["anonymised"].disabled = True
 
 
+class ParticipantMergeForm(forms.Form):
+    """Which participant the duplicate is merged into: another (non-group) participant of the round."""
+
+    into = forms.ModelChoiceField(
+        label=_("Merge into"),
+        queryset=Participant.objects.none(),
+        empty_label=None,
+        error_messages={
+            "required": _("Choose the participant to keep."),
+            "invalid_choice": _("Choose one of the participants of this round."),
+        },
+    )
+
+    def __init__(self, *args, duplicate: Participant, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = (
+            duplicate.round.participants.filter(is_group=False).exclude(pk=duplicate.pk).order_by("position")
+        )
+        self.fields["into"].label_from_instance = lambda p: f"{p.display_name} – {p.label}"
+
+
 class RoundDeleteForm(forms.Form):
     """Deleting a round cannot be undone: the facilitator types its title to confirm."""
 

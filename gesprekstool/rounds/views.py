@@ -14,7 +14,7 @@ from gesprekstool.organisations.current import memberships as my_memberships
 
 from . import services
 from .access import get_round
-from .forms import ParticipantForm, RoundDeleteForm, RoundForm, RoundSettingsForm
+from .forms import ParticipantForm, ParticipantMergeForm, RoundDeleteForm, RoundForm, RoundSettingsForm
 from .models import Participant, Round
 from .retention import retention_of
 
@@ -264,6 +264,30 @@ def participant_delete(request, pk: int, participant_id: int):
         request,
         "rounds/participant_delete.html",
         {"round": round_, "participant": participant, "answer_count": answer_count_of(participant)},
+    )
+
+
+@login_required
+def participant_merge(request, pk: int, participant_id: int):
+    """Merge a duplicate participant into another one of the round; the page says which answers stay."""
+    round_, _membership = get_round(request, pk, manage=True)
+    duplicate = get_object_or_404(round_.participants.filter(is_group=False), pk=participant_id)
+    form = ParticipantMergeForm(request.POST or None, duplicate=duplicate)
+    if request.method == "POST" and form.is_valid():
+        into = form.cleaned_data["into"]
+        name = duplicate.display_name
+        services.merge_participant(duplicate, into=into, by=request.user)
+        messages.success(
+            request,
+            _("%(duplicate)s has been merged into %(into)s.")
+            % {"duplicate": name, "into": into.display_name},
+        )
+        return redirect(f"{round_detail_url(round_)}#deelnemer-{into.pk}")
+    return render(
+        request,
+        "rounds/participant_merge.html",
+        {"round": round_, "participant": duplicate, "form": form, "answer_count": answer_count_of(duplicate)},
+        status=422 if form.is_bound else 200,
     )
 
 
