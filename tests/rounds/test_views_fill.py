@@ -827,3 +827,24 @@ def test_joint_form_refusal_gives_the_409_page_not_500(facilitator_client, joint
     assert answers_of(group) == before
     if not htmx:
         assert joint_url(joint_round, "done") in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("state", "said"),
+    [
+        ("step1", "Na stap 2 kunt u een score aanpassen."),
+        ("step2", "Bij ‘Herzien en inleveren’ kunt u een score aanpassen."),
+        ("finished", "U hebt uw antwoorden ingeleverd."),
+    ],
+)
+def test_fill_step1_after_it_is_done_says_what_can_still_change(client, started, state, said):
+    # Issue 15: after handing in, step 1 still said "Na stap 2 kunt u een score aanpassen".
+    if state == "step1":
+        answer_step1(started)
+    else:
+        answer_everything(started, finish=state == "finished")
+
+    page = client.get(fill_url(started, "step1")).content.decode()
+
+    assert said in page
+    assert ("Na stap 2 kunt u een score aanpassen." in page) is (state == "step1")
