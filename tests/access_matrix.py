@@ -873,7 +873,11 @@ MATRIX: dict[str, Row] = {
         {"code": "join_code"},
         by_token(200),
         by_token(302),
-        data=lambda s: {"display_name": "Via de code", "domain": "armoede"},
+        data=lambda s: {
+            "display_name": "Via de code",
+            "domain": "armoede",
+            "join_key": "via-de-code-0123456789",
+        },
     ),
     # Rounds
     "rounds:list": Row(NONE, LOGGED_IN),
@@ -920,12 +924,18 @@ MATRIX: dict[str, Row] = {
     "rounds:joining": Row(ROUND, POST_ONLY, FACILITATOR_WRITE),
     "rounds:present": Row(ROUND, MEMBERS_READ),
     "rounds:present_live": Row(ROUND, MEMBERS_READ, query="thema=B"),
-    "rounds:close": Row(ROUND, POST_ONLY, FACILITATOR_WRITE),
-    "rounds:revoke": Row({**ROUND, "participant_id": "participant"}, POST_ONLY, FACILITATOR_WRITE),
-    "rounds:renew": Row({**ROUND, "participant_id": "participant"}, POST_ONLY, FACILITATOR_WRITE),
+    "rounds:close": Row(ROUND, FACILITATOR_ONLY, FACILITATOR_WRITE),
+    "rounds:revoke": Row({**ROUND, "participant_id": "participant"}, FACILITATOR_ONLY, FACILITATOR_WRITE),
+    "rounds:renew": Row({**ROUND, "participant_id": "participant"}, FACILITATOR_ONLY, FACILITATOR_WRITE),
     "rounds:reopen": Row({**ROUND, "participant_id": "finished_participant"}, POST_ONLY, FACILITATOR_WRITE),
     "rounds:participant_delete": Row(
         {**ROUND, "participant_id": "participant"}, FACILITATOR_ONLY, FACILITATOR_WRITE
+    ),
+    "rounds:participant_merge": Row(
+        {**ROUND, "participant_id": "participant"},
+        FACILITATOR_ONLY,
+        FACILITATOR_WRITE,
+        data=lambda s: {"into": s.finished_participant},
     ),
     "rounds:delete": Row(
         ROUND, FACILITATOR_ONLY, FACILITATOR_WRITE, data=lambda s: {"title": "Armoede en gezondheid"}

@@ -32,7 +32,9 @@ class ActionForm(CleanTextMixin, forms.ModelForm):
             "due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         help_texts = {
-            "owner_name": _("Someone who is not a participant of this round."),
+            "owner_name": _(
+                "Someone who is not a participant of this round. Fill in this field or “Who (a participant)”, not both."
+            ),
             "due_on": _("Optional."),
         }
 
@@ -45,6 +47,11 @@ class ActionForm(CleanTextMixin, forms.ModelForm):
         self.fields["owner"].queryset = round.participants.filter(is_group=False)
         self.fields["owner"].label = _("Who (a participant)")
         self.fields["owner"].empty_label = _("— nobody of the round —")
+        self.fields["owner"].help_text = _(
+            "Choose a participant, or write a name under “or another person”. One of the two is needed."
+        )
+        # Neither is required on its own, but one of the two is: the labels say so, not "optional".
+        self.fields["owner"].one_of_two = self.fields["owner_name"].one_of_two = True
         self.fields["description"].validators.append(MaxLengthValidator(settings.MAX_ANSWER_TEXT))
         if "due_on" in self.fields:
             self.fields["due_on"].validators.append(validate_sensible_date)
@@ -52,7 +59,14 @@ class ActionForm(CleanTextMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if "owner" not in self.errors and not cleaned.get("owner") and not cleaned.get("owner_name"):
-            self.add_error("owner_name", _("Say who does this: choose a participant or write a name."))
+            # On the first of the two, where the eye starts; on the name when there is nobody to choose.
+            has_participants = not self.round.is_joint
+            self.add_error(
+                "owner" if has_participants else "owner_name",
+                _("Say who does this: choose a participant or write a name under “or another person”.")
+                if has_participants
+                else _("Say who does this: write a name."),
+            )
         if cleaned.get("owner") and cleaned.get("owner_name"):
             self.add_error("owner_name", _("Choose a participant or write a name, not both."))
         if cleaned.get("owner") and cleaned.get("owner_email"):

@@ -33,6 +33,9 @@ class Option:
     needs_text: bool
     exclusive: bool
     lead: str = ""
+    # A "no" answer that can still be true beside some others (4a: no policy yet, but one department):
+    # combined with another answer, the participant is asked to confirm instead of being refused.
+    ask_when_combined: bool = False
 
 
 @dataclass(frozen=True)
@@ -339,6 +342,7 @@ _OPTION = {
     "needs_text": (*_FLAG, False),
     "exclusive": (*_FLAG, False),
     "lead": (*_TEXT, ""),
+    "ask_when_combined": (*_FLAG, False),
 }
 _QUESTION = {"number": _NUMBER, "text": _TEXT, "options": _LIST}
 _THEME = {"code": _TEXT, "title": _TEXT, "statement": _TEXT, "comment_label": _TEXT, "questions": _LIST}

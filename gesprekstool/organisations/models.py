@@ -110,6 +110,7 @@ class ActivityEntry(models.Model):
         RESULTS_REVEALED = "results_revealed", _("Results shown to participants")
         ROUND_EXPORTED = "round_exported", _("Round downloaded")
         PARTICIPANT_DELETED = "participant_deleted", _("Participant deleted")
+        PARTICIPANTS_MERGED = "participants_merged", _("Participants merged")
         ROUND_DELETED = "round_deleted", _("Round deleted")
         PERSONAL_DATA_REMOVED = "personal_data_removed", _("Personal data removed")
         RETENTION_CHANGED = "retention_changed", _("Retention periods changed")

@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from gesprekstool.instrument import Instrument, Question, Theme
+from gesprekstool.instrument import Instrument, Option, Question, Theme
 from gesprekstool.lib.dates import validate_sensible_date
 from gesprekstool.lib.text import CleanTextMixin
 
@@ -32,6 +32,9 @@ class RoundForm(CleanTextMixin, forms.ModelForm):
 
     def clean_language(self) -> str:
         return self.cleaned_data["language"] or settings.LANGUAGE_CODE
+        # Radio buttons need no empty "---------" choice: nothing is chosen until the facilitator chooses.
+        self.fields["mode"].choices = Round.Mode.choices
+        self.fields["mode"].error_messages["required"] = _("Choose how the round is filled in.")
 
     class Meta:
         model = Round
@@ -65,13 +68,30 @@ def scale_choices(instrument: Instrument) -> list[tuple[int, str]]:
     return [(p.value, f"{p.value} – {p.label}") for p in points]
 
 
-class ScoreForm(forms.Form):
+class VersionedAnswerMixin:
+    """An answer field that carries the version (rounds.versions) of the answer the page showed, so
+    that saving can refuse to overwrite a change made elsewhere since. `stored_version` is what the
+    page renders into the hidden field; the view sets it from what is stored."""
+
+    stored_version = ""
+
+    def add_version_field(self) -> None:
+        self.fields["version"] = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+
+    @property
+    def expected_version(self) -> str | None:
+        """The version the page sent, or None when it sent none (then nothing is checked)."""
+        return self.cleaned_data.get("version") or None
+
+
+class ScoreForm(VersionedAnswerMixin, forms.Form):
     """One theme's score on the scale of the tool (1..5, 6 = weet niet)."""
 
     def __init__(self, *args, instrument: Instrument, theme: Theme, **kwargs):
         kwargs.setdefault("prefix", f"score-{theme.code}")
         super().__init__(*args, **kwargs)
         self.theme = theme
+        self.add_version_field()
         self.fields["score"] = forms.TypedChoiceField(
             label=f"{theme.code}. {theme.statement}",
             choices=scale_choices(instrument),
@@ -84,28 +104,31 @@ class ScoreForm(forms.Form):
         )
 
 
-class NoteForm(CleanTextMixin, forms.Form):
+class NoteForm(VersionedAnswerMixin, CleanTextMixin, forms.Form):
     def __init__(self, *args, label: str, **kwargs):
         kwargs.setdefault("prefix", "note")
         super().__init__(*args, **kwargs)
         self.fields["text"] = answer_text_field(label)
+        self.add_version_field()
 
 
-class CommentForm(CleanTextMixin, forms.Form):
+class CommentForm(VersionedAnswerMixin, CleanTextMixin, forms.Form):
     def __init__(self, *args, theme: Theme, **kwargs):
         kwargs.setdefault("prefix", f"comment-{theme.code}")
         super().__init__(*args, **kwargs)
         self.theme = theme
         self.fields["text"] = answer_text_field(theme.comment_label)
+        self.add_version_field()
 
 
-class QuestionForm(CleanTextMixin, forms.Form):
+class QuestionForm(VersionedAnswerMixin, CleanTextMixin, forms.Form):
     """The tick boxes of one step-2 question, with a text field for each option that asks for words."""
 
     def __init__(self, *args, question: Question, **kwargs):
         kwargs.setdefault("prefix", f"q{question.code}")
         super().__init__(*args, **kwargs)
         self.question = question
+        self.add_version_field()
         self.fields["options"] = forms.MultipleChoiceField(
             label=f"{question.number}. {question.text}",
             choices=[(o.code, o.text) for o in question.options],
@@ -116,6 +139,28 @@ class QuestionForm(CleanTextMixin, forms.Form):
         for option in question.options:
             if option.needs_text:
                 self.fields[f"text_{option.code}"] = answer_text_field(option.text)
+        if any(o.ask_when_combined for o in question.options):
+            self.fields["confirm"] = forms.BooleanField(label=_("Yes, that is right"), required=False)
+
+    def asked_option(self, ticked) -> Option | None:
+        """The ticked option that asks for a confirmation because other answers are ticked too."""
+        if len(ticked) < 2:
+            return None
+        return next((o for o in self.question.options if o.code in ticked and o.ask_when_combined), None)
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Whether the page shows "Yes, that is right": the combination was refused unconfirmed, or
+        the page shows a combination that was confirmed before."""
+        if "confirm" not in self.fields:
+            return False
+        if self.is_bound:
+            return self.has_error(forms.forms.NON_FIELD_ERRORS, "confirm") or self.confirmed
+        return self.asked_option(self.initial.get("options") or []) is not None
+
+    @property
+    def confirmed(self) -> bool:
+        return not self.is_bound or bool(self.data.get(self["confirm"].html_name))
 
     def clean(self):
         cleaned = super().clean()
@@ -129,6 +174,16 @@ class QuestionForm(CleanTextMixin, forms.Form):
                 ),
                 code="exclusive",
                 params={"option": exclusive[0].text},
+            )
+        asked = self.asked_option(ticked)
+        if asked and not cleaned.get("confirm"):
+            raise forms.ValidationError(
+                _(
+                    "You ticked “%(option)s” together with another answer. Is that right? "
+                    "Then tick “Yes, that is right”; otherwise untick one of them."
+                ),
+                code="confirm",
+                params={"option": asked.text},
             )
         for code in ticked:
             option = by_code[code]
@@ -179,6 +234,27 @@ class RoundSettingsForm(forms.ModelForm):
 
     def clean_language(self) -> str:
         return self.cleaned_data["language"] or self.instance.language
+
+
+class ParticipantMergeForm(forms.Form):
+    """Which participant the duplicate is merged into: another (non-group) participant of the round."""
+
+    into = forms.ModelChoiceField(
+        label=_("Merge into"),
+        queryset=Participant.objects.none(),
+        empty_label=None,
+        error_messages={
+            "required": _("Choose the participant to keep."),
+            "invalid_choice": _("Choose one of the participants of this round."),
+        },
+    )
+
+    def __init__(self, *args, duplicate: Participant, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = (
+            duplicate.round.participants.filter(is_group=False).exclude(pk=duplicate.pk).order_by("position")
+        )
+        self.fields["into"].label_from_instance = lambda p: f"{p.display_name} – {p.label}"
 
 
 class RoundDeleteForm(forms.Form):

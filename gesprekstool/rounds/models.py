@@ -142,6 +142,9 @@ class Participant(models.Model):
     reminded_at = models.DateTimeField(_("reminder mailed at"), null=True, blank=True)
     mail_failed_at = models.DateTimeField(_("mail failed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # The random key of the join form this participant came from (joining by code): a second post
+    # of the same form (a double tap) finds this participant instead of making another one.
+    join_key = models.CharField(_("join form key"), max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("participant")
@@ -149,6 +152,11 @@ class Participant(models.Model):
         ordering = ["round", "position"]
         constraints = [
             models.UniqueConstraint(fields=["round", "position"], name="unique_participant_position"),
+            models.UniqueConstraint(
+                fields=["round", "join_key"],
+                condition=~models.Q(join_key=""),
+                name="unique_participant_join_key",
+            ),
         ]
 
     def __str__(self) -> str:

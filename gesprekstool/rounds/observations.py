@@ -250,7 +250,7 @@ def _option_observations(instrument: Instrument, answers: list[Answers]) -> list
         if len(responders) < 2:
             continue
         for option in question.options:
-            if option.exclusive or option.needs_text:
+            if option.exclusive or option.ask_when_combined or option.needs_text:
                 continue
             ticked = [a for a in responders if option.code in a.ticked]
             values = {"option": option.text, "number": question.number}

@@ -4,10 +4,11 @@ Views call these functions only; each one checks that the write is allowed and l
 what was saved before untouched when it is not.
 """
 
+from contextlib import nullcontext
 from datetime import date
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -17,12 +18,40 @@ from gesprekstool.instrument import CURRENT_VERSION
 from gesprekstool.organisations import activity
 from gesprekstool.organisations.models import Organisation
 
-from . import cleanup
+from . import cleanup, versions
 from .models import Choice, Comment, FailedJoinAttempt, Participant, Round, Score, new_token
 
 
 class AnswerRefused(Exception):
     """An answer that may not be saved; the message is meant for the participant."""
+
+
+class StaleAnswer(AnswerRefused):
+    """The answer was changed elsewhere (another tab, window or device) after the page was loaded.
+
+    `stored` is what is stored now, for the page to show: the score's value(s) or the ticked
+    option codes."""
+
+    def __init__(self, *, stored: list[str]):
+        super().__init__(
+            _(
+                "This answer was changed in another window or tab after you opened this page. "
+                "Reload the page to see what is stored (copy your own text first if you want to keep it)."
+            )
+        )
+        self.stored = stored
+
+
+def check_version(current: str, expected: str | None, *, stored: list[str]) -> None:
+    """Raise StaleAnswer when the page's version (`expected`, None when the page sent none) is not
+    the version of what is stored now (`current`)."""
+    if expected is not None and expected != current:
+        raise StaleAnswer(stored=stored)
+
+
+def lock(participant: Participant) -> None:
+    """Serialise the writes of one participant, so a version check and its write are one step."""
+    Participant.objects.select_for_update().filter(pk=participant.pk).values_list("pk").first()
 
 
 def create_round(
@@ -58,7 +87,13 @@ def create_round(
 
 
 def add_participant(
-    round_: Round, *, display_name: str, domain: str, department: str = "", email: str = ""
+    round_: Round,
+    *,
+    display_name: str,
+    domain: str,
+    department: str = "",
+    email: str = "",
+    join_key: str = "",
 ) -> Participant:
     """Add a participant with a fresh personal link; numbers are never reused within a round."""
     with transaction.atomic():
@@ -74,7 +109,28 @@ def add_participant(
             domain=domain,
             department=department,
             email=email,
+            join_key=join_key,
         )
+
+
+def join_by_code(round_: Round, *, display_name: str, domain: str, join_key: str) -> tuple[Participant, bool]:
+    """Join `round_` from the join form with key `join_key`; returns (participant, created).
+
+    Idempotent per form: the same form posted twice (a double tap, a reload of the POST, two posts
+    racing each other) gives the participant the first post made, never a second one. The database
+    holds the guard (one participant per round and key), so it also holds across app servers."""
+    existing = round_.participants.filter(join_key=join_key).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            return add_participant(round_, display_name=display_name, domain=domain, join_key=join_key), True
+    except IntegrityError:
+        # The other post won the race: it made the participant this form stands for.
+        existing = round_.participants.filter(join_key=join_key).first()
+        if existing is None:
+            raise
+        return existing, False
 
 
 def revoke_link(participant: Participant) -> None:
@@ -114,10 +170,15 @@ def mark_opened(participant: Participant) -> None:
 
 
 # Answers are written with one INSERT ... ON CONFLICT DO UPDATE each (SQLite and PostgreSQL): no
-# read first, no savepoints, and a double submit writes the same row again. They touch only the
-# participant's own rows, never the round's, so simultaneous saves of a workshop never queue for one
-# row (docs/performance.md). `updated_at` is set on every write: the presenter's fingerprint
+# read first and a double submit writes the same row again. They touch only the participant's own
+# rows, never the round's, so simultaneous saves of a workshop never queue for one row
+# (docs/performance.md). `updated_at` is set on every write: the presenter's fingerprint
 # (rounds/live.py) sees it change.
+#
+# Every save_* below takes `expected_version`: the version (rounds.versions) of the answer as the
+# page showed it. When given and the stored answer has changed since, StaleAnswer is raised and
+# nothing is written (the check and the write share one transaction, with the participant locked).
+# None skips the check and the transaction (scripts, the demo, tests of other things).
 
 
 def _upsert(model, *, unique: list[str], fields: list[str], **values):
@@ -129,7 +190,14 @@ def _upsert(model, *, unique: list[str], fields: list[str], **values):
     return row
 
 
-def save_score(participant: Participant, *, theme: str, value: int) -> Score:
+def _checked(expected_version: str | None):
+    """One transaction around a version check and its write; nothing when there is no check."""
+    return transaction.atomic() if expected_version is not None else nullcontext()
+
+
+def save_score(
+    participant: Participant, *, theme: str, value: int, expected_version: str | None = None
+) -> Score:
     """Save a step-1 score. Once step 1 is done the first score is fixed: a change of
     mind after step 2 goes into the revised score, so that both stay visible.
 
@@ -139,44 +207,76 @@ def save_score(participant: Participant, *, theme: str, value: int) -> Score:
     ensure_can_answer(participant)
     if participant.step1_done_at is not None:
         raise AnswerRefused(_("Step 1 is done. You can revise your scores after step 2."))
-    return _upsert(
-        Score,
-        unique=["participant", "theme"],
-        fields=["first"],
-        participant=participant,
-        theme=theme,
-        first=value,
-    )
+    with _checked(expected_version):
+        _check_score(participant, theme, expected_version, field="first")
+        return _upsert(
+            Score,
+            unique=["participant", "theme"],
+            fields=["first"],
+            participant=participant,
+            theme=theme,
+            first=value,
+        )
 
 
-def save_revised_score(participant: Participant, *, theme: str, value: int) -> Score:
+def save_revised_score(
+    participant: Participant, *, theme: str, value: int, expected_version: str | None = None
+) -> Score:
     """Save the score as revised after step 2; the first score is kept as it was.
 
     Side effects: inserts or updates the participant's Score row of `theme`. Returns the Score as
     written (the first score is not read back). Raises AnswerRefused, saving nothing, before step 2
-    is done or when the participant may not answer."""
+    is done or when the participant may not answer; StaleAnswer when the score changed since the
+    page showed it."""
     ensure_can_answer(participant)
     if participant.step2_done_at is None:
         raise AnswerRefused(_("You can revise your scores after step 2."))
-    return _upsert(
-        Score,
-        unique=["participant", "theme"],
-        fields=["revised"],
-        participant=participant,
-        theme=theme,
-        revised=value,
-    )
+    with _checked(expected_version):
+        stored = _check_score(participant, theme, expected_version, field="revised")
+        score = _upsert(
+            Score,
+            unique=["participant", "theme"],
+            fields=["revised"],
+            participant=participant,
+            theme=theme,
+            revised=value,
+        )
+    if stored is not None:
+        score.first = stored.first  # read for the check: the page's next version needs it
+    return score
 
 
-def save_step1_note(participant: Participant, *, text: str) -> None:
+def _check_score(participant: Participant, theme: str, expected: str | None, *, field: str) -> Score | None:
+    """Raises StaleAnswer when the stored score is not the one the page showed; returns the stored
+    score (None without a check or without a stored score)."""
+    if expected is None:
+        return None
+    lock(participant)
+    score = versions.stored_score(participant, theme)
+    shown = getattr(score, field, None) if score else None
+    if field == "revised" and shown is None and score:
+        shown = score.first
+    check_version(versions.of_score(score), expected, stored=[] if shown is None else [str(shown)])
+    return score
+
+
+def save_step1_note(participant: Participant, *, text: str, expected_version: str | None = None) -> None:
     """Side effect: replaces the participant's step-1 note (one UPDATE). Raises AnswerRefused,
-    saving nothing, when the participant may not answer."""
+    saving nothing, when the participant may not answer; StaleAnswer when the note changed since
+    the page showed it."""
     ensure_can_answer(participant)
-    participant.step1_note = text
-    participant.save(update_fields=["step1_note"])
+    with transaction.atomic():
+        if expected_version is not None:
+            lock(participant)
+            stored = Participant.objects.values_list("step1_note", flat=True).get(pk=participant.pk)
+            check_version(versions.of_text(stored), expected_version, stored=[])
+        participant.step1_note = text
+        participant.save(update_fields=["step1_note"])
 
 
-def save_question(participant: Participant, *, question: str, choices: dict[str, str]) -> None:
+def save_question(
+    participant: Participant, *, question: str, choices: dict[str, str], expected_version: str | None = None
+) -> None:
     """Replace the answers to one question by `choices` (option code -> text, "" where the
     option takes no text). The form has already checked the combination.
 
@@ -185,6 +285,10 @@ def save_question(participant: Participant, *, question: str, choices: dict[str,
     nothing, when the participant may not answer."""
     ensure_can_answer(participant)
     with transaction.atomic():
+        if expected_version is not None:
+            lock(participant)
+            stored = versions.stored_choices(participant, question)
+            check_version(versions.of_choices(stored), expected_version, stored=sorted(stored))
         participant.choices.filter(question=question).exclude(option__in=choices).delete()
         if choices:
             Choice.objects.bulk_create(
@@ -198,18 +302,26 @@ def save_question(participant: Participant, *, question: str, choices: dict[str,
             )
 
 
-def save_comment(participant: Participant, *, theme: str, text: str) -> None:
+def save_comment(
+    participant: Participant, *, theme: str, text: str, expected_version: str | None = None
+) -> None:
     """Side effect: inserts or updates the participant's comment on `theme`. Raises AnswerRefused,
-    saving nothing, when the participant may not answer."""
+    saving nothing, when the participant may not answer; StaleAnswer when the comment changed since
+    the page showed it."""
     ensure_can_answer(participant)
-    _upsert(
-        Comment,
-        unique=["participant", "theme"],
-        fields=["text"],
-        participant=participant,
-        theme=theme,
-        text=text,
-    )
+    with _checked(expected_version):
+        if expected_version is not None:
+            lock(participant)
+            stored = versions.stored_comment(participant, theme)
+            check_version(versions.of_text(stored), expected_version, stored=[])
+        _upsert(
+            Comment,
+            unique=["participant", "theme"],
+            fields=["text"],
+            participant=participant,
+            theme=theme,
+            text=text,
+        )
 
 
 def complete_step(participant: Participant, *, step: int) -> None:
@@ -302,6 +414,72 @@ def delete_participant(participant: Participant, *, by) -> None:
             detail=participant.label,
         )
         participant.delete()
+
+
+class MergeRefused(Exception):
+    """Two participants that cannot be merged; the message is meant for the facilitator."""
+
+
+def merge_participant(duplicate: Participant, *, into: Participant, by) -> int:
+    """Merge `duplicate` (for example someone who joined twice) into `into`, then delete it.
+
+    The answers of the duplicate only fill gaps: a theme `into` has no score for gets the duplicate's
+    score, likewise a question `into` did not answer, an empty comment, an empty note, and the moments
+    a step was done. Where both answered, `into`'s answer stays. Returns how many answers moved.
+
+    Side effects: the duplicate's link stops working; rounds.cleanup hooks run for it as for a
+    deletion (actions it owned stay, without owner); one line in the activity log naming both
+    participants by number. Raises MergeRefused for a participant of another round, the group
+    form, or the same participant twice.
+    """
+    if duplicate.pk == into.pk:
+        raise MergeRefused(_("Choose another participant to merge with."))
+    if duplicate.round_id != into.round_id or duplicate.is_group or into.is_group:
+        raise MergeRefused(_("Only two participants of the same round can be merged."))
+    round_ = duplicate.round
+    moved = 0
+    with transaction.atomic():
+        lock(into)
+        lock(duplicate)
+        have_scores = set(into.scores.filter(first__isnull=False).values_list("theme", flat=True))
+        for score in duplicate.scores.filter(first__isnull=False).exclude(theme__in=have_scores):
+            Score.objects.update_or_create(
+                participant=into, theme=score.theme, defaults={"first": score.first, "revised": score.revised}
+            )
+            moved += 1
+        answered = set(into.choices.values_list("question", flat=True))
+        for choice in duplicate.choices.exclude(question__in=answered):
+            Choice.objects.create(
+                participant=into, question=choice.question, option=choice.option, text=choice.text
+            )
+            moved += 1
+        have_comments = set(into.comments.exclude(text="").values_list("theme", flat=True))
+        for comment in duplicate.comments.exclude(text="").exclude(theme__in=have_comments):
+            Comment.objects.update_or_create(
+                participant=into, theme=comment.theme, defaults={"text": comment.text}
+            )
+            moved += 1
+        if not into.step1_note and duplicate.step1_note:
+            into.step1_note = duplicate.step1_note
+            moved += 1
+        for field in ("first_opened_at", "step1_done_at", "step2_done_at", "finished_at"):
+            if getattr(into, field) is None:
+                setattr(into, field, getattr(duplicate, field))
+        into.save(
+            update_fields=["step1_note", "first_opened_at", "step1_done_at", "step2_done_at", "finished_at"]
+        )
+        cleanup.run(
+            organisation=round_.organisation, round_ids=[], participant_ids=[duplicate.pk], deleting=True
+        )
+        activity.record(
+            organisation=round_.organisation,
+            actor=by,
+            action=activity.Action.PARTICIPANTS_MERGED,
+            subject=round_.title,
+            detail=_("%(duplicate)s into %(into)s") % {"duplicate": duplicate.label, "into": into.label},
+        )
+        duplicate.delete()
+    return moved
 
 
 def delete_round(round_: Round, *, by, reason: str = "") -> None:

@@ -33,6 +33,11 @@ urlpatterns = [
         views.participant_delete,
         name="participant_delete",
     ),
+    path(
+        "<int:pk>/deelnemers/<int:participant_id>/samenvoegen/",
+        views.participant_merge,
+        name="participant_merge",
+    ),
     path("<int:pk>/verwijderen/", views.round_delete, name="delete"),
     path("<int:pk>/uitnodigen/", views_invite.round_invite, name="invite"),
     path(

@@ -3,11 +3,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from gesprekstool.organisations.access import require_manager
 from gesprekstool.organisations.current import current_membership
@@ -15,7 +14,7 @@ from gesprekstool.organisations.current import memberships as my_memberships
 
 from . import invitations, services
 from .access import get_round
-from .forms import ParticipantForm, RoundDeleteForm, RoundForm, RoundSettingsForm
+from .forms import ParticipantForm, ParticipantMergeForm, RoundDeleteForm, RoundForm, RoundSettingsForm
 from .models import Participant, Round
 from .retention import retention_of
 
@@ -138,16 +137,27 @@ def round_detail(request, pk: int):
     )
 
 
-def participant_action(action, *, group_form_too: bool = False):
+def participant_action(action, *, group_form_too: bool = False, confirm=None):
+    """A POST that changes one participant's link or answers; with `confirm` (participant -> dict
+    of question, explanation and button text), a GET first asks whether the facilitator is sure."""
+
     @login_required
-    @require_POST
     def view(request, pk: int, participant_id: int):
+        if request.method != "POST" and confirm is None:
+            return HttpResponseNotAllowed(["POST"])
         round_, _membership = get_round(request, pk, manage=True)
         # A joint round's shared form has no link to revoke or renew, but it can be opened again.
         participants = round_.participants.all()
         if not group_form_too:
             participants = participants.filter(is_group=False)
         participant = get_object_or_404(participants, pk=participant_id)
+        if request.method != "POST":
+            return confirmation(
+                request,
+                round_,
+                cancel_url=f"{round_detail_url(round_)}#deelnemer-{participant.pk}",
+                **confirm(participant),
+            )
         message = action(participant)
         messages.success(request, message % {"name": participant.display_name})
         return redirect(f"{round_detail_url(round_)}#deelnemer-{participant.pk}")
@@ -157,6 +167,45 @@ def participant_action(action, *, group_form_too: bool = False):
 
 def round_detail_url(round_: Round) -> str:
     return reverse("rounds:detail", kwargs={"pk": round_.pk})
+
+
+def confirmation(request, round_: Round, *, question: str, explanation: str, confirm: str, cancel_url: str):
+    return render(
+        request,
+        "rounds/confirm.html",
+        {
+            "round": round_,
+            "question": question,
+            "explanation": explanation,
+            "confirm": confirm,
+            "cancel_url": cancel_url,
+        },
+    )
+
+
+def _confirm_revoke(participant: Participant) -> dict:
+    name = {"name": participant.display_name}
+    return {
+        "question": _("Revoke the link of %(name)s?") % name,
+        "explanation": _(
+            "The link stops working at once: %(name)s can no longer open or change their answers. "
+            "The answers given so far stay. You can make a new link later."
+        )
+        % name,
+        "confirm": _("Yes, revoke the link"),
+    }
+
+
+def _confirm_renew(participant: Participant) -> dict:
+    name = {"name": participant.display_name}
+    return {
+        "question": _("Make a new link for %(name)s?") % name,
+        "explanation": _(
+            "The old link stops working at once; send %(name)s the new one. The answers given so far stay."
+        )
+        % name,
+        "confirm": _("Yes, make a new link"),
+    }
 
 
 def _revoke(participant: Participant) -> str:
@@ -174,15 +223,27 @@ def _reopen(participant: Participant) -> str:
     return _("%(name)s can change their answers again.")
 
 
-participant_revoke = participant_action(_revoke)
-participant_renew = participant_action(_renew)
+participant_revoke = participant_action(_revoke, confirm=_confirm_revoke)
+participant_renew = participant_action(_renew, confirm=_confirm_renew)
 participant_reopen = participant_action(_reopen, group_form_too=True)
 
 
 @login_required
-@require_POST
 def round_close(request, pk: int):
+    """POST closes (or, with `reopen`, opens again); a GET asks first whether to close."""
     round_, _membership = get_round(request, pk, manage=True)
+    if request.method != "POST":
+        return confirmation(
+            request,
+            round_,
+            question=_("Close the round “%(title)s”?") % {"title": round_.title},
+            explanation=_(
+                "Nobody can change answers any more, and the code to join stops working. The results "
+                "stay. You can open the round again later."
+            ),
+            confirm=_("Yes, close the round"),
+            cancel_url=round_detail_url(round_),
+        )
     if request.POST.get("reopen"):
         services.reopen_round(round_)
         messages.success(request, _("The round is open again."))
@@ -206,6 +267,30 @@ def participant_delete(request, pk: int, participant_id: int):
         request,
         "rounds/participant_delete.html",
         {"round": round_, "participant": participant, "answer_count": answer_count_of(participant)},
+    )
+
+
+@login_required
+def participant_merge(request, pk: int, participant_id: int):
+    """Merge a duplicate participant into another one of the round; the page says which answers stay."""
+    round_, _membership = get_round(request, pk, manage=True)
+    duplicate = get_object_or_404(round_.participants.filter(is_group=False), pk=participant_id)
+    form = ParticipantMergeForm(request.POST or None, duplicate=duplicate)
+    if request.method == "POST" and form.is_valid():
+        into = form.cleaned_data["into"]
+        name = duplicate.display_name
+        services.merge_participant(duplicate, into=into, by=request.user)
+        messages.success(
+            request,
+            _("%(duplicate)s has been merged into %(into)s.")
+            % {"duplicate": name, "into": into.display_name},
+        )
+        return redirect(f"{round_detail_url(round_)}#deelnemer-{into.pk}")
+    return render(
+        request,
+        "rounds/participant_merge.html",
+        {"round": round_, "participant": duplicate, "form": form, "answer_count": answer_count_of(duplicate)},
+        status=422 if form.is_bound else 200,
     )
 
 

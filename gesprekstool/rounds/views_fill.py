@@ -16,11 +16,11 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import reading, services
+from . import reading, services, versions
 from .analysis import analyse
 from .forms import CommentForm, NoteForm, QuestionForm, ScoreForm
 from .respondent import respondent_view
-from .services import AnswerRefused
+from .services import AnswerRefused, StaleAnswer
 
 INVALID = HTTPStatus.UNPROCESSABLE_ENTITY
 REFUSED = HTTPStatus.CONFLICT
@@ -36,22 +36,46 @@ def answering(view):
             return view(request, **kwargs)
         except AnswerRefused as refusal:
             if request.htmx:
-                response = render(
-                    request, "components/alert.html", {"message": str(refusal), "kind": "error"}
-                )
-                response.status_code = REFUSED
-                response["HX-Retarget"] = "#page-alert"
-                response["HX-Reswap"] = "innerHTML"
-                return response
+                # Shown in the field's own status, where "saved" would otherwise be: not saved, why.
+                return refused_status(request, refusal)
             r = request.respondent
             return render(
                 request,
                 "rounds/fill_refused.html",
-                fill_context(r, message=str(refusal), done_url=r.url("done")),
+                fill_context(r, message=str(refusal), done_url=r.url("done"), reload_url=request.path),
                 status=REFUSED,
             )
 
     return wrapper
+
+
+def refused_status(request, refusal: AnswerRefused):
+    """A refused autosave: "not saved" with the reason, and for a stale page what is stored now
+    (site.js puts the ticks back) and a link to reload the page."""
+    stale = isinstance(refusal, StaleAnswer)
+    return render(
+        request,
+        "components/save_status.html",
+        {
+            "refused": str(refusal),
+            "stored": refusal.stored if stale else None,
+            "reload_url": request.htmx.current_url_abs_path or request.path,
+        },
+        status=REFUSED,
+    )
+
+
+def saved_status(request, form, *, version: str | None = None, status: int = HTTPStatus.OK, **extra):
+    """An autosave's status for the field; after a save, the field's new version goes into the page
+    too (out of band), so that the next save from this page is not taken for a stale one.
+
+    The fragment needs nothing from the request's context processors: an autosave is the most
+    frequent request of a workshop, so it renders only the status line."""
+    target = (request.htmx.target or "") if request.htmx else ""
+    context = {"form": form, **extra}
+    if version is not None and target.startswith("status-"):
+        context.update(version=version, version_id="version-" + target.removeprefix("status-"))
+    return HttpResponse(render_to_string("components/save_status.html", context), status=status)
 
 
 def theme_or_404(instrument, code: str):
@@ -115,7 +139,9 @@ def score_forms(r, data=None, *, field: str = "first"):
         value = getattr(score, field, None) if score else None
         if field == "revised" and value is None and score:
             value = score.first
-        forms.append(ScoreForm(data, instrument=r.round.instrument, theme=theme, initial={"score": value}))
+        form = ScoreForm(data, instrument=r.round.instrument, theme=theme, initial={"score": value})
+        form.stored_version = versions.of_score(score)
+        forms.append(form)
     return forms, saved
 
 
@@ -127,6 +153,7 @@ def fill_step1(request):
     data = request.POST if request.method == "POST" else None
     forms, _saved = score_forms(r, data)
     note_form = NoteForm(data, label=instrument.step1.note_label, initial={"text": p.step1_note})
+    note_form.stored_version = versions.of_text(p.step1_note)
     if request.method == "POST":
         services.ensure_can_answer(p)
         services.mark_opened(p)
@@ -134,12 +161,21 @@ def fill_step1(request):
             return redirect(next_url(r))
         for form in forms:
             if form.is_valid():
-                services.save_score(p, theme=form.theme.code, value=form.cleaned_data["score"])
+                services.save_score(
+                    p,
+                    theme=form.theme.code,
+                    value=form.cleaned_data["score"],
+                    expected_version=form.expected_version,
+                )
         if note_form.is_valid():
-            services.save_step1_note(p, text=note_form.cleaned_data["text"])
+            services.save_step1_note(
+                p, text=note_form.cleaned_data["text"], expected_version=note_form.expected_version
+            )
         if all(f.is_valid() for f in forms) and note_form.is_valid():
             services.complete_step(p, step=1)
             return redirect(r.url("step2", theme=instrument.themes[0].code))
+        forms, _saved = score_forms(r, data)  # the versions of what was saved just now
+        note_form.stored_version = versions.of_text(p.step1_note)
         return render(
             request,
             "rounds/fill_step1.html",
@@ -154,20 +190,16 @@ def fill_step1(request):
     )
 
 
-def autosave(form: forms.Form, save: Callable[[dict], object]) -> HttpResponse:
+def autosave(request, form: forms.Form, save: Callable[[dict], dict]) -> HttpResponse:
     """The one way a single answer is saved over htmx: validate `form`; when it is valid, `save`
-    receives its cleaned data and the fragment says "Saved at 14:02" (200); otherwise the fragment
-    gives the form's messages (422) and nothing is saved. A refused answer (closed round, handed in,
-    revoked link) raises AnswerRefused inside `save` and `answering` turns it into a 409.
-
-    The fragment needs nothing from the request (no context processors): an autosave is the most
-    frequent request of a workshop, so it renders only the status line."""
-    if form.is_valid():
-        save(form.cleaned_data)
-        status = HTTPStatus.OK
-    else:
-        status = INVALID
-    return HttpResponse(render_to_string("components/save_status.html", {"form": form}), status=status)
+    receives its cleaned data, saves it through a service and answers what the status line shows
+    (the answer's new version, for a revised score the score), and the fragment says "Saved at
+    14:02" (200); otherwise the fragment gives the form's messages (422) and nothing is saved. A
+    refused answer (closed round, handed in, revoked link, a stale page) raises AnswerRefused inside
+    `save` and `answering` turns it into a 409 with the reason."""
+    if not form.is_valid():
+        return saved_status(request, form, status=INVALID)
+    return saved_status(request, form, **save(form.cleaned_data))
 
 
 @answering
@@ -179,10 +211,13 @@ def fill_score(request, theme: str):
 
     def save(data):
         # Saved first: a refused score (closed round, handed in) must not mark the link opened either.
-        services.save_score(p, theme=theme, value=data["score"])
+        score = services.save_score(
+            p, theme=theme, value=data["score"], expected_version=form.expected_version
+        )
         services.mark_opened(p)
+        return {"version": versions.of_score(score)}
 
-    return autosave(form, save)
+    return autosave(request, form, save)
 
 
 @answering
@@ -190,7 +225,12 @@ def fill_score(request, theme: str):
 def fill_note(request):
     p = request.respondent.participant
     form = NoteForm(request.POST, label=p.round.instrument.step1.note_label)
-    return autosave(form, lambda data: services.save_step1_note(p, text=data["text"]))
+
+    def save(data):
+        services.save_step1_note(p, text=data["text"], expected_version=form.expected_version)
+        return {"version": versions.of_text(data["text"])}
+
+    return autosave(request, form, save)
 
 
 def question_forms(r, theme, data=None):
@@ -202,13 +242,17 @@ def question_forms(r, theme, data=None):
         answers = saved.get(question.code, {})
         initial = {"options": list(answers)}
         initial.update({f"text_{code}": text for code, text in answers.items() if text})
-        forms.append(QuestionForm(data, question=question, initial=initial))
+        form = QuestionForm(data, question=question, initial=initial)
+        form.stored_version = versions.of_choices(answers)
+        forms.append(form)
     return forms
 
 
 def comment_form(r, theme, data=None):
     saved = r.participant.comments.filter(theme=theme.code).first()
-    return CommentForm(data, theme=theme, initial={"text": saved.text if saved else ""})
+    form = CommentForm(data, theme=theme, initial={"text": saved.text if saved else ""})
+    form.stored_version = versions.of_text(saved.text if saved else "")
+    return form
 
 
 @answering
@@ -240,9 +284,16 @@ def fill_step2(request, theme: str):
         services.ensure_can_answer(p)
         for form in forms:
             if form.is_valid():
-                services.save_question(p, question=form.question.code, choices=form.choices())
+                services.save_question(
+                    p,
+                    question=form.question.code,
+                    choices=form.choices(),
+                    expected_version=form.expected_version,
+                )
         if c_form.is_valid():
-            services.save_comment(p, theme=theme, text=c_form.cleaned_data["text"])
+            services.save_comment(
+                p, theme=theme, text=c_form.cleaned_data["text"], expected_version=c_form.expected_version
+            )
         if all(f.is_valid() for f in forms) and c_form.is_valid():
             if request.POST.get("go") == "previous" and context["previous_theme"]:
                 return redirect(r.url("step2", theme=context["previous_theme"]))
@@ -250,6 +301,10 @@ def fill_step2(request, theme: str):
                 return redirect(r.url("step2", theme=context["next_theme"]))
             services.complete_step(p, step=2)
             return redirect(r.url("review"))
+        # The versions of what was saved just now.
+        context.update(
+            forms=question_forms(r, theme_obj, data), comment_form=comment_form(r, theme_obj, data)
+        )
         return render(request, "rounds/fill_step2.html", {**context, "has_errors": True}, status=INVALID)
     return render(request, "rounds/fill_step2.html", context)
 
@@ -263,7 +318,13 @@ def fill_question(request, question: str):
     except KeyError:
         raise Http404 from None
     form = QuestionForm(request.POST, question=question_obj)
-    return autosave(form, lambda _data: services.save_question(p, question=question, choices=form.choices()))
+
+    def save(_data):
+        choices = form.choices()
+        services.save_question(p, question=question, choices=choices, expected_version=form.expected_version)
+        return {"version": versions.of_choices(choices)}
+
+    return autosave(request, form, save)
 
 
 @answering
@@ -271,7 +332,12 @@ def fill_question(request, question: str):
 def fill_comment(request, theme: str):
     p = request.respondent.participant
     form = CommentForm(request.POST, theme=theme_or_404(p.round.instrument, theme))
-    return autosave(form, lambda data: services.save_comment(p, theme=theme, text=data["text"]))
+
+    def save(data):
+        services.save_comment(p, theme=theme, text=data["text"], expected_version=form.expected_version)
+        return {"version": versions.of_text(data["text"])}
+
+    return autosave(request, form, save)
 
 
 def review_rows(r, forms, saved):
@@ -308,7 +374,12 @@ def fill_review(request):
         services.ensure_can_answer(p)
         for form in forms:
             if form.is_valid():
-                services.save_revised_score(p, theme=form.theme.code, value=form.cleaned_data["score"])
+                services.save_revised_score(
+                    p,
+                    theme=form.theme.code,
+                    value=form.cleaned_data["score"],
+                    expected_version=form.expected_version,
+                )
         if all(f.is_valid() for f in forms):
             if request.POST.get("go") == "finish":
                 services.finish(p)
@@ -340,7 +411,14 @@ def fill_revise(request, theme: str):
     p = request.respondent.participant
     instrument = p.round.instrument
     form = ScoreForm(request.POST, instrument=instrument, theme=theme_or_404(instrument, theme))
-    return autosave(form, lambda data: services.save_revised_score(p, theme=theme, value=data["score"]))
+
+    def save(data):
+        score = services.save_revised_score(
+            p, theme=theme, value=data["score"], expected_version=form.expected_version
+        )
+        return {"version": versions.of_score(score), "score": score}
+
+    return autosave(request, form, save)
 
 
 @answering

@@ -1,5 +1,10 @@
-"""Joining a meeting by the code on the screen: public pages, slowed down against guessing."""
+"""Joining a meeting by the code on the screen: public pages, slowed down against guessing.
 
+Joining is idempotent per browser: the join form carries a random key, so posting it twice makes one
+participant (services.join_by_code), and the session remembers who joined from this browser, so
+reopening the code page offers "continue as ..." instead of the form."""
+
+import re
 from http import HTTPStatus
 
 from django import forms
@@ -12,14 +17,48 @@ from gesprekstool.lib.client_ip import client_ip
 from gesprekstool.lib.text import CleanTextMixin
 
 from . import services
-from .models import Participant, Round
+from .models import Participant, Round, new_token
 from .respondent import remember_language, use_round_language
+
+# Session key: round id (str) -> tokens of the participants who joined it from this browser.
+JOINED_SESSION_KEY = "rounds.joined"
+JOIN_KEY_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
 
 class JoinForm(CleanTextMixin, forms.ModelForm):
+    EXPIRED = gettext_lazy("This page had expired. Check your name and domain and press “Join” again.")
+
+    join_key = forms.CharField(widget=forms.HiddenInput, required=False, error_messages={"required": EXPIRED})
+
     class Meta:
         model = Participant
         fields = ["display_name", "domain"]
+
+    def clean_join_key(self) -> str:
+        key = self.cleaned_data["join_key"]
+        if not JOIN_KEY_PATTERN.fullmatch(key):
+            raise forms.ValidationError(self.EXPIRED)
+        return key
+
+
+def joined_here(request, round_: Round) -> list[Participant]:
+    """The participants who joined `round_` from this browser and whose link still works."""
+    tokens = request.session.get(JOINED_SESSION_KEY, {}).get(str(round_.pk), [])
+    if not tokens:
+        return []
+    return list(
+        round_.participants.filter(token__in=tokens, link_revoked_at__isnull=True, is_group=False).order_by(
+            "position"
+        )
+    )
+
+
+def remember_joined(request, round_: Round, participant: Participant) -> None:
+    joined = request.session.get(JOINED_SESSION_KEY, {})
+    tokens = [t for t in joined.get(str(round_.pk), []) if t != participant.token]
+    # A shared device in a big meeting: the last few people are enough to offer "continue as".
+    joined[str(round_.pk)] = [*tokens, participant.token][-10:]
+    request.session[JOINED_SESSION_KEY] = joined
 
 
 class JoinCodeForm(forms.Form):
@@ -91,13 +130,27 @@ def join_round(request, code: str):
             status=HTTPStatus.CONFLICT,
         )
     use_round_language(request, round_)
+    someone_else = request.GET.get("ander") == "1"
+    if request.method != "POST" and not someone_else:
+        joined = joined_here(request, round_)
+        if joined:
+            return render(request, "rounds/join_continue.html", {"round": round_, "joined": joined})
     form = JoinForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        participant = services.add_participant(
-            round_, display_name=form.cleaned_data["display_name"], domain=form.cleaned_data["domain"]
+        participant, _created = services.join_by_code(
+            round_,
+            display_name=form.cleaned_data["display_name"],
+            domain=form.cleaned_data["domain"],
+            join_key=form.cleaned_data["join_key"],
         )
         remember_language(request, participant)
+        remember_joined(request, round_, participant)
         return redirect("fill:intro", key=participant.token)
+    # A posted key is kept (the same form, corrected, is still the same join); a bad one is replaced.
+    join_key = form.cleaned_data.get("join_key") if form.is_bound and "join_key" not in form.errors else None
     return render(
-        request, "rounds/join_round.html", {"round": round_, "form": form}, status=422 if form.errors else 200
+        request,
+        "rounds/join_round.html",
+        {"round": round_, "form": form, "join_key": join_key or new_token()},
+        status=422 if form.errors else 200,
     )

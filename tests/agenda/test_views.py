@@ -76,8 +76,8 @@ def test_action_add_with_another_person_as_owner(facilitator_client, round_):
 @pytest.mark.parametrize(
     ("overrides", "field"),
     [
-        ({}, "owner_name"),
-        ({"owner_name": "   "}, "owner_name"),
+        ({}, "owner"),
+        ({"owner_name": "   "}, "owner"),
         ({"owner": "PARTICIPANT", "owner_name": "De wethouder"}, "owner_name"),
         ({"owner_name": "X", "theme": "G"}, "theme"),
         ({"owner_name": "X", "description": ""}, "description"),

@@ -130,7 +130,7 @@ def test_a_second_save_on_the_same_version_is_a_409_that_keeps_both(facilitator_
     ("overrides", "field"),
     [
         ({"status": "klaar"}, "status"),
-        ({"owner": "", "owner_name": ""}, "owner_name"),
+        ({"owner": "", "owner_name": ""}, "owner"),
         ({"owner_email": "geen-adres"}, "owner_email"),
         ({"note": "x" * 5001}, "note"),
         ({"version": ""}, "version"),

@@ -45,7 +45,7 @@ def test_instrument_summary() -> None:
     assert "Thema's: 6" in output
     assert "  C. Gecombineerd beleid (vragen 4, 5, 6)" in output
     assert "Vragen: 14" in output
-    assert "Antwoordopties: 80 (11 exclusief, 17 met toelichting)" in output
+    assert "Antwoordopties: 80 (10 exclusief, 17 met toelichting)" in output
 
 
 def test_instrument_check_accepts_a_valid_file() -> None:

@@ -39,7 +39,7 @@ OPTIONS_PER_QUESTION = {
     "13": 4,
     "14": 8,
 }
-EXCLUSIVE = ["1e", "2e", "3i", "4a", "5e", "9h", "10d", "11d", "11e", "12b", "13d"]
+EXCLUSIVE = ["1e", "2e", "3i", "5e", "9h", "10d", "11d", "11e", "12b", "13d"]
 NEEDS_TEXT = [
     "1f",
     "2d",
@@ -171,6 +171,11 @@ def test_exclusive_options(instrument: Instrument) -> None:
         "gezondheidsbeleid."
     )
     assert [instrument.option(code).text for code in ("11d", "11e")] == ["Nee.", "Niet van toepassing."]
+
+
+def test_options_that_ask_when_combined(instrument: Instrument) -> None:
+    # 4a (no policy yet) can be true beside one department or working together: asked, not refused.
+    assert [o.code for q in instrument.questions for o in q.options if o.ask_when_combined] == ["4a"]
 
 
 def test_options_that_need_text(instrument: Instrument) -> None:

@@ -38,9 +38,11 @@ def form_for(question: Question, ticked: list[str], texts: dict[str, str]) -> Qu
 
 def follows_the_rules(question: Question, ticked: list[str], texts: dict[str, str]) -> bool:
     exclusive_combined = len(ticked) > 1 and any(question.option(c).exclusive for c in ticked)
+    # 4a beside another answer is asked ("klopt dat?"); these forms never send the confirmation.
+    unconfirmed = len(ticked) > 1 and any(question.option(c).ask_when_combined for c in ticked)
     # Control characters are stripped before the check (gesprekstool.lib.text).
     words_missing = any(question.option(c).needs_text and not clean_text(texts[c]).strip() for c in ticked)
-    return not exclusive_combined and not words_missing
+    return not exclusive_combined and not unconfirmed and not words_missing
 
 
 @given(question_answers())

@@ -195,17 +195,56 @@ def test_joint_form_needs_a_login(client, joint_round):
     assert response.url.startswith(reverse("login"))
 
 
-@pytest.mark.parametrize("name", ["close", "revoke", "renew", "reopen"])
-def test_round_post_only_endpoints_refuse_get(facilitator_client, participant, name):
+def test_participant_reopen_refuses_get(facilitator_client, participant):
+    response = facilitator_client.get(participant_url("reopen", participant))
+
+    assert response.status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "button"),
+    [
+        ("close", "De ronde ‘{round}’ sluiten?", "Ja, ronde sluiten"),
+        ("revoke", "De link van {name} intrekken?", "Ja, link intrekken"),
+        ("renew", "Een nieuwe link maken voor {name}?", "Ja, nieuwe link maken"),
+    ],
+)
+def test_close_revoke_and_renew_ask_first_and_change_nothing(
+    facilitator_client, participant, name, question, button
+):
+    # Issue 15: these had no confirmation step; a GET now asks, only the POST of the answer acts.
+    round_ = participant.round
     url = (
-        reverse("rounds:close", kwargs={"pk": participant.round_id})
+        reverse("rounds:close", kwargs={"pk": round_.pk})
         if name == "close"
         else participant_url(name, participant)
     )
+    before = (round_state(round_), Participant.objects.filter(pk=participant.pk).values().get())
 
     response = facilitator_client.get(url)
 
-    assert response.status_code == 405
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert response.templates[0].name == "rounds/confirm.html"
+    assert question.format(round=round_.title, name=participant.display_name) in page
+    assert f">{button}</button>" in page
+    assert (round_state(round_), Participant.objects.filter(pk=participant.pk).values().get()) == before
+
+
+def test_round_detail_links_to_the_confirmation_pages(facilitator_client, participant):
+    page = facilitator_client.get(detail_url(participant.round)).content.decode()
+
+    assert f'href="{participant_url("revoke", participant)}"' in page
+    assert f'href="{participant_url("renew", participant)}"' in page
+    assert f'href="{reverse("rounds:close", kwargs={"pk": participant.round_id})}"' in page
+
+
+def test_round_create_has_no_empty_mode_choice(facilitator_client):
+    page = facilitator_client.get(reverse("rounds:create")).content.decode()
+
+    assert "---------" not in page
+    assert page.count('name="mode"') == 2
+    assert " checked" not in page
 
 
 def test_round_post_without_csrf_token_is_403(facilitator, round_):

@@ -522,7 +522,6 @@ def test_fill_text_too_long_is_refused(client, started, field, text):
         ("1", ["1e", "1a"], "1e"),
         ("1", ["1a", "1e"], "1e"),
         ("11", ["11d", "11e"], "11d"),
-        ("4", ["4a", "4c"], "4a"),
     ],
 )
 def test_fill_question_exclusive_option_with_another_is_refused(
@@ -649,14 +648,15 @@ def test_fill_answer_after_klaar_is_refused(client, finished, index, htmx):
     assert answers_of(finished) == before
 
 
-def test_fill_refusal_over_htmx_goes_to_the_page_alert(client, finished):
+def test_fill_refusal_over_htmx_says_not_saved_in_the_field_status(client, finished):
+    # Issue 15: a refused change showed "✓ Opgeslagen" with the old time; now the field says why not.
     response = client.post(fill_url(finished, "score", theme="A"), scores_data({"A": 1}), **HTMX)
 
-    assert (response.status_code, response["HX-Retarget"], response["HX-Reswap"]) == (
-        409,
-        "#page-alert",
-        "innerHTML",
-    )
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "Niet opgeslagen." in page
+    assert "Opgeslagen om" not in page
+    assert "U hebt uw antwoorden al ingeleverd." in page
 
 
 # Step 2 before step 1 sends the participant back to step 1 (tested below), so it is not in this list.
@@ -911,3 +911,24 @@ def test_joint_form_refusal_gives_the_409_page_not_500(facilitator_client, joint
     assert answers_of(group) == before
     if not htmx:
         assert joint_url(joint_round, "done") in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("state", "said"),
+    [
+        ("step1", "Na stap 2 kunt u een score aanpassen."),
+        ("step2", "Bij ‘Herzien en inleveren’ kunt u een score aanpassen."),
+        ("finished", "U hebt uw antwoorden ingeleverd."),
+    ],
+)
+def test_fill_step1_after_it_is_done_says_what_can_still_change(client, started, state, said):
+    # Issue 15: after handing in, step 1 still said "Na stap 2 kunt u een score aanpassen".
+    if state == "step1":
+        answer_step1(started)
+    else:
+        answer_everything(started, finish=state == "finished")
+
+    page = client.get(fill_url(started, "step1")).content.decode()
+
+    assert said in page
+    assert ("Na stap 2 kunt u een score aanpassen." in page) is (state == "step1")

@@ -798,7 +798,8 @@ def test_join_round_behind_a_trusted_proxy_counts_the_forwarded_address(client, 
 
 def test_join_round_creates_a_participant_with_a_link(client, open_round, participant):
     response = client.post(
-        reverse("join_round", kwargs={"code": "ABC234"}), {"display_name": "Sanne", "domain": "gezondheid"}
+        reverse("join_round", kwargs={"code": "ABC234"}),
+        {"display_name": "Sanne", "domain": "gezondheid", "join_key": "k" * 43},
     )
 
     joined = open_round.participants.get(display_name="Sanne")

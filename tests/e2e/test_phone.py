@@ -1,0 +1,184 @@
+"""Issue 15 on a phone: every participant and join page fits 320-390 px without sideways scrolling,
+also with 8 participants whose results are revealed; joining twice continues as the same person;
+two tabs on the same link never overwrite each other silently."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from gesprekstool.rounds import services
+from gesprekstool.rounds.models import Participant
+from tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    add_answered_in_bulk,
+    answer_everything,
+    answer_step1,
+)
+
+NO_SIDEWAYS_SCROLL = "document.documentElement.scrollWidth <= window.innerWidth"
+# On failure: the outermost elements that stick out on the right, to say what forces the width.
+STICKING_OUT = """[...document.querySelectorAll("body *")]
+  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+  .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= window.innerWidth + 1)
+  .map(e => e.tagName.toLowerCase() + "." + [...e.classList].join(".")).slice(0, 5)"""
+
+
+@pytest.fixture
+def revealed_round(transactional_db):
+    organisation = OrganisationFactory(name="Gemeente Testdorp", slug="testdorp")
+    user = MembershipFactory(organisation=organisation, user__username="sanne").user
+    round_ = services.create_round(
+        organisation=organisation,
+        title="Bijeenkomst armoede en gezondheid met een lange titel die moet afbreken",
+        held_on=datetime.date(2026, 12, 1),
+        mode="individual",
+        created_by=user,
+    )
+    add_answered_in_bulk(round_, 8)
+    round_.anonymised = False
+    round_.results_for_participants = True
+    round_.results_revealed_at = timezone.now()
+    round_.join_code = "ABC234"
+    round_.save()
+    return round_
+
+
+def fits(phone: Page) -> None:
+    phone.wait_for_load_state("networkidle")
+    widths = phone.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert phone.evaluate(NO_SIDEWAYS_SCROLL), (
+        f"{phone.url} is {widths[0]} px wide in {widths[1]} px: {phone.evaluate(STICKING_OUT)}"
+    )
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_participant_and_join_pages_fit_a_phone(browser, live_server, revealed_round, axe, width):
+    finished = Participant.objects.filter(round=revealed_round).first()
+    fresh = services.add_participant(revealed_round, display_name="Nieuw", domain="armoede")
+    halfway = services.add_participant(revealed_round, display_name="Halverwege", domain="gezondheid")
+    services.mark_opened(halfway)
+    answer_step1(halfway)
+    reviewing = answer_everything(
+        services.add_participant(revealed_round, display_name="Herzien", domain="uitvoering")
+    )
+    context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": 800})
+    phone = context.new_page()
+    base = live_server.url
+    urls = [
+        f"{base}/meedoen/",
+        f"{base}/meedoen/?code=ZZZ999",
+        f"{base}/meedoen/abc234/",
+        f"{base}/d/{fresh.token}/",
+        f"{base}/d/{halfway.token}/stap-1/",
+        *(f"{base}/d/{halfway.token}/stap-2/{theme}/" for theme in "ABCDEF"),
+        f"{base}/d/{reviewing.token}/herzien/",
+        f"{base}/d/{finished.token}/klaar/",
+        f"{base}/d/{finished.token}/mijn-antwoorden/",
+        f"{base}/d/niet-bestaand/",
+    ]
+    for url in urls:
+        phone.goto(url)
+        fits(phone)
+        axe(phone)
+    # The score table of 8 participants scrolls inside its own labelled region.
+    phone.goto(f"{base}/d/{finished.token}/klaar/")
+    region = phone.get_by_role("region", name="Scores per thema en deelnemer")
+    expect(region).to_be_visible()
+    assert region.evaluate("e => e.scrollWidth > e.clientWidth")
+    region.focus()
+    phone.keyboard.press("ArrowRight")
+    expect(region).to_be_focused()
+    context.close()
+    assert len(axe.checked) == len(urls)
+
+
+def test_double_tap_on_join_makes_one_participant_and_reopening_continues(
+    browser, live_server, revealed_round, axe
+):
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    phone.goto(f"{live_server.url}/meedoen/ABC234/")
+    phone.get_by_label("Naam", exact=True).fill("Joost")
+    phone.get_by_label("Domein").select_option(label="Gezondheid")
+    button = phone.get_by_role("button", name="Meedoen")
+    button.dblclick()
+    expect(phone.get_by_role("button", name="Beginnen")).to_be_visible()
+    assert Participant.objects.filter(round=revealed_round, display_name="Joost").count() == 1
+
+    phone.goto(f"{live_server.url}/meedoen/ABC234/")
+    fits(phone)
+    axe(phone)
+    phone.get_by_role("link", name="Verder als Joost").click()
+    expect(phone.get_by_role("button", name="Beginnen")).to_be_visible()
+    assert Participant.objects.filter(round=revealed_round, display_name="Joost").count() == 1
+    context.close()
+
+
+def test_two_tabs_never_overwrite_each_other_silently(browser, live_server, revealed_round, axe):
+    participant = services.add_participant(revealed_round, display_name="Twee tabs", domain="armoede")
+    services.mark_opened(participant)
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    first = context.new_page()
+    second = context.new_page()
+    step1 = f"{live_server.url}/d/{participant.token}/stap-1/"
+    first.goto(step1)
+    second.goto(step1)
+
+    # Step 1: the second tab changes a score the first tab also had open.
+    group = second.get_by_role("group", name=re.compile(r"^A\. "))
+    group.get_by_label(re.compile(r"^4 – ")).check()
+    expect(group.get_by_text(re.compile("Opgeslagen om"))).to_be_visible()
+    group = first.get_by_role("group", name=re.compile(r"^A\. "))
+    group.get_by_label(re.compile(r"^2 – ")).check()
+    expect(group.get_by_text(re.compile("Niet opgeslagen"))).to_be_visible()
+    expect(group.get_by_text(re.compile("Opgeslagen om"))).to_have_count(0)
+    expect(group.get_by_label(re.compile(r"^4 – "))).to_be_checked()
+    expect(group.get_by_role("link", name=re.compile("opnieuw laden", re.IGNORECASE))).to_be_visible()
+    axe(first)
+    assert participant.scores.get(theme="A").first == 4
+
+    # Step 2: the same for a text both tabs had open.
+    answer_step1(participant)
+    comment = f"{live_server.url}/d/{participant.token}/stap-2/A/"
+    first.goto(comment)
+    second.goto(comment)
+    second.get_by_label(re.compile("^Opmerkingen")).fill("Uit het tweede tabblad")
+    expect(second.locator("#status-comment").get_by_text(re.compile("Opgeslagen om"))).to_be_visible()
+    first.get_by_label(re.compile("^Opmerkingen")).fill("Uit het eerste tabblad")
+    expect(first.locator("#status-comment").get_by_text(re.compile("Niet opgeslagen"))).to_be_visible()
+    axe(first)
+    assert participant.comments.get(theme="A").text == "Uit het tweede tabblad"
+    context.close()
+
+
+def test_long_text_shows_a_count_and_what_a_paste_lost(browser, live_server, revealed_round, axe):
+    participant = services.add_participant(revealed_round, display_name="Plakker", domain="armoede")
+    services.mark_opened(participant)
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    phone = context.new_page()
+    phone.goto(f"{live_server.url}/d/{participant.token}/stap-1/")
+    note = phone.get_by_role("textbox", name=re.compile("^Wat opvalt"))
+
+    note.fill("a" * 3999)
+    expect(phone.locator(".gt-counter")).to_have_count(0)
+    note.press("End")
+    note.type("b")
+    expect(phone.get_by_text("4.000 van 5.000 tekens")).to_be_visible()
+
+    note.fill("")
+    phone.evaluate("navigator.clipboard.writeText('x'.repeat(10000))")
+    note.press("Control+V")
+    expect(
+        phone.get_by_text(
+            "5.000 van 5.000 tekens. Uw geplakte tekst was te lang: de laatste 5.000 tekens zijn weggelaten."
+        )
+    ).to_be_visible()
+    expect(phone.locator("#status-note").get_by_text(re.compile("Opgeslagen om"))).to_be_visible()
+    axe(phone)
+    assert len(Participant.objects.get(pk=participant.pk).step1_note) == 5000
+    context.close()
