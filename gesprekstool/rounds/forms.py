@@ -29,12 +29,12 @@ class RoundForm(CleanTextMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["held_on"].validators.append(validate_sensible_date)
         self.fields["language"].required = False  # not chosen: the site's language
-
-    def clean_language(self) -> str:
-        return self.cleaned_data["language"] or settings.LANGUAGE_CODE
         # Radio buttons need no empty "---------" choice: nothing is chosen until the facilitator chooses.
         self.fields["mode"].choices = Round.Mode.choices
         self.fields["mode"].error_messages["required"] = _("Choose how the round is filled in.")
+
+    def clean_language(self) -> str:
+        return self.cleaned_data["language"] or settings.LANGUAGE_CODE
 
     class Meta:
         model = Round

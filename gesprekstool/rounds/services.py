@@ -265,7 +265,7 @@ def save_step1_note(participant: Participant, *, text: str, expected_version: st
     saving nothing, when the participant may not answer; StaleAnswer when the note changed since
     the page showed it."""
     ensure_can_answer(participant)
-    with transaction.atomic():
+    with _checked(expected_version):
         if expected_version is not None:
             lock(participant)
             stored = Participant.objects.values_list("step1_note", flat=True).get(pk=participant.pk)

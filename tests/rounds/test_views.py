@@ -244,7 +244,7 @@ def test_round_create_has_no_empty_mode_choice(facilitator_client):
 
     assert "---------" not in page
     assert page.count('name="mode"') == 2
-    assert " checked" not in page
+    assert ('id="id_mode_0" checked' in page, 'id="id_mode_1" checked' in page) == (False, False)
 
 
 def test_round_post_without_csrf_token_is_403(facilitator, round_):
