@@ -16,7 +16,6 @@ from gesprekstool.rounds.models import Round
 from .tabular import Tables, agreement_rows, round_tables
 from .text import xml_safe
 
-
 DATE_FORMAT = "DD-MM-YYYY"
 
 
