@@ -27,6 +27,7 @@ class ActionRow:
     who: str
     department: str
     due_on: date | None
+    status: str = ""  # as shown: "open", "bezig", "gedaan", "vervallen"
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ def action_rows(round_: Round, results: RoundResults) -> list[ActionRow]:
                 who=owner.shown_name if owner else action.owner_name,
                 department=action.department,
                 due_on=action.due_on,
+                status=action.get_status_display(),
             )
         )
     return rows

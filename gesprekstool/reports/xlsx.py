@@ -11,8 +11,10 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gesprekstool.lib.numbers import one_decimal
 from gesprekstool.rounds.models import Round
 
+from .summary import theme_stats
 from .tabular import Tables, agreement_rows, round_tables
 from .text import xml_safe
 
@@ -27,12 +29,13 @@ def _sheet(  # noqa: PLR0913 - a sheet is described by all of these
     widths: list[int],
     *,
     filter_: bool = True,
-    date_column: int | None = None,
+    column_formats: dict[int, str] | None = None,
 ):
     """A sheet streamed row by row (openpyxl's write-only mode keeps no cell objects: the export of
     300 participants writes some 280,000 cells). Bold header, frozen first row, a filter over
-    all rows, column widths; texts are always stored as text, dates as DD-MM-YYYY (also the empty
-    cells of `date_column`, counted from 0, so a date typed there later shows the same way)."""
+    all rows, column widths; texts are always stored as text, dates as DD-MM-YYYY. Every cell of a
+    column in `column_formats` (counted from 0) gets that number format, the empty ones too, so a
+    date typed there later shows the same way."""
     from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
     from openpyxl.styles import Alignment, Font  # noqa: PLC0415
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
@@ -43,6 +46,7 @@ def _sheet(  # noqa: PLR0913 - a sheet is described by all of these
         sheet.column_dimensions[get_column_letter(i)].width = width
     sheet.freeze_panes = "A2"
     bold, top = Font(bold=True), Alignment(vertical="top", wrap_text=True)
+    formats = column_formats or {}
 
     def header_cell(text):
         cell = WriteOnlyCell(sheet, value=text)
@@ -58,9 +62,10 @@ def _sheet(  # noqa: PLR0913 - a sheet is described by all of these
                 cell.data_type = "s"
                 return cell
             return value
-        if isinstance(value, date) or column == date_column:
+        number_format = formats.get(column, DATE_FORMAT if isinstance(value, date) else None)
+        if number_format:
             cell = WriteOnlyCell(sheet, value=value)
-            cell.number_format = DATE_FORMAT
+            cell.number_format = number_format
             return cell
         return value
 
@@ -79,6 +84,7 @@ def render_xlsx(round_: Round) -> bytes:
     tables = round_tables(round_)
     workbook = Workbook(write_only=True)
     _round_sheet(workbook, tables)
+    _themes_sheet(workbook, tables)
     title = round_.title
     _sheet(
         workbook,
@@ -88,6 +94,7 @@ def render_xlsx(round_: Round) -> bytes:
             _("participant"),
             _("domain"),
             _("item code"),
+            _("theme title"),
             _("item text"),
             _("first score"),
             _("first score (meaning)"),
@@ -97,11 +104,11 @@ def render_xlsx(round_: Round) -> bytes:
             _("text"),
         ],
         [
-            [title, r.participant, r.domain, r.code, r.item, r.first, r.first_label]
+            [title, r.participant, r.domain, r.code, r.theme_title, r.item, r.first, r.first_label]
             + [r.revised, r.revised_label, r.current, r.text]
             for r in tables.step1
         ],
-        [24, 30, 16, 9, 60, 10, 20, 10, 20, 10, 60],
+        [24, 30, 16, 9, 36, 60, 10, 20, 10, 20, 10, 60],
     )
     _sheet(
         workbook,
@@ -111,6 +118,7 @@ def render_xlsx(round_: Round) -> bytes:
             _("participant"),
             _("domain"),
             _("theme"),
+            _("theme title"),
             _("question"),
             _("question text"),
             _("item code"),
@@ -124,6 +132,7 @@ def render_xlsx(round_: Round) -> bytes:
                 r.participant,
                 r.domain,
                 r.theme,
+                r.theme_title,
                 r.question,
                 r.question_text,
                 r.code,
@@ -133,18 +142,27 @@ def render_xlsx(round_: Round) -> bytes:
             ]
             for r in tables.step2
         ],
-        [24, 30, 16, 8, 8, 50, 12, 50, 14, 60],
+        [24, 30, 16, 8, 36, 8, 50, 12, 50, 14, 60],
     )
     _sheet(
         workbook,
         _("Actions"),
-        [_("round"), _("theme"), _("theme title"), _("action"), _("who"), _("department"), _("date")],
         [
-            [title, a.theme.code, a.theme.title, a.description, a.who, a.department, a.due_on]
+            _("round"),
+            _("theme"),
+            _("theme title"),
+            _("action"),
+            _("who"),
+            _("department"),
+            _("date"),
+            _("status"),
+        ],
+        [
+            [title, a.theme.code, a.theme.title, a.description, a.who, a.department, a.due_on, a.status]
             for a in tables.actions
         ],
-        [24, 8, 40, 60, 30, 30, 12],
-        date_column=6,
+        [24, 8, 40, 60, 30, 30, 12, 12],
+        column_formats={6: DATE_FORMAT},
     )
     workbook.properties.creator = xml_safe(round_.organisation.name)
     workbook.properties.title = xml_safe(round_.title)
@@ -169,3 +187,31 @@ def _round_sheet(workbook, tables: Tables) -> None:
     ]
     rows += [[item, text or value] for _code, item, value, text in agreement_rows(tables)]
     _sheet(workbook, _("Round"), [_("item"), _("value")], rows, [34, 80], filter_=False)
+
+
+def _themes_sheet(workbook, tables: Tables) -> None:
+    """Per theme the average (rounded by the one rule of lib.numbers, shown as 3,3 in a Dutch
+    Excel), the lowest and highest score and the "don't know" count, as in the report."""
+    rows = []
+    for s in theme_stats(tables.results.step1):
+        average = float(one_decimal(s.mean)) if s.mean is not None else None
+        rows.append([tables.round.title, s.theme.code, s.theme.title, s.theme.statement, average])
+        rows[-1] += [s.low, s.high, s.unknown, len(s.scores)]
+    _sheet(
+        workbook,
+        _("Per theme"),
+        [
+            _("round"),
+            _("theme"),
+            _("theme title"),
+            _("statement"),
+            _("average"),
+            _("lowest score"),
+            _("highest score"),
+            _("don't know"),
+            _("number of scores"),
+        ],
+        rows,
+        [24, 8, 36, 60, 10, 10, 10, 10, 10],
+        column_formats={4: "0.0"},
+    )

@@ -6,12 +6,14 @@ participants, items and values behind its sentence.
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from statistics import mean
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from gesprekstool.instrument import Instrument
+from gesprekstool.lib.numbers import average_text, mean_of, one_decimal
 
 UNKNOWN = 6
 LOW_MEAN = 2.5
@@ -98,15 +100,16 @@ def theme_spreads(instrument: Instrument, answers: list[Answers]) -> list[ThemeS
     return spreads
 
 
-def domain_means(instrument: Instrument, answers: list[Answers]) -> dict[str, dict[str, float | None]]:
-    """Theme -> domain -> mean of the known scores (None where the domain gave none)."""
+def domain_means(instrument: Instrument, answers: list[Answers]) -> dict[str, dict[str, Decimal | None]]:
+    """Theme -> domain -> mean of the known scores, rounded by the one rule of lib.numbers (None
+    where the domain gave none)."""
     domains = sorted({a.domain for a in answers})
     table: dict[str, dict[str, float | None]] = {}
     for spread in theme_spreads(instrument, answers):
         table[spread.theme] = {}
         for domain in domains:
             values = [v for _, d, v in spread.known if d == domain]
-            table[spread.theme][domain] = round(mean(values), 1) if values else None
+            table[spread.theme][domain] = one_decimal(mean_of(values)) if values else None
     return table
 
 
@@ -166,7 +169,7 @@ def _unknown_observation(instrument, spread: ThemeSpread, total: int) -> Observa
 def _low_observation(spread: ThemeSpread) -> Observation | None:
     if len(spread.known) < 1 or spread.mean > LOW_MEAN:
         return None
-    average = f"{spread.mean:.1f}".replace(".", ",")
+    average = average_text(mean_of(v for _, _, v in spread.known))
     text = _("Theme %(theme)s scores low: on average %(mean)s out of 5.") % {
         "theme": spread.theme,
         "mean": average,
