@@ -41,14 +41,15 @@ def main() -> None:
             round_ = big_round(size)
             for name in args.formats:
                 before = peak_mb()
-                times = []
+                times, cpu = [], []
                 for _ in range(args.runs):
-                    start = time.perf_counter()
+                    start, start_cpu = time.perf_counter(), time.process_time()
                     data = FORMATS[name].render(round_)
                     times.append(time.perf_counter() - start)
+                    cpu.append(time.process_time() - start_cpu)
                 print(
                     f"{name:<5} participants={size:<4} size={len(data) // 1024} kB  "
-                    f"median={statistics.median(times):.2f}s  runs={args.runs}  "
+                    f"median={statistics.median(times):.2f}s  cpu={statistics.median(cpu):.2f}s  runs={args.runs}  "
                     f"peak={peak_mb()} MB (before: {before} MB)",
                     flush=True,
                 )

@@ -18,6 +18,11 @@ from . import summary
 from .chart import Chart, step1_chart
 
 SHORT_WHO_FROM = 12
+# With more participants than this, the PDF prints per answer the count and at most TEXTS_SHOWN of
+# the texts typed with it (the Word memo and the Excel file hold every one): at 300 participants
+# the full lists ran to some 150 pages and 37 s (issue 11), more than anyone reads in a report.
+LONG_FROM = 30
+TEXTS_SHOWN = 8
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,8 @@ class ReportContent:
     agreement: Agreement | None
     chart: Chart
     inspiration: list[Inspiration] = field(default_factory=list)
+    own_observations: list[tuple[str, str]] = field(default_factory=list)  # (theme code or "", text)
+    conversation_questions: list[tuple[str, str]] = field(default_factory=list)  # (theme code, text)
     made_on: date = field(default_factory=timezone.localdate)
 
     @property
@@ -64,6 +71,16 @@ class ReportContent:
         """With many participants, step 2 names them by number: a list of fifty labels per
         option would drown the answers (the step-1 table says who has which number)."""
         return self.participant_count > SHORT_WHO_FROM
+
+    @property
+    def text_limit(self) -> int | None:
+        """How many typed texts the PDF shows per list (None: all); see LONG_FROM."""
+        return TEXTS_SHOWN if self.participant_count > LONG_FROM else None
+
+    @property
+    def lists_who(self) -> bool:
+        """Whether the PDF names who ticked each answer: a list of a hundred numbers says nothing."""
+        return self.participant_count <= LONG_FROM
 
     @property
     def actions_by_theme(self) -> list[tuple[Theme, list[ActionRow]]]:
@@ -182,4 +199,10 @@ def report_content(round_: Round) -> ReportContent:
             unknown_label=instrument.unknown.label,
         ),
         inspiration=inspiration_for(results),
+        own_observations=list(
+            round_.own_observations.order_by("created_at", "id").values_list("theme", "text")
+        ),
+        conversation_questions=list(
+            round_.conversation_questions.order_by("theme", "position", "id").values_list("theme", "text")
+        ),
     )

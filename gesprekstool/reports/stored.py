@@ -5,7 +5,8 @@ changed is served from the database at once instead of being built again (issue 
 The version covers everything an export shows: the presenter's fingerprint of the round
 (rounds/live.py: the round's own fields, participants' progress, scores, ticks, comments, hidden
 and own observations), the participants' names, domains and notes, the action agenda (its
-optimistic-lock versions count every save) and the follow-up agreement, the organisation's name,
+optimistic-lock versions count every save) and the follow-up agreement, the questions chosen
+for the conversation, the organisation's name,
 the language and EXPORTS_VERSION (raise it when an export's layout changes, so files built by the
 old code are not served after a deploy).
 """
@@ -20,7 +21,7 @@ from django.utils import translation
 from gesprekstool.agenda.models import Action, Agreement
 from gesprekstool.organisations.models import Organisation
 from gesprekstool.rounds.live import live_version
-from gesprekstool.rounds.models import Participant, Round
+from gesprekstool.rounds.models import ConversationQuestion, Participant, Round
 
 from .formats import Format
 from .models import StoredExport
@@ -34,7 +35,7 @@ def _scalar(queryset, aggregate) -> Subquery:
 
 
 def export_version(round_: Round) -> str:
-    """A hash that changes whenever anything an export of `round_` shows changes. Three queries."""
+    """A hash that changes whenever anything an export of `round_` shows changes. Four queries."""
     agenda = (
         Round.objects.filter(pk=round_.pk)
         .values(
@@ -54,7 +55,12 @@ def export_version(round_: Round) -> str:
         .order_by("pk")
         .values_list("pk", "position", "display_name", "domain", "is_group", "step1_note")
     )
-    text = repr((EXPORTS_VERSION, live_version(round_), sorted((agenda or {}).items()), people))
+    questions = list(
+        ConversationQuestion.objects.filter(round=round_)
+        .order_by("pk")
+        .values_list("pk", "theme", "text", "position")
+    )
+    text = repr((EXPORTS_VERSION, live_version(round_), sorted((agenda or {}).items()), people, questions))
     return hashlib.sha256(text.encode()).hexdigest()
 
 
