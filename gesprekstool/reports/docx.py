@@ -306,7 +306,7 @@ def _step1(memo: Memo, report: ReportContent) -> None:
             [s.theme.code, s.theme.statement, average, spread, str(s.unknown)]
             for s, average, spread in report.stats_rows
         ],
-        widths=[1.5, 9.3, 2.3, 1.9, 2.0],
+        widths=[1.8, 9.0, 2.3, 1.9, 2.0],
     )
     memo.heading(_("Scores per participant"), 2)
     memo.paragraph(_("An arrow shows a score revised after step 2."))
