@@ -224,7 +224,7 @@ def chart_png(report: ReportContent) -> bytes:
     import cairosvg  # noqa: PLC0415
 
     svg = render_to_string("reports/chart_step1.svg", {"chart": report.chart})
-    return cairosvg.svg2png(bytestring=svg.encode(), scale=2, unsafe=False)
+    return cairosvg.svg2png(bytestring=xml_safe(svg).encode(), scale=2, unsafe=False)
 
 
 def _cover(memo: Memo, report: ReportContent) -> None:

@@ -48,7 +48,11 @@ def test_a_second_export_of_an_unchanged_round_is_not_built_again(full_round, dj
 
 def first_score_a(text: str) -> str:
     """The step-1 score on theme A of "Deelnemer 3" in the CSV file."""
-    row = next(r for r in csv.reader(io.StringIO(text)) if r[1:4] == ["Deelnemer 3 (Armoede)", "1", "A"])
+    row = next(
+        r
+        for r in csv.reader(io.StringIO(text), delimiter=";")
+        if r[1:4] == ["Deelnemer 3 (Armoede)", "1", "A"]
+    )
     return row[5]
 
 
