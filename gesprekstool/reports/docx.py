@@ -289,6 +289,7 @@ def _own_notes(memo: Memo, report: ReportContent) -> None:
 
 def _step1(memo: Memo, report: ReportContent) -> None:
     instrument = report.instrument
+    memo.page_break()  # the chart keeps its heading: on a new page, as in the PDF
     memo.heading(f"{_('Step 1.')} {instrument.step1.title}", 1)
     memo.paragraph(f"{instrument.scale_question} {instrument.scale_legend}.")
     if not report.results.participants:
