@@ -1,12 +1,14 @@
-"""How long the Excel and Word exports take for rounds of a given size.
+"""How long the exports take for rounds of a given size, and how much memory they use.
 
-    .venv/bin/python scripts/bench_exports.py [--sizes 50 300] [--formats xlsx docx] [--runs N]
+    .venv/bin/python scripts/bench_exports.py [--sizes 50 300] [--formats xlsx docx pdf] [--runs N]
 
-Works on a throw-away SQLite database (never your own) and prints the seconds per export.
-Not a test: the numbers depend on the machine (see docs/performance.md).
+Works on a throw-away SQLite database (never your own) and prints the median seconds per export
+and the process's peak memory (RSS) after the runs. Run one format per invocation to read its
+peak memory on its own. Not a test: the numbers depend on the machine (see docs/performance.md).
 """
 
 import argparse
+import resource
 import statistics
 import sys
 import tempfile
@@ -16,6 +18,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_pdf import big_round, setup_django  # noqa: E402
+
+
+def peak_mb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
 
 def main() -> None:
@@ -28,22 +34,23 @@ def main() -> None:
         setup_django(Path(folder) / "bench.sqlite3")
         from django.utils import translation  # noqa: PLC0415
 
-        from gesprekstool.reports.docx import render_docx  # noqa: PLC0415
-        from gesprekstool.reports.xlsx import render_xlsx  # noqa: PLC0415
+        from gesprekstool.reports.formats import FORMATS  # noqa: PLC0415
 
-        renderers = {"xlsx": render_xlsx, "docx": render_docx}
         translation.activate("nl")
         for size in args.sizes:
             round_ = big_round(size)
             for name in args.formats:
-                times = []
+                before = peak_mb()
+                times, cpu = [], []
                 for _ in range(args.runs):
-                    start = time.perf_counter()
-                    data = renderers[name](round_)
+                    start, start_cpu = time.perf_counter(), time.process_time()
+                    data = FORMATS[name].render(round_)
                     times.append(time.perf_counter() - start)
+                    cpu.append(time.process_time() - start_cpu)
                 print(
                     f"{name:<5} participants={size:<4} size={len(data) // 1024} kB  "
-                    f"median={statistics.median(times):.2f}s  runs={args.runs}",
+                    f"median={statistics.median(times):.2f}s  cpu={statistics.median(cpu):.2f}s  runs={args.runs}  "
+                    f"peak={peak_mb()} MB (before: {before} MB)",
                     flush=True,
                 )
 

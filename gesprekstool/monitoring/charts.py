@@ -5,8 +5,8 @@ shape and line pattern, the legend names them, and every point carries its value
 """
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
+from gesprekstool.lib.numbers import average_text
 from gesprekstool.rounds.charts import shape_path
 
 # Each series: (colour, marker, dash pattern, filled). Colours have at least 3:1 contrast on white.
@@ -69,9 +69,9 @@ class Chart:
 
 
 def number(value: float) -> str:
-    """One decimal with a decimal comma, as Dutch readers expect: 3,5 (and 3,25 becomes 3,3, as in
-    Django's floatformat, so the chart and the table agree)."""
-    return str(Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)).replace(".", ",")
+    """One decimal with a decimal comma, by the one rounding rule of gesprekstool.lib.numbers
+    (3,25 becomes 3,3), so the chart, the table and every export agree."""
+    return average_text(value)
 
 
 def marker_path(shape: str, x: float, y: float, r: float) -> str:

@@ -20,6 +20,11 @@ from . import summary
 from .chart import Chart, step1_chart
 
 SHORT_WHO_FROM = 12
+# With more participants than this, the PDF prints per answer the count and at most TEXTS_SHOWN of
+# the texts typed with it (the Word memo and the Excel file hold every one): at 300 participants
+# the full lists ran to some 150 pages and 37 s (issue 11), more than anyone reads in a report.
+LONG_FROM = 30
+TEXTS_SHOWN = 8
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,7 @@ class ActionRow:
     who: str
     department: str
     due_on: date | None
+    status: str = ""  # as shown: "open", "bezig", "gedaan", "vervallen"
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,8 @@ class ReportContent:
     inspiration: list[Inspiration] = field(default_factory=list)
     # Theme code -> the local figures chosen for the round beside that theme (gesprekstool.indicators).
     figures: dict[str, list[Indicator]] = field(default_factory=dict)
+    own_observations: list[tuple[str, str]] = field(default_factory=list)  # (theme code or "", text)
+    conversation_questions: list[tuple[str, str]] = field(default_factory=list)  # (theme code, text)
     made_on: date = field(default_factory=timezone.localdate)
 
     @property
@@ -67,6 +75,16 @@ class ReportContent:
         """With many participants, step 2 names them by number: a list of fifty labels per
         option would drown the answers (the step-1 table says who has which number)."""
         return self.participant_count > SHORT_WHO_FROM
+
+    @property
+    def text_limit(self) -> int | None:
+        """How many typed texts the PDF shows per list (None: all); see LONG_FROM."""
+        return TEXTS_SHOWN if self.participant_count > LONG_FROM else None
+
+    @property
+    def lists_who(self) -> bool:
+        """Whether the PDF names who ticked each answer: a list of a hundred numbers says nothing."""
+        return self.participant_count <= LONG_FROM
 
     @property
     def actions_by_theme(self) -> list[tuple[Theme, list[ActionRow]]]:
@@ -122,6 +140,7 @@ def action_rows(round_: Round, results: RoundResults) -> list[ActionRow]:
                 who=owner.shown_name if owner else action.owner_name,
                 department=action.department,
                 due_on=action.due_on,
+                status=action.get_status_display(),
             )
         )
     return rows
@@ -185,4 +204,10 @@ def report_content(round_: Round) -> ReportContent:
         ),
         inspiration=inspiration_for(results),
         figures=figures_by_theme(round_),
+        own_observations=list(
+            round_.own_observations.order_by("created_at", "id").values_list("theme", "text")
+        ),
+        conversation_questions=list(
+            round_.conversation_questions.order_by("theme", "position", "id").values_list("theme", "text")
+        ),
     )

@@ -1,6 +1,7 @@
 """The round as one long CSV file: round, participant, step, item code, item text, value, text.
 
-UTF-8 with a byte-order mark so that Excel shows é and ë; every field between quotes, and an
+Separated by ";" (the list separator of a Dutch Excel), UTF-8 with a byte-order mark so that Excel
+shows é and ë; every field between quotes, and an
 apostrophe before anything a spreadsheet would run as a formula, at the start of a cell or of a
 piece it may split off at "," or ";" (see text.csv_safe and docs/exports.md).
 """
@@ -51,7 +52,9 @@ def _cell(value) -> str:
 def render_csv(round_: Round) -> bytes:
     """The CSV file's bytes (see the module docstring for its columns)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+    # ";" is the list separator of a Dutch Excel: with it (and the byte-order mark) a double click
+    # opens the file in columns, é and ë intact.
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header())
     for row in csv_rows(round_tables(round_)):
         writer.writerow([_cell(v) for v in row])

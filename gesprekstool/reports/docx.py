@@ -1,12 +1,15 @@
 """The round as an editable Word memo (python-docx): the report's content with real headings,
 tables and styles, ready to become a collegevoorstel or a raadsinformatiebrief.
 
-Headings use Word's own "Heading 1/2/3" styles, so the navigation pane and a table of contents
-work; the contents field is filled in when Word opens the document.
+A4 with page numbers in the footer. Headings use Word's own "Heading 1/2/3" styles, so the
+navigation pane (Word) and the navigator (LibreOffice) list them; there is no contents field, which
+Word only fills in after F9. Tables have a fixed layout with explicit column widths, so Word and
+LibreOffice draw them alike. The step-1 chart is the report's SVG as a PNG picture (cairosvg).
 """
 
 import io
 
+from django.template.loader import render_to_string
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -31,6 +34,31 @@ class Memo:
         self.doc = Document()
         self._style_ids: dict[str, str | None] = {}
         self._set_defaults()
+        self._set_page()
+
+    def _set_page(self) -> None:
+        """A4 portrait, 2 cm margins, "Pagina 3 van 12" at the bottom right."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415
+        from docx.shared import Cm, Mm, Pt  # noqa: PLC0415
+
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(2))
+        footer = section.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for part in (_("Page") + " ", "PAGE", " " + _("of") + " ", "NUMPAGES"):
+            if part in ("PAGE", "NUMPAGES"):
+                _field(footer, part)
+            else:
+                footer.add_run(part)
+        for run in footer.runs:
+            run.font.size = Pt(8)
+
+    @property
+    def text_width_cm(self) -> float:
+        section = self.doc.sections[0]
+        return (section.page_width - section.left_margin - section.right_margin) / 360000
 
     def _set_defaults(self) -> None:
         from docx.oxml.ns import qn  # noqa: PLC0415
@@ -97,38 +125,26 @@ class Memo:
             cells = table.add_row().cells
             for cell, text in zip(cells, row, strict=True):
                 cell.text = xml_safe(str(text))
-        if widths:
-            for row in table.rows:
-                for cell, width in zip(row.cells, widths, strict=True):
-                    cell.width = Cm(width)
+        if not widths:  # the first column for names, the others share the rest
+            rest = (self.text_width_cm - 5) / max(1, len(header) - 1)
+            widths = [5.0] + [rest] * (len(header) - 1)
+        # A fixed layout with the widths on the grid and on every cell: LibreOffice otherwise
+        # shrinks an autofit table to its narrowest content ("Deelneme r").
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Cm(width)
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = Cm(width)
         self.doc.add_paragraph()
         return table
 
-    def contents(self) -> None:
-        """A Word table-of-contents field over headings 1–2; Word fills it in on opening."""
-        from docx.oxml import OxmlElement  # noqa: PLC0415
-        from docx.oxml.ns import qn  # noqa: PLC0415
+    def picture(self, png: bytes, *, width_cm: float, description: str) -> None:
+        """A picture with its text alternative (read aloud, shown when the picture is missing)."""
+        from docx.shared import Cm  # noqa: PLC0415
 
-        paragraph = self.doc.add_paragraph()
-        run = paragraph.add_run()
-        parts = [("begin", None), (None, 'TOC \\o "1-2" \\h \\z \\u'), ("separate", None)]
-        for kind, instruction in parts:
-            if kind:
-                element = OxmlElement("w:fldChar")
-                element.set(qn("w:fldCharType"), kind)
-            else:
-                element = OxmlElement("w:instrText")
-                element.set(qn("xml:space"), "preserve")
-                element.text = instruction
-            run._r.append(element)
-        paragraph.add_run(_("The table of contents appears when Word updates the fields (F9)."))
-        end = OxmlElement("w:fldChar")
-        end.set(qn("w:fldCharType"), "end")
-        paragraph.add_run()._r.append(end)
-        settings = self.doc.settings.element
-        update = OxmlElement("w:updateFields")
-        update.set(qn("w:val"), "true")
-        settings.append(update)
+        shape = self.doc.add_picture(io.BytesIO(png), width=Cm(width_cm))
+        shape._inline.docPr.set("descr", xml_safe(description))
 
     def page_break(self) -> None:
         self.doc.add_page_break()
@@ -137,6 +153,27 @@ class Memo:
         out = io.BytesIO()
         self.doc.save(out)
         return out.getvalue()
+
+
+def _field(paragraph, code: str) -> None:
+    """A field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay out the page:
+    begin, instruction, separate, the text shown until then, end; each in a run of its own."""
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    def char(kind: str) -> None:
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        paragraph.add_run()._r.append(element)
+
+    char("begin")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = f" {code} "
+    paragraph.add_run()._r.append(instruction)
+    char("separate")
+    paragraph.add_run("1")
+    char("end")
 
 
 def _repeat_header(row) -> None:
@@ -183,6 +220,14 @@ def render_docx(round_: Round) -> bytes:
     return memo.save()
 
 
+def chart_png(report: ReportContent) -> bytes:
+    """The report's step-1 chart (the same SVG as in the PDF) as a PNG at twice its size."""
+    import cairosvg  # noqa: PLC0415
+
+    svg = render_to_string("reports/chart_step1.svg", {"chart": report.chart})
+    return cairosvg.svg2png(bytestring=xml_safe(svg).encode(), scale=2, unsafe=False)
+
+
 def _cover(memo: Memo, report: ReportContent) -> None:
     round_ = report.round
     memo.paragraph(round_.organisation.name)
@@ -194,8 +239,6 @@ def _cover(memo: Memo, report: ReportContent) -> None:
     shown = _("anonymised (Participant 1, 2, …)") if round_.anonymised else _("by name")
     memo.paragraph(shown, bold_lead=_("Participants shown") + ": ")
     memo.paragraph(_date(report.made_on), bold_lead=_("Report made on") + ": ")
-    memo.heading(_("Contents"), 1)
-    memo.contents()
     memo.page_break()
 
 
@@ -207,6 +250,7 @@ def _summary(memo: Memo, report: ReportContent) -> None:
             memo.bullet(point.text)
     else:
         memo.paragraph(_("Nothing stands out yet: there are too few scores."))
+    _own_notes(memo, report)
     memo.heading(_("Main disagreements"), 2)
     if report.disagreements:
         for s in report.disagreements:
@@ -232,13 +276,31 @@ def _summary(memo: Memo, report: ReportContent) -> None:
         memo.paragraph(text + ".", bold_lead=_("Follow-up:") + " ")
 
 
+def _own_notes(memo: Memo, report: ReportContent) -> None:
+    """What the facilitator wrote down, and the questions chosen for the conversation."""
+    if report.own_observations:
+        memo.heading(_("Observations of the facilitator"), 2)
+        for theme, text in report.own_observations:
+            memo.bullet(text, bold_lead=f"{theme}: " if theme else "")
+    if report.conversation_questions:
+        memo.heading(_("Questions chosen for the conversation"), 2)
+        for theme, text in report.conversation_questions:
+            memo.bullet(text, bold_lead=f"{theme}: ")
+
+
 def _step1(memo: Memo, report: ReportContent) -> None:
     instrument = report.instrument
+    memo.page_break()  # the chart keeps its heading: on a new page, as in the PDF
     memo.heading(f"{_('Step 1.')} {instrument.step1.title}", 1)
     memo.paragraph(f"{instrument.scale_question} {instrument.scale_legend}.")
     if not report.results.participants:
         memo.paragraph(_("There are no participants yet, so there are no results."))
         return
+    memo.picture(
+        chart_png(report),
+        width_cm=min(memo.text_width_cm, report.chart.width / 28),
+        description=_("Step 1: scores per theme. The table below gives the same figures."),
+    )
     memo.heading(_("Per theme"), 2)
     memo.table(
         [_("Theme"), _("Statement"), _("Average"), _("Range"), instrument.unknown.label],
@@ -246,7 +308,7 @@ def _step1(memo: Memo, report: ReportContent) -> None:
             [s.theme.code, s.theme.statement, average, spread, str(s.unknown)]
             for s, average, spread in report.stats_rows
         ],
-        widths=[1.3, 9.5, 2, 2, 2],
+        widths=[1.8, 9.0, 2.3, 1.9, 2.0],
     )
     memo.heading(_("Scores per participant"), 2)
     memo.paragraph(_("An arrow shows a score revised after step 2."))
@@ -278,7 +340,7 @@ def _step2(memo: Memo, report: ReportContent) -> None:
                 rows.append(
                     [f"{len(o.participants)}/{total}", o.option.text, "\n".join(x for x in (who, texts) if x)]
                 )
-            memo.table([_("Number"), _("Answer"), _("Who")], rows, widths=[1.6, 8, 7.2])
+            memo.table([_("Number"), _("Answer"), _("Who")], rows, widths=[1.6, 8, 7.4])
             if q.unanswered:
                 memo.paragraph(
                     ", ".join(names[p.pk] for p in q.unanswered), bold_lead=_("Not answered by:") + " "
@@ -298,9 +360,12 @@ def _step3(memo: Memo, report: ReportContent) -> None:
                 continue
             memo.heading(theme.label, 2)
             memo.table(
-                [*instrument.step3_columns, _("Date")],
-                [[a.description, a.who or "–", a.department or "–", _date(a.due_on)] for a in actions],
-                widths=[8, 3.6, 3.4, 2.6],
+                [*instrument.step3_columns, _("Date"), _("Status")],
+                [
+                    [a.description, a.who or "–", a.department or "–", _date(a.due_on), a.status]
+                    for a in actions
+                ],
+                widths=[5.8, 3.2, 3.6, 2.4, 2.0],
             )
     else:
         memo.paragraph(_("No actions have been agreed yet."))

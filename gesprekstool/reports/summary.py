@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from gesprekstool.instrument import Theme
+from gesprekstool.lib.numbers import average_text
 
 UNKNOWN = 6
 WIDE_SPREAD = 2  # scores this far apart are worth a conversation
@@ -72,8 +73,8 @@ def theme_stats(step1) -> list[ThemeStats]:
 
 
 def decimal(value: float) -> str:
-    """A mean as the Dutch write it: 3,5."""
-    return f"{value:.1f}".replace(".", ",")
+    """A mean as the Dutch write it, by the one rounding rule (gesprekstool.lib.numbers): 3,3 for 3,25."""
+    return average_text(value)
 
 
 def disagreements(stats: list[ThemeStats], limit: int = 3) -> list[ThemeStats]:

@@ -25,6 +25,7 @@ class Step1Row:
     participant: str
     domain: str
     code: str
+    theme_title: str
     item: str
     first: int | None
     first_label: str
@@ -39,6 +40,7 @@ class Step2Row:
     participant: str
     domain: str
     theme: str
+    theme_title: str
     question: str
     question_text: str
     code: str
@@ -80,6 +82,7 @@ def step1_rows(results: RoundResults) -> list[Step1Row]:
                     participant=name,
                     domain=domain,
                     code=theme_scores.theme.code,
+                    theme_title=theme_scores.theme.title,
                     item=theme_scores.theme.statement,
                     first=cell.first,
                     first_label=_label(results, cell.first),
@@ -94,6 +97,7 @@ def step1_rows(results: RoundResults) -> list[Step1Row]:
                 participant=name,
                 domain=domain,
                 code="notitie",
+                theme_title="",
                 item=results.instrument.step1.note_label,
                 first=None,
                 first_label="",
@@ -137,6 +141,7 @@ def step2_rows(results: RoundResults) -> list[Step2Row]:
                             participant=name,
                             domain=domain,
                             theme=theme.code,
+                            theme_title=theme.title,
                             question=question.code,
                             question_text=question.text,
                             code=o.option.code,
@@ -150,6 +155,7 @@ def step2_rows(results: RoundResults) -> list[Step2Row]:
                     participant=name,
                     domain=domain,
                     theme=theme.code,
+                    theme_title=theme.title,
                     question="",
                     question_text="",
                     code=f"{theme.code}-opmerking",

@@ -9,6 +9,7 @@ from gesprekstool.organisations import activity
 from gesprekstool.rounds.access import get_round
 
 from .formats import FORMATS, filename
+from .stored import export_bytes
 
 
 @login_required
@@ -23,12 +24,13 @@ def downloads(request, pk: int):
 
 @login_required
 def download(request, pk: int, fmt: str):
-    """One export of the round; every member of the organisation may download it (readers too)."""
+    """One export of the round; every member of the organisation may download it (readers too).
+    Built once per version of the round and kept (reports/stored.py); every download is logged."""
     round_, _membership = get_round(request, pk)
     chosen = FORMATS.get(fmt)
     if chosen is None:
         raise Http404
-    response = HttpResponse(chosen.render(round_), content_type=chosen.content_type)
+    response = HttpResponse(export_bytes(round_, chosen), content_type=chosen.content_type)
     activity.record(
         organisation=round_.organisation,
         actor=request.user,

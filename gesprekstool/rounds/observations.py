@@ -6,12 +6,14 @@ participants, items and values behind its sentence.
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from statistics import mean
 
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext as _
 
 from gesprekstool.instrument import Instrument
+from gesprekstool.lib.numbers import average_text, mean_of, one_decimal
 
 LOW_MEAN = 2.5
 WIDE_SPREAD = 2
@@ -107,15 +109,16 @@ def theme_spreads(instrument: Instrument, answers: list[Answers]) -> list[ThemeS
     return spreads
 
 
-def domain_means(instrument: Instrument, answers: list[Answers]) -> dict[str, dict[str, float | None]]:
-    """Theme -> domain -> mean of the known scores (None where the domain gave none)."""
+def domain_means(instrument: Instrument, answers: list[Answers]) -> dict[str, dict[str, Decimal | None]]:
+    """Theme -> domain -> mean of the known scores, rounded by the one rule of lib.numbers (None
+    where the domain gave none)."""
     domains = sorted({a.domain for a in answers})
     table: dict[str, dict[str, float | None]] = {}
     for spread in theme_spreads(instrument, answers):
         table[spread.theme] = {}
         for domain in domains:
             values = [v for _, d, v in spread.known if d == domain]
-            table[spread.theme][domain] = round(mean(values), 1) if values else None
+            table[spread.theme][domain] = one_decimal(mean_of(values)) if values else None
     return table
 
 
@@ -191,7 +194,7 @@ def _unknown_observation(
 def _low_observation(spread: ThemeSpread, people: dict[str, Answers]) -> Observation | None:
     if len(spread.known) < 1 or spread.mean > LOW_MEAN:
         return None
-    average = f"{spread.mean:.1f}".replace(".", ",")
+    average = average_text(mean_of(v for _, _, v in spread.known))
     if len(people) == 1 and people[spread.known[0][0]].is_group:
         text = _("Theme %(theme)s scores low: the group gives it %(score)s out of 5.") % {
             "theme": spread.theme,

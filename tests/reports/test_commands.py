@@ -25,9 +25,15 @@ def test_export_round_writes_the_file(full_round, tmp_path, fmt):
     elif fmt == "docx":
         assert docx.Document(target).paragraphs[1].text == full_round.title
     elif fmt == "xlsx":
-        assert openpyxl.load_workbook(target).sheetnames == ["Ronde", "Stap 1", "Stap 2", "Acties"]
+        assert openpyxl.load_workbook(target).sheetnames == [
+            "Ronde",
+            "Per thema",
+            "Stap 1",
+            "Stap 2",
+            "Acties",
+        ]
     else:
-        assert data.decode("utf-8-sig").startswith('"ronde","deelnemer","stap"')
+        assert data.decode("utf-8-sig").startswith('"ronde";"deelnemer";"stap"')
 
 
 def test_export_round_writes_json_to_standard_output(full_round):

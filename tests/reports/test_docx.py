@@ -57,6 +57,7 @@ def test_memo_has_headings_tables_and_everything_of_an_anonymised_round(full_rou
         "Deelnemer 1 (Armoede)",
         "Beleidsteam Sociaal Domein",
         "1 maart 2027",
+        "open",
     ]
     for snippet in all_texts():
         assert snippet in text, snippet

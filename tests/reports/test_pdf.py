@@ -92,4 +92,34 @@ def test_report_content_reads_the_same_number_of_queries_for_few_and_many(organi
         return len(context.captured_queries)
 
     assert queries_for(1) == queries_for(6)
-    assert queries_for(1) <= 11  # one of them reads the local figures (gesprekstool/indicators)
+    assert queries_for(1) <= 13  # with the local figures, own observations and chosen conversation questions
+
+
+def test_report_html_shows_own_observations_chosen_questions_and_action_status(full_round):
+    from gesprekstool.rounds.models import ConversationQuestion, OwnObservation  # noqa: PLC0415
+
+    OwnObservation.objects.create(round=full_round, theme="B", text="Wijkcijfers ontbreken overal")
+    ConversationQuestion.objects.create(round=full_round, theme="D", text="Wie bereikt de huisarts?")
+
+    html = pdf.render_report_html(report_content(full_round))
+
+    assert "<strong>B</strong>: Wijkcijfers ontbreken overal" in html
+    assert "<strong>D</strong>: Wie bereikt de huisarts?" in html
+    assert '<th scope="col">Status</th>' in html and "<td>open</td>" in html
+
+
+def test_report_of_many_participants_shows_the_first_texts_and_says_how_many_more(organisation):
+    from tests.factories import add_answered_in_bulk  # noqa: PLC0415
+
+    round_ = services.create_round(
+        organisation=organisation, title="Groot", held_on=HELD_ON, mode="individual"
+    )
+    add_answered_in_bulk(round_, 31)
+
+    html = pdf.render_report_html(report_content(round_))
+
+    # 31 comments per theme: 8 shown, and a line for the other 23; no list of who ticked what.
+    comments_a = html.split('id="theme-A"', 1)[1].split('id="theme-B"', 1)[0].split("Opmerkingenveld", 1)[1]
+    assert comments_a.count("<li><strong>") == 8
+    assert "En nog 23 teksten; de Word-notitie en het Excel-bestand bevatten alle teksten." in comments_a
+    assert 'class="who"' not in html

@@ -59,7 +59,7 @@ def test_workbook_sheets_hold_exactly_the_rows_of_the_tables(db):
     step1 = list(workbook["Stap 1"].iter_rows(min_row=2, values_only=True))
     assert step1 == [
         as_read(
-            (title, r.participant, r.domain, r.code, r.item, r.first, r.first_label)
+            (title, r.participant, r.domain, r.code, r.theme_title, r.item, r.first, r.first_label)
             + (r.revised, r.revised_label, r.current, r.text)
         )
         for r in tables.step1
@@ -67,11 +67,11 @@ def test_workbook_sheets_hold_exactly_the_rows_of_the_tables(db):
     step2 = list(workbook["Stap 2"].iter_rows(min_row=2, values_only=True))
     assert step2 == [
         as_read(
-            (title, r.participant, r.domain, r.theme, r.question, r.question_text)
+            (title, r.participant, r.domain, r.theme, r.theme_title, r.question, r.question_text)
             + (r.code, r.item, r.ticked, r.text)
         )
         for r in tables.step2
     ]
-    assert workbook["Stap 1"].dimensions == f"A1:K{len(tables.step1) + 1}"
-    assert workbook["Stap 2"].auto_filter.ref == f"A1:J{len(tables.step2) + 1}"
+    assert workbook["Stap 1"].dimensions == f"A1:L{len(tables.step1) + 1}"
+    assert workbook["Stap 2"].auto_filter.ref == f"A1:K{len(tables.step2) + 1}"
     assert workbook["Stap 2"].freeze_panes == "A2"

@@ -24,13 +24,22 @@ def workbook_text(workbook) -> str:
 def test_workbook_has_one_sheet_per_step_and_the_actions(full_round):
     workbook = openpyxl.load_workbook(io.BytesIO(render_xlsx(full_round)))
 
-    assert workbook.sheetnames == ["Ronde", "Stap 1", "Stap 2", "Acties"]
+    assert workbook.sheetnames == ["Ronde", "Per thema", "Stap 1", "Stap 2", "Acties"]
     step1 = list(workbook["Stap 1"].iter_rows(values_only=True))
-    assert step1[0][:6] == ("ronde", "deelnemer", "domein", "itemcode", "itemtekst", "eerste score")
+    assert step1[0][:7] == (
+        "ronde",
+        "deelnemer",
+        "domein",
+        "itemcode",
+        "themanaam",
+        "itemtekst",
+        "eerste score",
+    )
     # one row per participant and theme, plus the note
     assert len(step1) == 1 + 2 * (6 + 1)
     b = next(r for r in step1 if r[1] == "Deelnemer 1 (Armoede)" and r[3] == "B")
-    assert b[4:10] == (
+    assert b[4:11] == (
+        "Zicht op de lokale problematiek en kansen",
         "Onze gemeente heeft goed zicht op de lokale problematiek en kansen.",
         2,
         "niet mee eens",
@@ -39,24 +48,25 @@ def test_workbook_has_one_sheet_per_step_and_the_actions(full_round):
         3,
     )
     e = next(r for r in step1 if r[1] == "Deelnemer 1 (Armoede)" and r[3] == "E")
-    assert e[5:7] == (6, "weet niet")
+    assert e[6:8] == (6, "weet niet")
 
     step2 = list(workbook["Stap 2"].iter_rows(values_only=True))
     options = sum(len(q.options) for q in full_round.instrument.questions)
     assert len(step2) == 1 + 2 * (options + 6)
-    row = next(r for r in step2 if r[1] == "Deelnemer 1 (Armoede)" and r[6] == "1f")
+    row = next(r for r in step2 if r[1] == "Deelnemer 1 (Armoede)" and r[7] == "1f")
     assert row[3:] == (
         "A",
+        "Visie op armoede, schulden en gezondheid",
         "1",
-        row[5],
+        row[6],
         "1f",
         "Anders, namelijk",
         1,
         "Armoede komt vaak samen met schulden en stress",
     )
-    assert next(r for r in step2 if r[1] == "Deelnemer 1 (Armoede)" and r[6] == "1b")[8] == 0
+    assert next(r for r in step2 if r[1] == "Deelnemer 1 (Armoede)" and r[7] == "1b")[9] == 0
     assert (
-        next(r for r in step2 if r[1] == "Deelnemer 1 (Armoede)" and r[6] == "3a")[8] is None
+        next(r for r in step2 if r[1] == "Deelnemer 1 (Armoede)" and r[7] == "3a")[9] is None
     )  # not answered
 
     actions = list(workbook["Acties"].iter_rows(values_only=True))
@@ -68,6 +78,8 @@ def test_workbook_has_one_sheet_per_step_and_the_actions(full_round):
         "Beleidsteam Sociaal Domein",
     )
     assert actions[1][6].date().isoformat() == "2027-03-01"
+    assert actions[0][7] == "status"
+    assert actions[1][7] == "open"
 
     text = workbook_text(workbook)
     for snippet in all_texts():
@@ -84,8 +96,8 @@ def test_workbook_keeps_a_formula_typed_by_a_participant_as_text(full_round):
     workbook = openpyxl.load_workbook(io.BytesIO(render_xlsx(full_round)))
 
     note = next(r for r in workbook["Stap 1"].iter_rows() if r[3].value == "notitie")
-    assert note[10].data_type == "s"
-    assert note[10].value == '=HYPERLINK("http://example.invalid","klik")'
+    assert note[11].data_type == "s"
+    assert note[11].value == '=HYPERLINK("http://example.invalid","klik")'
 
 
 def test_workbook_of_a_named_round_shows_names(named_round):
@@ -96,7 +108,7 @@ def test_workbook_of_a_named_round_shows_names(named_round):
 
 def read_csv(data: bytes) -> list[list[str]]:
     assert data.startswith("\ufeff".encode())
-    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
 
 
 def test_csv_is_one_long_table_with_everything(full_round):

@@ -60,7 +60,7 @@ def test_csv_quotes_every_field_and_no_cell_starts_a_formula_split_either_way(fu
     for line in csv.reader(io.StringIO(data)):
         assert all(not cell.startswith(FORMULA_START) for cell in line)
     first_line = data.split("\r\n")[0]
-    assert first_line == '"ronde","deelnemer","stap","itemcode","itemtekst","waarde","tekst"'
+    assert first_line == '"ronde";"deelnemer";"stap";"itemcode";"itemtekst";"waarde";"tekst"'
     # A Dutch Excel opening it with a double click: split at ";" and at ",", quotes not honoured.
     for line in data.split("\r\n"):
         for cell in pieces(line):

@@ -60,7 +60,7 @@ def test_round_pages_have_the_download_tab(facilitator_client, round_):
         ("pdf", "application/pdf", b"%PDF-"),
         ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", b"PK"),
         ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK"),
-        ("csv", "text/csv; charset=utf-8", '\ufeff"ronde",'.encode()),
+        ("csv", "text/csv; charset=utf-8", '\ufeff"ronde";'.encode()),
         ("json", "application/json", b'{\n  "format": "gesprekstool-round"'),
     ],
 )

@@ -2,6 +2,7 @@
 
 import math
 import random
+from decimal import Decimal
 
 import pytest
 from django.utils import translation
@@ -159,8 +160,8 @@ def test_domain_means_per_theme_and_domain():
 
     table = domain_means(INSTRUMENT, answers)
 
-    assert table["A"] == {"Armoede": 1.7, "Gezondheid": 5.0}
-    assert table["B"] == {"Armoede": 4.0, "Gezondheid": None}
+    assert table["A"] == {"Armoede": Decimal("1.7"), "Gezondheid": Decimal("5.0")}
+    assert table["B"] == {"Armoede": Decimal("4.0"), "Gezondheid": None}
     assert table["C"] == {"Armoede": None, "Gezondheid": None}
     assert list(table) == THEMES
 
