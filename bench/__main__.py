@@ -70,6 +70,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--export-sizes", type=int, nargs="+", help="participants per round for the exports")
     parser.add_argument("--out", default="docs/bench/latest.md", help="the markdown report")
     parser.add_argument("--json", help="also write the figures as JSON here")
+    parser.add_argument(
+        "--render", metavar="JSON", help="only write the report again from the figures of --json"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the work folder (logs, locust CSVs)")
     args = parser.parse_args(argv)
     for name, value in (QUICK if args.quick else FULL).items():
@@ -208,7 +211,7 @@ def run(args: argparse.Namespace) -> dict:
     workdir = Path(tempfile.mkdtemp(prefix="gesprekstool-bench."))
     results = {
         "meta": machine(),
-        "args": {k: v for k, v in vars(args).items() if k != "json"},
+        "args": {k: v for k, v in vars(args).items() if k not in {"json", "render"}},
         "databases": {},
         "exports": [],
         "durations": {},
@@ -267,8 +270,11 @@ def run(args: argparse.Namespace) -> dict:
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     started = time.monotonic()
-    results = run(args)
-    results["durations"]["total"] = time.monotonic() - started
+    if args.render:
+        results = json.loads(Path(args.render).read_text())
+    else:
+        results = run(args)
+        results["durations"]["total"] = time.monotonic() - started
     markdown = report.render(results)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -143,6 +143,26 @@ def problems(results: dict) -> list[str]:
     return found
 
 
+def options(args: dict) -> str:
+    said = [
+        f"Parts: {', '.join(args['parts'])}; databases: {', '.join(NAMES[d] for d in args['databases'])}."
+    ]
+    if "wave" in args["parts"]:
+        said.append(
+            f"Wave: {args['participants']} participants arriving {args['spawn_rate']:g} per second, "
+            f"{args['wait'][0]:g}–{args['wait'][1]:g} s between clicks, presenter's live fragment polled every "
+            f"{args['poll']:g} s, results page every {args['results_every']:g} s."
+        )
+    if "throughput" in args["parts"]:
+        said.append(
+            f"No-pause runs: {args['throughput_seconds']} s with {args['throughput_users']} users each "
+            "(requests per second over the steady part, the first third, at most 5 s, left out)."
+        )
+    if "pages" in args["parts"]:
+        said.append(f"Pages: median of {args['page_runs']} runs after one unmeasured warm-up.")
+    return " ".join(said)
+
+
 def render(results: dict) -> str:
     meta, args = results["meta"], results["args"]
     lines = [
@@ -157,10 +177,7 @@ def render(results: dict) -> str:
         "the hello-world is a bare Django app served by the same gunicorn settings. Rerun: `make bench` "
         "(options: `.venv/bin/python -m bench --help`).",
         "",
-        f"Options: {args['participants']} participants, {args['wait'][0]}–{args['wait'][1]} s between clicks, "
-        f"presenter polled every {args['poll']} s, results page every {args['results_every']} s; "
-        f"no-pause runs of {args['throughput_seconds']} s with {args['throughput_users']} users; "
-        f"pages: median of {args['page_runs']} runs.",
+        options(args),
     ]
     for db, section in results["databases"].items():
         if "wave" in section:
