@@ -34,6 +34,10 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"|"X-CSRFToken": "(
 LIVE = re.compile(r'presentatie/live/\?[^"]*versie=([0-9a-f]+)')
 SAVED = "gt-save-status--ok"
 HTMX = {"HX-Request": "true"}
+# A new connection for every click: after a pause of seconds gunicorn has closed the kept-alive one
+# anyway (keep-alive 2 s), and reusing it races with that close ("status 0", which a browser would
+# quietly retry). The no-pause runs keep their connections.
+CLOSE = {"Connection": "close"}
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
 wave_tokens = iter(PLAN["wave"]["tokens"])
@@ -75,6 +79,7 @@ class WaveParticipant(HttpUser):
         self.base = f"/d/{self.token}/"
         self.rng = random.Random(self.token)
         self.csrf = ""
+        self.client.headers.update(CLOSE)
 
     def pause(self):
         gevent.sleep(self.rng.uniform(*WAIT))
@@ -95,7 +100,7 @@ class WaveParticipant(HttpUser):
         ) as response:
             if response.status_code == 200 and SAVED in response.text:
                 return True
-            response.failure(f"not saved: status {response.status_code}")
+            response.failure(f"not saved: status {response.status_code} {response.error or ''}")
             return False
 
     def submit(self, path: str, name: str, data: dict, goes_to: str) -> bool:
@@ -105,7 +110,9 @@ class WaveParticipant(HttpUser):
         ) as response:
             if response.status_code == 302 and response.headers.get("Location", "").endswith(goes_to):
                 return True
-            response.failure(f"status {response.status_code}, to {response.headers.get('Location')}")
+            response.failure(
+                f"status {response.status_code} {response.error or ''}, to {response.headers.get('Location')}"
+            )
             raise StopUser
 
     @task
@@ -138,8 +145,8 @@ class WaveParticipant(HttpUser):
         for theme in PLAN["instrument"]:
             self.pause()
             value, code = rng.randint(1, 6), theme["code"]
+            scores[code] = value  # ticked on the page, whether the autosave worked or not
             if self.autosave(f"stap-1/score/{code}/", "score autosave", {f"score-{code}-score": value}):
-                scores[code] = value
                 acknowledge(t, "score", code, value)
         self.pause()
         note = f"Wat mij opvalt, deelnemer {t[:6]}."
@@ -205,6 +212,7 @@ class Facilitator(HttpUser):
     wait_time = constant(POLL)
 
     def on_start(self):
+        self.client.headers.update(CLOSE)
         response = self.client.get("/inloggen/", name="login page")
         match = CSRF.search(response.text)
         login = {**PLAN["login"], "csrfmiddlewaretoken": (match[1] or match[2]) if match else ""}
@@ -227,7 +235,9 @@ class Facilitator(HttpUser):
         start = time.perf_counter()
         exception = None
         try:
-            response = requests.Session.request(self.client, "GET", url, headers=HTMX, allow_redirects=False)
+            response = requests.Session.request(
+                self.client, "GET", url, headers={**HTMX, **CLOSE}, allow_redirects=False
+            )
             length = len(response.content)
             name = {204: "presenter live (unchanged)", 200: "presenter live (changed)"}.get(
                 response.status_code

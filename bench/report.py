@@ -178,6 +178,7 @@ def render(results: dict) -> str:
         "(options: `.venv/bin/python -m bench --help`).",
         "",
         options(args),
+        *(["", meta["note"]] if meta.get("note") else []),
     ]
     for db, section in results["databases"].items():
         if "wave" in section:
