@@ -7,7 +7,7 @@ PY := $(BIN)/python
 APT_GET := $(shell command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo) apt-get
 export CHROMIUM_PATH ?= /usr/bin/chromium
 
-.PHONY: run serve test test-sqlite test-postgres lint install install-test system-deps system-test-deps messages compilemessages clean
+.PHONY: run serve bench test test-sqlite test-postgres lint install install-test system-deps system-test-deps messages compilemessages clean
 
 $(BIN)/.installed-base: requirements/base.txt
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,13 @@ run: install
 # DEBUG=0). Settings come from the environment; see README, "Running it for real".
 serve: install
 	scripts/serve.sh
+
+# The workshop benchmark of issue 11 (not part of `make test`, which runs a 5-participant version):
+# the production server on SQLite and PostgreSQL, a wave of 300 participants, autosave throughput
+# against a hello-world, facilitator pages and exports. Writes docs/bench/latest.md. About half an
+# hour on 2 cores; BENCH_ARGS="--quick" or e.g. "--databases sqlite --parts wave" for a part.
+bench: install-test
+	$(PY) -m bench $(BENCH_ARGS)
 
 lint: $(BIN)/.installed-test
 	$(BIN)/ruff check .
