@@ -2,7 +2,7 @@
 handed in yet.
 
 The e-mail address is optional and kept only for this (Participant.email: shown to facilitators,
-removed with the round's personal data by services.remove_personal_data). What is stored about a
+removed with the round's personal data by removal.remove_personal_data). What is stored about a
 mail is when it went (invited_at, reminded_at) or when it failed (mail_failed_at); the activity log
 gets counts only, never addresses, links or the text.
 """

@@ -4,7 +4,7 @@ The periods are the organisation's (Organisation.participant_data_days, round_de
 in days from the day the round was closed (in the site's time zone). An open round keeps everything.
 
 - On day `closed + participant_data_days` names, departments and e-mail addresses of participants are
-  removed (services.remove_personal_data); the answers stay and the round is shown anonymised.
+  removed (removal.remove_personal_data); the answers stay and the round is shown anonymised.
 - On day `closed + round_delete_days - 14` the organisation's facilitators get one mail that the round
   will be deleted; the round is deleted on `closed + round_delete_days`, but never sooner than 14 days
   after that mail, so nobody loses a round without notice (also when the period was shortened).
@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from gesprekstool.lib.language import language_of
 from gesprekstool.organisations.models import Membership
 
-from . import services
+from . import removal
 from .models import Round
 
 logger = logging.getLogger(__name__)
@@ -206,7 +206,7 @@ def daily_personal_data(*, today: datetime.date, dry_run: bool) -> list[str]:
             if dry_run:
                 lines.append(f"would remove names and e-mail addresses: {_describe(round_)}")
             else:
-                count = services.remove_personal_data(round_, by=None)
+                count = removal.remove_personal_data(round_, by=None)
                 lines.append(
                     f"removed names and e-mail addresses of {count} participant(s): {_describe(round_)}"
                 )
@@ -224,7 +224,7 @@ def daily_round_deletion(*, today: datetime.date, dry_run: bool) -> list[str]:
                 lines.append(f"would delete: {_describe(round_)}")
             else:
                 description = _describe(round_)
-                services.delete_round(round_, by=None, reason=_("retention period"))
+                removal.delete_round(round_, by=None, reason=_("retention period"))
                 lines.append(f"deleted: {description}")
         for round_ in rounds_to_warn(today):
             if dry_run:

@@ -12,7 +12,7 @@ from gesprekstool.organisations.access import require_manager
 from gesprekstool.organisations.current import current_membership
 from gesprekstool.organisations.current import memberships as my_memberships
 
-from . import invitations, services
+from . import invitations, removal, services
 from .access import get_round
 from .forms import ParticipantForm, ParticipantMergeForm, RoundDeleteForm, RoundForm, RoundSettingsForm
 from .models import Participant, Round
@@ -260,7 +260,7 @@ def participant_delete(request, pk: int, participant_id: int):
     participant = get_object_or_404(round_.participants.filter(is_group=False), pk=participant_id)
     if request.method == "POST":
         name = participant.display_name
-        services.delete_participant(participant, by=request.user)
+        removal.delete_participant(participant, by=request.user)
         messages.success(request, _("%(name)s and their answers have been deleted.") % {"name": name})
         return redirect("rounds:detail", pk=round_.pk)
     return render(
@@ -279,7 +279,7 @@ def participant_merge(request, pk: int, participant_id: int):
     if request.method == "POST" and form.is_valid():
         into = form.cleaned_data["into"]
         name = duplicate.display_name
-        services.merge_participant(duplicate, into=into, by=request.user)
+        removal.merge_participant(duplicate, into=into, by=request.user)
         messages.success(
             request,
             _("%(duplicate)s has been merged into %(into)s.")
@@ -310,7 +310,7 @@ def round_delete(request, pk: int):
     form = RoundDeleteForm(request.POST or None, round_=round_)
     if request.method == "POST" and form.is_valid():
         title = round_.title
-        services.delete_round(round_, by=request.user)
+        removal.delete_round(round_, by=request.user)
         messages.success(request, _("The round “%(title)s” has been deleted.") % {"title": title})
         return redirect("rounds:list")
     return render(

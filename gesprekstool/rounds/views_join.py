@@ -1,7 +1,7 @@
 """Joining a meeting by the code on the screen: public pages, slowed down against guessing.
 
 Joining is idempotent per browser: the join form carries a random key, so posting it twice makes one
-participant (services.join_by_code), and the session remembers who joined from this browser, so
+participant (joining.join_by_code), and the session remembers who joined from this browser, so
 reopening the code page offers "continue as ..." instead of the form."""
 
 import re
@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from gesprekstool.lib.client_ip import client_ip
 from gesprekstool.lib.text import CleanTextMixin
 
-from . import services
+from . import joining
 from .models import Participant, Round, new_token
 from .respondent import remember_language, use_round_language
 
@@ -96,7 +96,7 @@ def join_round(request, code: str):
     refused for a while (429), whatever code it sends. Joint rounds take no one by code: their
     answers are the group's shared form."""
     address = client_ip(request)
-    if services.join_code_throttled(address=address):
+    if joining.join_code_throttled(address=address):
         minutes = int(settings.JOIN_CODE_ATTEMPT_WINDOW.total_seconds() // 60)
         return render(
             request,
@@ -111,7 +111,7 @@ def join_round(request, code: str):
         )
     round_ = Round.objects.select_related("organisation").filter(join_code=code.upper()).first()
     if round_ is None or round_.is_closed:
-        services.record_failed_join(address=address)
+        joining.record_failed_join(address=address)
         return render(
             request,
             "rounds/join_start.html",
@@ -137,7 +137,7 @@ def join_round(request, code: str):
             return render(request, "rounds/join_continue.html", {"round": round_, "joined": joined})
     form = JoinForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        participant, _created = services.join_by_code(
+        participant, _created = joining.join_by_code(
             round_,
             display_name=form.cleaned_data["display_name"],
             domain=form.cleaned_data["domain"],

@@ -13,7 +13,7 @@ from gesprekstool.organisations.models import ActivityEntry
 from gesprekstool.reports.formats import FORMATS
 from gesprekstool.reports.models import StoredExport
 from gesprekstool.reports.stored import export_bytes, export_version
-from gesprekstool.rounds import services
+from gesprekstool.rounds import removal, services
 
 
 @pytest.fixture
@@ -106,7 +106,7 @@ def test_each_format_and_language_is_kept_on_its_own(full_round, settings):
 def test_removing_personal_data_removes_the_kept_exports(full_round, other_round_with_export):
     export_bytes(full_round, FORMATS["csv"])
 
-    services.remove_personal_data(full_round)
+    removal.remove_personal_data(full_round)
 
     assert list(StoredExport.objects.values_list("round_id", flat=True)) == [other_round_with_export.pk]
 
@@ -114,7 +114,7 @@ def test_removing_personal_data_removes_the_kept_exports(full_round, other_round
 def test_deleting_a_round_removes_its_kept_exports(full_round, other_round_with_export):
     export_bytes(full_round, FORMATS["csv"])
 
-    services.delete_round(full_round, by=None, reason="test")
+    removal.delete_round(full_round, by=None, reason="test")
 
     assert list(StoredExport.objects.values_list("round_id", flat=True)) == [other_round_with_export.pk]
 
@@ -122,7 +122,7 @@ def test_deleting_a_round_removes_its_kept_exports(full_round, other_round_with_
 def test_deleting_a_participant_removes_the_rounds_kept_exports(full_round):
     export_bytes(full_round, FORMATS["csv"])
 
-    services.delete_participant(full_round.participants.first(), by=None)
+    removal.delete_participant(full_round.participants.first(), by=None)
 
     assert StoredExport.objects.count() == 0
 

@@ -10,7 +10,7 @@ from django.utils import dateformat, timezone
 
 from gesprekstool.agenda.models import Action, ActionNote, Agreement, CalendarFeed, OwnerLink, SentReminder
 from gesprekstool.organisations.models import ActivityEntry
-from gesprekstool.rounds import services
+from gesprekstool.rounds import removal, services
 from gesprekstool.rounds.models import (
     ConversationQuestion,
     HiddenObservation,
@@ -75,7 +75,7 @@ def busy_round(round_, participant, facilitator):
 def test_delete_participant_leaves_nothing_of_them(busy_round, participant, facilitator):
     pk = participant.pk
 
-    services.delete_participant(participant, by=facilitator)
+    removal.delete_participant(participant, by=facilitator)
 
     assert rows_referring_to(Participant, pk) == {}
     assert Participant.objects.filter(pk=pk).exists() is False
@@ -92,7 +92,7 @@ def test_delete_participant_leaves_nothing_of_them(busy_round, participant, faci
 
 
 def test_delete_participant_keeps_the_others(busy_round, participant, facilitator):
-    services.delete_participant(participant, by=facilitator)
+    removal.delete_participant(participant, by=facilitator)
 
     assert list(busy_round.participants.values_list("display_name", flat=True)) == ["Gijs"]
     assert busy_round.participants.get().scores.count() == 6
@@ -103,7 +103,7 @@ def test_delete_round_leaves_nothing_of_it(busy_round, facilitator):
     participant_pks = list(busy_round.participants.values_list("pk", flat=True))
     action_pks = list(Action.objects.filter(round=busy_round).values_list("pk", flat=True))
 
-    services.delete_round(busy_round, by=facilitator)
+    removal.delete_round(busy_round, by=facilitator)
 
     assert rows_referring_to(Round, pk) == {}
     assert [rows_referring_to(Participant, p) for p in participant_pks] == [{}, {}]

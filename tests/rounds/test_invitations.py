@@ -9,7 +9,7 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.utils import timezone
 
 from gesprekstool.organisations.models import ActivityEntry
-from gesprekstool.rounds import invitations, services
+from gesprekstool.rounds import invitations, removal, services
 from gesprekstool.rounds.invitations import Kind, MailRefused
 from gesprekstool.rounds.models import Participant
 from tests.factories import answer_everything
@@ -226,7 +226,7 @@ def test_removing_personal_data_removes_address_and_failure(round_, people, faci
     anna.save()
     invitations.send_link_mails(round_, kind=Kind.INVITATION, intro="Welkom.", by=facilitator)
 
-    services.remove_personal_data(round_, by=None)
+    removal.remove_personal_data(round_, by=None)
 
     assert list(round_.participants.values_list("email", "mail_failed_at")) == [("", None)] * 4
 

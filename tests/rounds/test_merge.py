@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from gesprekstool.organisations.models import ActivityEntry
-from gesprekstool.rounds import services
+from gesprekstool.rounds import removal, services
 from gesprekstool.rounds.models import Participant
 from tests.factories import RoundFactory, answers_of
 
@@ -38,7 +38,7 @@ def pair(participant, other_participant):
 def test_merge_fills_only_the_gaps_and_deletes_the_duplicate(pair, facilitator):
     kept, duplicate = pair
 
-    moved = services.merge_participant(duplicate, into=kept, by=facilitator)
+    moved = removal.merge_participant(duplicate, into=kept, by=facilitator)
 
     after = answers_of(kept)
     assert moved == 4
@@ -53,7 +53,7 @@ def test_merge_fills_only_the_gaps_and_deletes_the_duplicate(pair, facilitator):
 def test_merge_is_in_the_activity_log_by_number_not_by_name(pair, facilitator):
     kept, duplicate = pair
 
-    services.merge_participant(duplicate, into=kept, by=facilitator)
+    removal.merge_participant(duplicate, into=kept, by=facilitator)
 
     entry = ActivityEntry.objects.get(action="participants_merged")
     assert (entry.actor, entry.subject, entry.detail) == (
@@ -71,8 +71,8 @@ def test_merge_refuses_the_same_participant_another_round_or_the_group(participa
 
     refusals = []
     for duplicate, into in [(participant, participant), (participant, elsewhere), (group, participant)]:
-        with pytest.raises(services.MergeRefused) as refusal:
-            services.merge_participant(duplicate, into=into, by=facilitator)
+        with pytest.raises(removal.MergeRefused) as refusal:
+            removal.merge_participant(duplicate, into=into, by=facilitator)
         refusals.append(str(refusal.value))
 
     assert refusals == [

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from gesprekstool.rounds import services
+from gesprekstool.rounds import joining, services
 
 KEY = "dubbel-getikt-formulier-0123456789abcdef"
 
@@ -52,8 +52,8 @@ def test_join_round_posted_twice_from_two_browsers_makes_one_participant(client,
 
 
 def test_join_by_code_is_idempotent_per_form_key(open_round):
-    first = services.join_by_code(open_round, display_name="Sanne", domain="armoede", join_key=KEY)
-    second = services.join_by_code(open_round, display_name="Sanne", domain="armoede", join_key=KEY)
+    first = joining.join_by_code(open_round, display_name="Sanne", domain="armoede", join_key=KEY)
+    second = joining.join_by_code(open_round, display_name="Sanne", domain="armoede", join_key=KEY)
 
     assert (first[1], second[1]) == (True, False)
     assert first[0].pk == second[0].pk
