@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from gesprekstool.instrument.translation import first_difference
+
 CURRENT_VERSION = "2018.1"
 REFERENCE_LANGUAGE = "nl"
 DEFINITIONS_DIR = Path(__file__).resolve().parent / "definitions"
@@ -214,46 +216,11 @@ def translations(version: str) -> list[str]:
     return sorted(p.parent.name for p in DEFINITIONS_DIR.glob(f"*/{version}.yaml"))
 
 
-# Keys whose values are words in the instrument's language; everything else (version, codes, numbers,
-# values, flags) must be equal in a translation.
-_TEXT_KEYS = frozenset(
-    {"title", "subtitle", "source", "scale_question", "label", "instruction", "note_label", "text"}
-    | {"statement", "comment_label", "lead", "step3_columns"}
-)
-
-
-def _shape(value: Any, key: str = "") -> Any:
-    """The definition with every text replaced by whether it is given: what a translation must keep."""
-    if isinstance(value, dict):
-        return {k: _shape(v, k) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_shape(item, key) for item in value]
-    if key in _TEXT_KEYS and isinstance(value, str):
-        return bool(value)
-    return value
-
-
-def _first_difference(left: Any, right: Any, where: str = "instrument") -> str:
-    if isinstance(left, dict) and isinstance(right, dict):
-        for key in left.keys() | right.keys():
-            if left.get(key) != right.get(key):
-                return _first_difference(left.get(key), right.get(key), f"{where}.{key}")
-    if isinstance(left, list) and isinstance(right, list):
-        if len(left) != len(right):
-            return f"{where}: {len(right)} in plaats van {len(left)}"
-        for position, (a, b) in enumerate(zip(left, right, strict=True)):
-            if a != b:
-                return _first_difference(a, b, f"{where}[{position}]")
-    return f"{where}: {right!r} in plaats van {left!r}"
-
-
 def check_translation(reference: Instrument, translated: Instrument, *, name: str) -> None:
     """Raise InstrumentError unless ``translated`` has exactly the items, codes and flags of ``reference``."""
-    expected, found = _shape(reference.to_dict()), _shape(translated.to_dict())
-    if expected != found:
-        raise InstrumentError(
-            f"{name}: wijkt af van het Nederlandse origineel bij {_first_difference(expected, found)}"
-        )
+    where = first_difference(reference.to_dict(), translated.to_dict())
+    if where is not None:
+        raise InstrumentError(f"{name}: wijkt af van het Nederlandse origineel bij {where}")
 
 
 def load_instrument_file(path: str | Path) -> Instrument:

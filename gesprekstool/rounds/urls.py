@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_fill, views_invite, views_meeting, views_own
+from . import views, views_fill, views_invite, views_meeting, views_own, views_review
 
 app_name = "rounds"
 
@@ -59,10 +59,10 @@ fill_patterns = [
     path("stap-2/<str:theme>/", views_fill.fill_step2, name="step2"),
     path("stap-2/vraag/<str:question>/", views_fill.fill_question, name="question"),
     path("stap-2/opmerking/<str:theme>/", views_fill.fill_comment, name="comment"),
-    path("herzien/", views_fill.fill_review, name="review"),
-    path("herzien/<str:theme>/", views_fill.fill_revise, name="revise"),
-    path("klaar/", views_fill.fill_done, name="done"),
-    path("uitkomsten/", views_fill.fill_group_results, name="group_results"),
+    path("herzien/", views_review.fill_review, name="review"),
+    path("herzien/<str:theme>/", views_review.fill_revise, name="revise"),
+    path("klaar/", views_review.fill_done, name="done"),
+    path("uitkomsten/", views_review.fill_group_results, name="group_results"),
     path("mijn-antwoorden/", views_own.own_answers, name="own_answers"),
     path("mijn-antwoorden.json", views_own.own_answers_json, name="own_answers_json"),
 ]
