@@ -70,7 +70,7 @@ def finished_round(organisation: Organisation, participants: int, seed: int = 20
                     Comment(participant=p, theme=theme.code, text="Een opmerking over dit thema. " * 3)
                 )
         for question in instrument.questions:
-            options = [o for o in question.options if not o.exclusive]
+            options = [o for o in question.options if not (o.exclusive or o.ask_when_combined)]
             for option in rng.sample(options, k=rng.randint(1, min(3, len(options)))):
                 text = "Toelichting in eigen woorden." if option.needs_text else ""
                 choices.append(Choice(participant=p, question=question.code, option=option.code, text=text))
@@ -97,7 +97,12 @@ def instrument_outline(round_: Round) -> list[dict]:
                 {
                     "code": q.code,
                     "options": [
-                        {"code": o.code, "exclusive": o.exclusive, "text": o.needs_text} for o in q.options
+                        {
+                            "code": o.code,
+                            "exclusive": o.exclusive or o.ask_when_combined,
+                            "text": o.needs_text,
+                        }
+                        for o in q.options
                     ],
                 }
                 for q in theme.questions

@@ -50,7 +50,8 @@ def acknowledge(token: str, kind: str, key: str, value) -> None:
 
 
 def pick_answer(question: dict, rng: random.Random) -> dict[str, str]:
-    """A valid answer: one exclusive option, or one to three others; words where an option asks for them."""
+    """A valid answer: one option that stands alone (exclusive, or one that asks "klopt dat?" when
+    combined: marked exclusive in the plan), or one to three others; words where an option asks for them."""
     exclusive = [o for o in question["options"] if o["exclusive"]]
     others = [o for o in question["options"] if not o["exclusive"]]
     ticked = (

@@ -10,6 +10,7 @@ from datetime import date
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from gesprekstool.lib.language import document_language
 from gesprekstool.lib.numbers import one_decimal
@@ -205,7 +206,7 @@ def _themes_sheet(workbook, tables: Tables) -> None:
             _("round"),
             _("theme"),
             _("theme title"),
-            _("statement"),
+            pgettext("column of the per-theme sheet", "statement"),
             _("average"),
             _("lowest score"),
             _("highest score"),

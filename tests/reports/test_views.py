@@ -167,10 +167,10 @@ def test_an_export_for_an_english_reader_has_english_headers(facilitator_client,
     response = facilitator_client.get(download_url(full_round, "csv"))
 
     lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0] == '"round","participant","step","item code","item text","value","text"'
+    assert lines[0] == '"round";"participant";"step";"item code";"item text";"value";"text"'
     assert lines[1] == (
-        '"Armoede en gezondheid 2026","Participant 1 (Poverty)","1","A",'
-        '"Our municipality has a clear vision of the connection between poverty and health.","4","agree"'
+        '"Armoede en gezondheid 2026";"Participant 1 (Poverty)";"1";"A";'
+        '"Our municipality has a clear vision of the connection between poverty and health.";"4";"agree"'
     )
 
 
@@ -178,16 +178,19 @@ def test_an_export_for_a_dutch_reader_has_dutch_headers(facilitator_client, full
     response = facilitator_client.get(download_url(full_round, "csv"))
 
     lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0] == '"ronde","deelnemer","stap","itemcode","itemtekst","waarde","tekst"'
+    assert lines[0] == '"ronde";"deelnemer";"stap";"itemcode";"itemtekst";"waarde";"tekst"'
     assert lines[1] == (
-        '"Armoede en gezondheid 2026","Deelnemer 1 (Armoede)","1","A",'
-        '"Onze gemeente heeft een duidelijke visie op de verbinding tussen armoede en gezondheid.","4","mee eens"'
+        '"Armoede en gezondheid 2026";"Deelnemer 1 (Armoede)";"1";"A";'
+        '"Onze gemeente heeft een duidelijke visie op de verbinding tussen armoede en gezondheid.";"4";"mee eens"'
     )
 
 
 @pytest.mark.parametrize(
     ("language", "tag", "headers"),
-    [("en", "en-GB", ["round", "participant", "domain"]), ("nl", "nl-NL", ["ronde", "deelnemer", "domein"])],
+    [
+        ("en", "en-GB", ["round", "theme", "theme title", "statement"]),
+        ("nl", "nl-NL", ["ronde", "thema", "themanaam", "stelling"]),
+    ],
 )
 def test_a_workbook_carries_its_readers_language(facilitator_client, full_round, language, tag, headers):
 
@@ -197,4 +200,4 @@ def test_a_workbook_carries_its_readers_language(facilitator_client, full_round,
 
     workbook = openpyxl.load_workbook(io.BytesIO(response.content))
     assert workbook.properties.language == tag
-    assert [cell.value for cell in workbook.worksheets[1][1]][:3] == headers
+    assert [cell.value for cell in workbook.worksheets[1][1]][:4] == headers
