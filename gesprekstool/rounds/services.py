@@ -41,10 +41,14 @@ class StaleAnswer(AnswerRefused):
         self.stored = stored
 
 
-def check_version(current: str, expected: str | None, *, stored: list[str]) -> None:
+def check_version(
+    current: str, expected: str | None, *, stored: list[str], incoming: str | None = None
+) -> None:
     """Raise StaleAnswer when the page's version (`expected`, None when the page sent none) is not
-    the version of what is stored now (`current`)."""
-    if expected is not None and expected != current:
+    the version of what is stored now (`current`) and the save would change it: when what is stored
+    already is what arrives (`incoming`, e.g. this page's own autosave got there first) there is
+    nothing to overwrite."""
+    if expected is not None and current not in (expected, incoming):
         raise StaleAnswer(stored=stored)
 
 
@@ -187,7 +191,7 @@ def save_score(
     if participant.step1_done_at is not None:
         raise AnswerRefused(_("Step 1 is done. You can revise your scores after step 2."))
     with _checked(expected_version):
-        _check_score(participant, theme, expected_version, field="first")
+        _check_score(participant, theme, expected_version, field="first", value=value)
         return _upsert(
             Score,
             unique=["participant", "theme"],
@@ -211,7 +215,7 @@ def save_revised_score(
     if participant.step2_done_at is None:
         raise AnswerRefused(_("You can revise your scores after step 2."))
     with _checked(expected_version):
-        stored = _check_score(participant, theme, expected_version, field="revised")
+        stored = _check_score(participant, theme, expected_version, field="revised", value=value)
         score = _upsert(
             Score,
             unique=["participant", "theme"],
@@ -225,7 +229,9 @@ def save_revised_score(
     return score
 
 
-def _check_score(participant: Participant, theme: str, expected: str | None, *, field: str) -> Score | None:
+def _check_score(
+    participant: Participant, theme: str, expected: str | None, *, field: str, value: int
+) -> Score | None:
     """Raises StaleAnswer when the stored score is not the one the page showed; returns the stored
     score (None without a check or without a stored score)."""
     if expected is None:
@@ -235,7 +241,14 @@ def _check_score(participant: Participant, theme: str, expected: str | None, *, 
     shown = getattr(score, field, None) if score else None
     if field == "revised" and shown is None and score:
         shown = score.first
-    check_version(versions.of_score(score), expected, stored=[] if shown is None else [str(shown)])
+    after = Score(first=score.first if score else None, revised=score.revised if score else None)
+    setattr(after, field, value)
+    check_version(
+        versions.of_score(score),
+        expected,
+        stored=[] if shown is None else [str(shown)],
+        incoming=versions.of_score(after),
+    )
     return score
 
 
@@ -248,7 +261,9 @@ def save_step1_note(participant: Participant, *, text: str, expected_version: st
         if expected_version is not None:
             lock(participant)
             stored = Participant.objects.values_list("step1_note", flat=True).get(pk=participant.pk)
-            check_version(versions.of_text(stored), expected_version, stored=[])
+            check_version(
+                versions.of_text(stored), expected_version, stored=[], incoming=versions.of_text(text)
+            )
         participant.step1_note = text
         participant.save(update_fields=["step1_note"])
 
@@ -267,7 +282,12 @@ def save_question(
         if expected_version is not None:
             lock(participant)
             stored = versions.stored_choices(participant, question)
-            check_version(versions.of_choices(stored), expected_version, stored=sorted(stored))
+            check_version(
+                versions.of_choices(stored),
+                expected_version,
+                stored=sorted(stored),
+                incoming=versions.of_choices(choices),
+            )
         participant.choices.filter(question=question).exclude(option__in=choices).delete()
         if choices:
             Choice.objects.bulk_create(
@@ -292,7 +312,9 @@ def save_comment(
         if expected_version is not None:
             lock(participant)
             stored = versions.stored_comment(participant, theme)
-            check_version(versions.of_text(stored), expected_version, stored=[])
+            check_version(
+                versions.of_text(stored), expected_version, stored=[], incoming=versions.of_text(text)
+            )
         _upsert(
             Comment,
             unique=["participant", "theme"],

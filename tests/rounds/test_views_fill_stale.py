@@ -103,6 +103,20 @@ def test_note_from_a_stale_page_is_refused(client, started):
     assert Participant.objects.get(pk=started.pk).step1_note == "Uit het andere tabblad"
 
 
+def test_page_posted_after_its_own_autosave_of_the_same_answer_is_no_conflict(client, started):
+    # The note's autosave (on leaving the field) may reach the server just before the page's own
+    # "save and go on": what is stored then already is what the page sends, so nothing is refused.
+    page_version = version_on(client, fill_url(started, "step1"), "note-version")
+    services.save_step1_note(started, text="Verbonden op papier")
+    data = {f"score-{t}-score": 3 for t in "ABCDEF"}
+    data.update({"note-text": "Verbonden op papier", "note-version": page_version})
+
+    response = client.post(fill_url(started, "step1"), data)
+
+    assert response.status_code == 302
+    assert answers_of(started)["scores"]["A"] == (3, None)
+
+
 def test_step1_page_posted_from_a_stale_page_is_refused(client, started):
     stale = version_on(client, fill_url(started, "step1"), "score-A-version")
     services.save_score(started, theme="A", value=4)
