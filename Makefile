@@ -101,9 +101,18 @@ E2E := tests/e2e tests/reports/e2e
 test-postgres: install-test
 	scripts/with-postgres.sh $(BIN)/pytest
 
+# On SQLite first without the browser tests; then the browser tests (SQLite) and the whole suite
+# without them on PostgreSQL side by side, one per core (the PostgreSQL output follows when both
+# are done). Fails when either fails.
 test: install-test lint
-	$(BIN)/pytest
-	scripts/with-postgres.sh $(BIN)/pytest $(addprefix --ignore=,$(E2E))
+	$(BIN)/pytest -p no:cacheprovider $(addprefix --ignore=,$(E2E))
+	@rm -f .test-postgres.log; \
+	( scripts/with-postgres.sh $(BIN)/pytest -p no:cacheprovider $(addprefix --ignore=,$(E2E)) > .test-postgres.log 2>&1 ) & pg=$$!; \
+	$(BIN)/pytest -p no:cacheprovider $(E2E); browser=$$?; \
+	wait $$pg; postgres=$$?; \
+	echo "--- PostgreSQL run (without the browser tests) ---"; cat .test-postgres.log; \
+	echo "browser tests: exit $$browser; PostgreSQL run: exit $$postgres"; \
+	[ $$browser = 0 ] && [ $$postgres = 0 ]
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3*

@@ -66,7 +66,9 @@ def server_env(database_url: str, port: int) -> dict[str, str]:
     as in production; only the HTTPS-only settings (redirect, secure cookies, HSTS) are off, because
     there is no TLS proxy in front of it here."""
     env = dict(os.environ)
-    for name in ("DJANGO_SETTINGS_MODULE", "TEST_SQLITE_NAME"):
+    # Not what the test run sets for itself: the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE fails the
+    # production server's `check --deploy` (async.E001), rightly.
+    for name in ("DJANGO_SETTINGS_MODULE", "TEST_SQLITE_NAME", "DJANGO_ALLOW_ASYNC_UNSAFE"):
         env.pop(name, None)
     env.update(
         DEBUG="0",
