@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from gesprekstool.rounds.charts import domain_style, shape_path
 
-UNKNOWN = 6
 NUMBERED = 30
 BIG = 12  # up to this many participants the markers are larger
 
@@ -74,7 +73,7 @@ def column_x(value: int) -> float:
     return LABEL_WIDTH + COLUMN * (value - 0.5)
 
 
-def step1_chart(step1, *, scale_labels: list[str], unknown_label: str) -> Chart:
+def step1_chart(step1, *, scale_labels: list[str], unknown_label: str, unknown_value: int) -> Chart:
     """Lay out `RoundResults.step1`: current scores (revised where revised), one row per theme."""
     participants = len(step1[0].cells) if step1 else 0
     numbered = participants <= NUMBERED
@@ -105,8 +104,8 @@ def step1_chart(step1, *, scale_labels: list[str], unknown_label: str) -> Chart:
                         x=x,
                         y=y_,
                         number=str(p.position) if numbered else "",
-                        unknown=value == UNKNOWN,
-                        title=f"{p.shown_name}: {unknown_label if value == UNKNOWN else value}",
+                        unknown=value == unknown_value,
+                        title=f"{p.shown_name}: {unknown_label if value == unknown_value else value}",
                         radius=radius,
                         path=shape_path(shape, x, y_, radius),
                         colour=colour,

@@ -187,7 +187,7 @@ def report_content(round_: Round) -> ReportContent:
     """Collect the report of `round_`: results, summary, chart, action agenda and agreement."""
     results = round_results(round_)
     instrument = results.instrument
-    stats = summary.theme_stats(results.step1)
+    stats = summary.theme_stats(results.step1, unknown_value=instrument.unknown.value)
     return ReportContent(
         round=round_,
         instrument=instrument,
@@ -201,6 +201,7 @@ def report_content(round_: Round) -> ReportContent:
             results.step1,
             scale_labels=[str(p.value) for p in instrument.scale],
             unknown_label=instrument.unknown.label,
+            unknown_value=instrument.unknown.value,
         ),
         inspiration=inspiration_for(results),
         figures=figures_by_theme(round_),

@@ -122,8 +122,9 @@ class Memo:
             cell.paragraphs[0].add_run(xml_safe(text)).bold = True
         _repeat_header(table.rows[0])
         for row in rows:
-            cells = table.add_row().cells
-            for cell, text in zip(cells, row, strict=True):
+            added = table.add_row()
+            _keep_together(added)
+            for cell, text in zip(added.cells, row, strict=True):
                 cell.text = xml_safe(str(text))
         if not widths:  # the first column for names, the others share the rest
             rest = (self.text_width_cm - 5) / max(1, len(header) - 1)
@@ -176,14 +177,23 @@ def _field(paragraph, code: str) -> None:
     char("end")
 
 
-def _repeat_header(row) -> None:
+def _row_property(row, name: str) -> None:
     from docx.oxml import OxmlElement  # noqa: PLC0415
     from docx.oxml.ns import qn  # noqa: PLC0415
 
-    tr_pr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    tr_pr.append(header)
+    element = OxmlElement(name)
+    element.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(element)
+
+
+def _repeat_header(row) -> None:
+    """The header row is repeated at the top of every page the table runs onto."""
+    _row_property(row, "w:tblHeader")
+
+
+def _keep_together(row) -> None:
+    """A row is never split across two pages ("Wethouder Armoede (via" / "…")."""
+    _row_property(row, "w:cantSplit")
 
 
 def render_docx(round_: Round) -> bytes:

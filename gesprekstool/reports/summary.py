@@ -14,7 +14,6 @@ from django.utils.translation import ngettext
 from gesprekstool.instrument import Theme
 from gesprekstool.lib.numbers import average_text
 
-UNKNOWN = 6
 WIDE_SPREAD = 2  # scores this far apart are worth a conversation
 LOW_MEAN = 2.5
 HIGH_MEAN = 4.0
@@ -55,8 +54,9 @@ class Point:
     theme: str = ""
 
 
-def theme_stats(step1) -> list[ThemeStats]:
-    """Per theme the known scores, "weet niet" and missing counts, from `RoundResults.step1`."""
+def theme_stats(step1, *, unknown_value: int) -> list[ThemeStats]:
+    """Per theme the known scores, "weet niet" and missing counts, from `RoundResults.step1`;
+    `unknown_value` is the instrument's value for "weet niet" (`instrument.unknown.value`)."""
     stats = []
     for row in step1:
         known, unknown, missing = [], 0, 0
@@ -64,7 +64,7 @@ def theme_stats(step1) -> list[ThemeStats]:
             value = cell.revised if cell.revised is not None else cell.first
             if value is None:
                 missing += 1
-            elif value == UNKNOWN:
+            elif value == unknown_value:
                 unknown += 1
             else:
                 known.append(value)
@@ -123,7 +123,10 @@ def what_stands_out(results, limit: int = 6) -> list[Point]:
     """The summary's "what stands out": the lead's observations where available, else simple_points."""
     rich = _observations(results)
     if rich is None:
-        rich = simple_points(theme_stats(results.step1), len(results.participants))
+        rich = simple_points(
+            theme_stats(results.step1, unknown_value=results.instrument.unknown.value),
+            len(results.participants),
+        )
     return rich[:limit]
 
 

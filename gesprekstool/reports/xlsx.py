@@ -195,7 +195,7 @@ def _themes_sheet(workbook, tables: Tables) -> None:
     """Per theme the average (rounded by the one rule of lib.numbers, shown as 3,3 in a Dutch
     Excel), the lowest and highest score and the "don't know" count, as in the report."""
     rows = []
-    for s in theme_stats(tables.results.step1):
+    for s in theme_stats(tables.results.step1, unknown_value=tables.results.instrument.unknown.value):
         average = float(one_decimal(s.mean)) if s.mean is not None else None
         rows.append([tables.round.title, s.theme.code, s.theme.title, s.theme.statement, average])
         rows[-1] += [s.low, s.high, s.unknown, len(s.scores)]

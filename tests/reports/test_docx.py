@@ -3,6 +3,7 @@
 import io
 
 import docx
+from docx.oxml.ns import qn
 
 from gesprekstool.reports.docx import render_docx
 
@@ -81,3 +82,12 @@ def test_memo_keeps_only_characters_word_can_hold(full_round):
     text = document_text(docx.Document(io.BytesIO(render_docx(full_round))))
 
     assert "Bel mij" in text
+
+
+def test_memo_table_rows_are_never_split_across_pages(full_round):
+    document = docx.Document(io.BytesIO(render_docx(full_round)))
+
+    rows = [row for table in document.tables for row in table.rows[1:]]
+    assert rows
+    assert all(row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None for row in rows)
+    assert all(table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None for table in document.tables)

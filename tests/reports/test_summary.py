@@ -32,7 +32,9 @@ def step1(*columns: dict[str, tuple[int | None, int | None]]):
 
 
 def test_theme_stats_count_the_current_score_and_weet_niet_apart():
-    stats = summary.theme_stats(step1({"A": (2, 4), "B": (6, None)}, {"A": (5, None), "B": (3, 6)}, {}))
+    stats = summary.theme_stats(
+        step1({"A": (2, 4), "B": (6, None)}, {"A": (5, None), "B": (3, 6)}, {}), unknown_value=6
+    )
 
     a, b = stats[0], stats[1]
     assert (a.scores, a.unknown, a.missing, a.low, a.high, a.spread) == ((4, 5), 0, 1, 4, 5, 1)
@@ -43,7 +45,8 @@ def test_disagreements_are_the_widest_spreads_of_two_points_or_more():
     stats = summary.theme_stats(
         step1(
             {"A": (1, None), "B": (2, None), "C": (3, None)}, {"A": (5, None), "B": (4, None), "C": (4, None)}
-        )
+        ),
+        unknown_value=6,
     )
 
     assert [(s.theme.code, s.spread) for s in summary.disagreements(stats)] == [("A", 4), ("B", 2)]
@@ -54,7 +57,8 @@ def test_simple_points_name_spread_weet_niet_and_low_scores_most_important_first
     stats = summary.theme_stats(
         step1(
             {"A": (1, None), "B": (6, None), "C": (2, None)}, {"A": (5, None), "B": (4, None), "C": (2, None)}
-        )
+        ),
+        unknown_value=6,
     )
 
     texts = [p.text for p in summary.simple_points(stats, 2)]
@@ -67,12 +71,15 @@ def test_simple_points_name_spread_weet_niet_and_low_scores_most_important_first
 
 
 def test_simple_points_of_a_round_without_scores_are_empty():
-    assert summary.simple_points(summary.theme_stats(step1({}, {})), 2) == []
+    assert summary.simple_points(summary.theme_stats(step1({}, {}), unknown_value=6), 2) == []
 
 
 def test_chart_places_each_participant_at_the_current_score_and_weet_niet_in_its_own_column():
     chart = step1_chart(
-        step1({"A": (2, 4)}, {"A": (6, None)}), scale_labels=list("12345"), unknown_label="weet niet"
+        step1({"A": (2, 4)}, {"A": (6, None)}),
+        scale_labels=list("12345"),
+        unknown_label="weet niet",
+        unknown_value=6,
     )
 
     row = chart.rows[0]
@@ -94,7 +101,9 @@ def test_chart_places_each_participant_at_the_current_score_and_weet_niet_in_its
 def test_chart_of_many_participants_stacks_markers_without_numbers():
     columns = [{"C": (3, None)} for _ in range(NUMBERED + 10)]
 
-    chart = step1_chart(step1(*columns), scale_labels=list("12345"), unknown_label="weet niet")
+    chart = step1_chart(
+        step1(*columns), scale_labels=list("12345"), unknown_label="weet niet", unknown_value=6
+    )
 
     c = chart.rows[2]
     assert len(c.markers) == NUMBERED + 10 and not chart.numbered
