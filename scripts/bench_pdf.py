@@ -9,7 +9,6 @@ Not a test: the numbers depend on the machine.
 
 import argparse
 import os
-import random
 import statistics
 import sys
 import tempfile
@@ -32,60 +31,15 @@ def setup_django(database: Path) -> None:
 
 
 def big_round(participants: int, seed: int = 2026):
-    """A round with `participants` finished participants, random but valid answers and some actions."""
-    from django.utils import timezone  # noqa: PLC0415
-
-    from gesprekstool.agenda.models import Action, Agreement  # noqa: PLC0415
+    """A round with `participants` finished participants, random but valid answers and some actions:
+    the benchmark's own generator (bench.data.finished_round), so both measure the same rounds."""
+    from bench.data import finished_round  # noqa: PLC0415
     from gesprekstool.organisations.models import Organisation  # noqa: PLC0415
-    from gesprekstool.rounds.models import Choice, Comment, Participant, Round, Score  # noqa: PLC0415
 
-    rng = random.Random(seed)
     organisation, _ = Organisation.objects.get_or_create(
         slug="bench", defaults={"name": "Gemeente Benchmark"}
     )
-    round_ = Round.objects.create(
-        organisation=organisation,
-        title=f"Benchmark {participants} deelnemers",
-        held_on=timezone.localdate(),
-        mode="individual",
-    )
-    instrument = round_.instrument
-    now = timezone.now()
-    scores, choices, comments = [], [], []
-    for position in range(1, participants + 1):
-        p = Participant.objects.create(
-            round=round_,
-            position=position,
-            display_name=f"Persoon {position}",
-            domain=rng.choice(Participant.Domain.values),
-            step1_note=rng.choice(["", "Wat mij opvalt is dat we elkaar nog weinig weten te vinden."]),
-            step1_done_at=now,
-            step2_done_at=now,
-            finished_at=now,
-        )
-        for theme in instrument.themes:
-            first = rng.choice([1, 2, 3, 3, 4, 4, 5, 6])
-            revised = rng.choice([None, None, None, rng.randint(1, 6)])
-            scores.append(Score(participant=p, theme=theme.code, first=first, revised=revised))
-            if rng.random() < 0.3:
-                comments.append(
-                    Comment(participant=p, theme=theme.code, text="Een opmerking over dit thema. " * 3)
-                )
-        for question in instrument.questions:
-            options = [o for o in question.options if not o.exclusive]
-            for option in rng.sample(options, k=rng.randint(1, min(3, len(options)))):
-                text = "Toelichting in eigen woorden." if option.needs_text else ""
-                choices.append(Choice(participant=p, question=question.code, option=option.code, text=text))
-    Score.objects.bulk_create(scores)
-    Choice.objects.bulk_create(choices)
-    Comment.objects.bulk_create(comments)
-    people = list(round_.participants.all())
-    for i, theme in enumerate(instrument.themes):
-        Action.objects.create(
-            round=round_, theme=theme.code, description=f"Actie voor thema {theme.code}", owner=people[i]
-        )
-    Agreement.objects.create(round=round_, follow_up="bijeenkomst", accountability="Elke maand even bellen.")
-    return round_
+    return finished_round(organisation, participants, seed)
 
 
 def measure(round_, runs: int, out: Path, name: str) -> None:
