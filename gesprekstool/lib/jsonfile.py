@@ -2,7 +2,7 @@
 
 The file is size-limited before it is parsed, parsed strictly (no duplicate keys, no NaN), checked
 against a JSON Schema, and every problem is said in words that name the place in the file
-(`entries[3].links[0].url: ...`), never with a traceback. The format modules (reports/roundfile.py,
+(`entries[3].links[0].url: ...`), never with a traceback. The format modules (reports/roundfile/,
 inspiration/library.py) add their own checks on top and pass their own error class.
 """
 
@@ -72,13 +72,22 @@ def where(path) -> str:
     return text or _("the top level")
 
 
-def check_schema(data: Any, schema: Path, *, error: type[Exception], message: str) -> None:
-    """Raise `error` for the most telling schema error; `message` takes %(where)s and %(problem)s."""
+def check_schema(
+    data: Any, schema: Path | dict, *, error: type[Exception], message: str, at: tuple = ()
+) -> None:
+    """Raise `error` for the most telling schema error; `message` takes %(where)s and %(problem)s.
+    `schema` is a schema file or a schema as a dict; `at` is where `data` sits in the whole file."""
+    from jsonschema import Draft202012Validator  # noqa: PLC0415
     from jsonschema.exceptions import best_match  # noqa: PLC0415
 
-    found = best_match(validator(schema).iter_errors(data))
+    if isinstance(schema, dict):
+        Draft202012Validator.check_schema(schema)
+        checker = Draft202012Validator(schema)
+    else:
+        checker = validator(schema)
+    found = best_match(checker.iter_errors(data))
     if found is not None:
-        raise error(message % {"where": where(found.absolute_path), "problem": describe(found)})
+        raise error(message % {"where": where([*at, *found.absolute_path]), "problem": describe(found)})
 
 
 def _type_names(types) -> str:

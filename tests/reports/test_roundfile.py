@@ -304,7 +304,7 @@ class CountingStream(io.BytesIO):
 
 
 def test_a_file_over_the_limit_is_refused_before_it_is_parsed(monkeypatch):
-    monkeypatch.setattr(roundfile, "MAX_BYTES", 1000)
+    monkeypatch.setattr(roundfile.common, "MAX_BYTES", 1000)
     stream = CountingStream(b"{" + b" " * 5000 + b"}")
 
     with pytest.raises(RoundFileError, match="groter dan"):
