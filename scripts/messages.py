@@ -22,7 +22,17 @@ import polib
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "gesprekstool"
 LOCALE = PACKAGE / "locale"
-MAKEMESSAGES_OPTIONS = ("-l", "nl", "-l", "en", "--no-obsolete", "--ignore=static/*", "-v0")
+MAKEMESSAGES_OPTIONS = (
+    "-l",
+    "nl",
+    "-l",
+    "en",
+    "-e",
+    "html,txt,py,svg",
+    "--no-obsolete",
+    "--ignore=static/*",
+    "-v0",
+)
 
 
 def makemessages(*, package: Path = PACKAGE) -> None:

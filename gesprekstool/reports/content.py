@@ -13,11 +13,12 @@ from gesprekstool.agenda.models import Action, Agreement
 from gesprekstool.indicators.models import Indicator
 from gesprekstool.indicators.selection import figures_by_theme
 from gesprekstool.instrument import Instrument, Theme
+from gesprekstool.rounds.charts import PrintChart, domain_values, print_chart
 from gesprekstool.rounds.models import Round
+from gesprekstool.rounds.observations import answers_from_results
 from gesprekstool.rounds.results import RoundResults, round_results
 
 from . import summary
-from .chart import Chart, step1_chart
 
 SHORT_WHO_FROM = 12
 # With more participants than this, the PDF prints per answer the count and at most TEXTS_SHOWN of
@@ -58,7 +59,7 @@ class ReportContent:
     disagreements: list[summary.ThemeStats]
     actions: list[ActionRow]
     agreement: Agreement | None
-    chart: Chart
+    chart: PrintChart
     inspiration: list[Inspiration] = field(default_factory=list)
     # Theme code -> the local figures chosen for the round beside that theme (gesprekstool.indicators).
     figures: dict[str, list[Indicator]] = field(default_factory=dict)
@@ -197,11 +198,11 @@ def report_content(round_: Round) -> ReportContent:
         disagreements=summary.disagreements(stats),
         actions=action_rows(round_, results),
         agreement=Agreement.objects.filter(round=round_).first(),
-        chart=step1_chart(
-            results.step1,
-            scale_labels=[str(p.value) for p in instrument.scale],
-            unknown_label=instrument.unknown.label,
-            unknown_value=instrument.unknown.value,
+        chart=print_chart(
+            instrument,
+            answers_from_results(results),
+            domain_values(),
+            numbers=[str(p.position) for p in results.participants],
         ),
         inspiration=inspiration_for(results),
         figures=figures_by_theme(round_),

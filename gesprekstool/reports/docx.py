@@ -308,7 +308,7 @@ def _step1(memo: Memo, report: ReportContent) -> None:
         return
     memo.picture(
         chart_png(report),
-        width_cm=min(memo.text_width_cm, report.chart.width / 28),
+        width_cm=min(memo.text_width_cm, report.chart.print_width / 28),
         description=_("Step 1: scores per theme. The table below gives the same figures."),
     )
     memo.heading(_("Per theme"), 2)

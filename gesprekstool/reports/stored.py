@@ -26,7 +26,7 @@ from gesprekstool.rounds.models import ConversationQuestion, Participant, Round
 from .formats import Format
 from .models import StoredExport
 
-EXPORTS_VERSION = 3
+EXPORTS_VERSION = 4
 
 
 def _scalar(queryset, aggregate) -> Subquery:

@@ -3,9 +3,9 @@ a round, gathered once: results, observations, chart and domain comparison."""
 
 from dataclasses import dataclass
 
-from .charts import Chart, step1_chart
+from .charts import Chart, domain_values, step1_chart
 from .conversation import proposals
-from .models import Participant, Round
+from .models import Round
 from .observations import Answers, Observation, answers_from_results, domain_means, observations
 from .results import RoundResults, round_results
 
@@ -34,9 +34,8 @@ def analyse(round_: Round, *, themes: list[str] | None = None) -> Analysis:
     instrument = results.instrument
     hidden_keys = set(round_.hidden_observations.values_list("key", flat=True))
     found = observations(instrument, answers)
-    domain_values = {str(label): value for value, label in Participant.Domain.choices}
     numbers = [str(p.position) for p in results.participants]
-    chart = step1_chart(instrument, answers, domain_values, numbers=numbers, themes=themes)
+    chart = step1_chart(instrument, answers, domain_values(), numbers=numbers, themes=themes)
     means = domain_means(instrument, answers)
     domains = sorted({a.domain for a in answers})
     return Analysis(

@@ -11,6 +11,7 @@ from gesprekstool.agenda.models import Action
 from gesprekstool.reports import pdf
 from gesprekstool.reports.content import report_content
 from gesprekstool.rounds import services
+from gesprekstool.rounds.charts import STYLES, shape_path
 from gesprekstool.rounds.models import Round
 from tests.factories import HELD_ON, answer_everything
 
@@ -123,3 +124,20 @@ def test_report_of_many_participants_shows_the_first_texts_and_says_how_many_mor
     assert comments_a.count("<li><strong>") == 8
     assert "En nog 23 teksten; de Word-notitie en het Excel-bestand bevatten alle teksten." in comments_a
     assert 'class="who"' not in html
+
+
+def test_report_chart_legend_maps_each_domain_to_its_shape_and_colour(full_round):
+    html = pdf.render_report_html(report_content(full_round))
+
+    keys = re.findall(
+        r'<g transform="translate\([\d. ]+\)">(<path [^>]*/>)<text [^>]*>([^<]+)</text></g>', html
+    )
+    assert keys == [
+        (f'<path d="{shape_path("circle", 0, 0, 8)}" fill="{STYLES["armoede"][1]}"/>', "Armoede"),
+        (f'<path d="{shape_path("square", 0, 0, 8)}" fill="{STYLES["gezondheid"][1]}"/>', "Gezondheid"),
+        (
+            f'<path d="{shape_path("circle", 0, 0, 8)}" fill="#ffffff" stroke="#595959" stroke-width="1.5" '
+            'stroke-dasharray="2 1.5"/>',
+            "weet niet",
+        ),
+    ]

@@ -1,12 +1,10 @@
-"""The report's own summary and the step-1 chart: pure calculations on plain data."""
+"""The report's own summary: pure calculations on plain data (the chart: tests/rounds/test_charts.py)."""
 
 from types import SimpleNamespace
 
 from gesprekstool.instrument import load_instrument
 from gesprekstool.reports import summary
-from gesprekstool.reports.chart import NUMBERED, step1_chart
 from gesprekstool.reports.text import csv_safe, xml_safe
-from gesprekstool.rounds.charts import STYLES, shape_path
 
 INSTRUMENT = load_instrument()
 
@@ -72,45 +70,6 @@ def test_simple_points_name_spread_weet_niet_and_low_scores_most_important_first
 
 def test_simple_points_of_a_round_without_scores_are_empty():
     assert summary.simple_points(summary.theme_stats(step1({}, {}), unknown_value=6), 2) == []
-
-
-def test_chart_places_each_participant_at_the_current_score_and_weet_niet_in_its_own_column():
-    chart = step1_chart(
-        step1({"A": (2, 4)}, {"A": (6, None)}),
-        scale_labels=list("12345"),
-        unknown_label="weet niet",
-        unknown_value=6,
-    )
-
-    row = chart.rows[0]
-    assert [(m.number, m.unknown, m.title) for m in row.markers] == [
-        ("1", False, "Deelnemer 1: 4"),
-        ("2", True, "Deelnemer 2: weet niet"),
-    ]
-    assert row.markers[0].x == chart.columns[3][0]
-    # The same shape and colour as on screen (rounds.charts.domain_style).
-    assert (row.markers[0].colour, row.markers[0].path) == (
-        STYLES["armoede"][1],
-        shape_path("circle", row.markers[0].x, row.markers[0].y, chart.radius),
-    )
-    assert row.markers[1].x == chart.columns[5][0]
-    assert [label for _x, label in chart.columns] == ["1", "2", "3", "4", "5", "weet niet"]
-    assert chart.rows[1].markers == ()
-
-
-def test_chart_of_many_participants_stacks_markers_without_numbers():
-    columns = [{"C": (3, None)} for _ in range(NUMBERED + 10)]
-
-    chart = step1_chart(
-        step1(*columns), scale_labels=list("12345"), unknown_label="weet niet", unknown_value=6
-    )
-
-    c = chart.rows[2]
-    assert len(c.markers) == NUMBERED + 10 and not chart.numbered
-    assert {m.number for m in c.markers} == {""}
-    assert len({(m.x, m.y) for m in c.markers}) == NUMBERED + 10  # no two markers on top of each other
-    assert all(c.y < m.y < c.y + c.height for m in c.markers)
-    assert c.height > chart.rows[0].height
 
 
 def test_texts_are_made_safe_for_xml_and_spreadsheets():
