@@ -13,7 +13,8 @@ from gesprekstool.agenda.models import Action, Agreement
 from gesprekstool.indicators.models import Indicator
 from gesprekstool.indicators.selection import figures_by_theme
 from gesprekstool.instrument import Instrument, Theme
-from gesprekstool.rounds.charts import PrintChart, domain_values, print_chart
+from gesprekstool.rounds.charts import domain_values
+from gesprekstool.rounds.charts_print import PrintChart, print_chart
 from gesprekstool.rounds.models import Round
 from gesprekstool.rounds.observations import answers_from_results
 from gesprekstool.rounds.results import RoundResults, round_results
