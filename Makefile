@@ -78,6 +78,7 @@ serve: install
 # the production server on SQLite and PostgreSQL, a wave of 300 participants, autosave throughput
 # against a hello-world, facilitator pages and exports. Writes docs/bench/latest.md. About half an
 # hour on 2 cores; BENCH_ARGS="--quick" or e.g. "--databases sqlite --parts wave" for a part.
+# In one process, without servers: .venv/bin/python -m bench.local pages|exports (bench/local.py).
 bench: install-test
 	$(PY) -m bench $(BENCH_ARGS)
 

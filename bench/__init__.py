@@ -6,5 +6,6 @@ and drives them with locust in a subprocess (gevent never enters this process or
 
 Modules: servers (processes), tasks (Django-side work in a subprocess: seed, verify, exports),
 data (generated rounds), locustfile (the simulated people), loadrun (runs locust, reads its
-figures), pages (facilitator pages over HTTP), report (the markdown), __main__ (the command).
+figures), pages (facilitator pages over HTTP), report (the markdown), __main__ (the command), and
+local (pages and exports measured in one process, without servers: `python -m bench.local`).
 """

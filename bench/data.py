@@ -1,4 +1,4 @@
-"""Generated rounds for the benchmark (Django side; imported by bench.tasks and scripts/bench_*.py)."""
+"""Generated rounds for the benchmark (Django side; imported by bench.tasks and bench.local)."""
 
 import random
 
@@ -40,7 +40,7 @@ def fresh_round(organisation: Organisation, participants: int, title: str) -> tu
 
 def finished_round(organisation: Organisation, participants: int, seed: int = 2026) -> Round:
     """A round in which everyone handed in random but valid answers, with comments on about a third
-    of the themes and an action per theme (scripts/bench_*.py use it too)."""
+    of the themes and an action per theme (bench.local uses it too)."""
     rng = random.Random(seed)
     round_ = new_round(organisation, f"Benchmark {participants} deelnemers")
     instrument = round_.instrument
