@@ -15,8 +15,9 @@ from statistics import mean
 from django.db.models import Prefetch
 from django.utils.translation import gettext, ngettext
 
+from gesprekstool.instrument import ScalePoint
 from gesprekstool.rounds.analysis import Analysis
-from gesprekstool.rounds.models import SCORE_UNKNOWN, Round
+from gesprekstool.rounds.models import Round
 
 from .models import Entry, RuleEntry, SuggestionRule
 
@@ -41,11 +42,11 @@ class ThemeFacts:
     scores: list[int]  # current scores (revised if revised), "weet niet" included, unanswered left out
     ticked: dict[str, int]  # option code -> number of participants who ticked it
     lacking: dict[tuple[str, ...], tuple[int, int]]  # options -> (answered without any of them, answered)
-    unknown_label: str  # the instrument's words for score 6, "weet niet"
+    unknown: ScalePoint  # the instrument's "weet niet": its value and its words
 
     @property
     def known(self) -> list[int]:
-        return [s for s in self.scores if s != SCORE_UNKNOWN]
+        return [s for s in self.scores if s != self.unknown.value]
 
     def score_holds(self, condition: str) -> bool:
         known = self.known
@@ -54,7 +55,7 @@ class ThemeFacts:
         if condition == "divergent":
             return len(known) > 1 and max(known) - min(known) >= DIVERGENT_FROM
         if condition == "unknown":
-            return SCORE_UNKNOWN in self.scores
+            return self.unknown.value in self.scores
         raise ValueError(condition)
 
 
@@ -62,8 +63,8 @@ def _participants(n: int) -> str:
     return ngettext("%(n)d participant", "%(n)d participants", n) % {"n": n}
 
 
-def _score_list(scores: list[int], unknown_label: str) -> str:
-    shown = [unknown_label if s == SCORE_UNKNOWN else str(s) for s in scores]
+def _score_list(scores: list[int], unknown: ScalePoint) -> str:
+    shown = [unknown.label if s == unknown.value else str(s) for s in scores]
     if len(shown) < 2:
         return "".join(shown)
     return gettext("%(list)s and %(last)s") % {"list": ", ".join(shown[:-1]), "last": shown[-1]}
@@ -110,7 +111,7 @@ def theme_facts(results, theme_code: str, rules: list[SuggestionRule], answers: 
         scores=scores,
         ticked={code: len(who) for code, who in answers.ticked.items()},
         lacking=lacking,
-        unknown_label=results.instrument.unknown.label,
+        unknown=results.instrument.unknown,
     )
 
 
@@ -146,7 +147,7 @@ def reason_for(rule: SuggestionRule, facts: ThemeFacts) -> str:
     missing, answered = facts.lacking.get(tuple(rule.not_ticked_codes), (0, 0))
     values = {
         "pattern": _pattern(rule, facts),
-        "scores": _score_list(facts.scores, facts.unknown_label),
+        "scores": _score_list(facts.scores, facts.unknown),
         "ticked_by": _participants(ticked_by),
         "not_ticked_by": gettext("%(n)d of the %(total)s") % {"n": missing, "total": _participants(answered)},
     }
