@@ -181,17 +181,10 @@ def print_chart(
                         unknown=value == unknown,
                     )
                 )
-        known = sorted(by_value.keys() - {unknown})
+        # No range bar on paper: the table beside the chart gives each theme's range.
         rows.append(
             PrintRow(
-                theme=theme.code,
-                statement=theme.statement,
-                y=y,
-                height=height,
-                markers=markers,
-                range_from=x_for(known[0]) if len(known) > 1 else None,
-                range_to=x_for(known[-1]) if len(known) > 1 else None,
-                font_size=round(radius * 1.05, 2),
+                theme.code, theme.statement, y, height, markers, None, None, font_size=round(radius * 1.05, 2)
             )
         )
         y += height
