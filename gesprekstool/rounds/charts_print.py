@@ -44,7 +44,8 @@ PRINT_NUMBERED = 30  # up to this many participants, printed markers carry their
 PRINT_BIG = 12  # up to this many, printed markers are as large as on screen
 PRINT_SCALE = 0.62  # layout units -> printed px: the chart is 400 px (106 mm) wide in the PDF
 PRINT_GAP = 2  # between two markers side by side
-KEY_HEIGHT = 22  # one line of the printed legend
+KEY_HEIGHT = 24  # one line of the printed legend
+KEY_FONT = 16  # its text: 10 px in print, as the chart's other small texts
 KEY_RADIUS = 8  # the legend's markers (as chart_legend draws them)
 
 
@@ -215,14 +216,14 @@ def _print_keys(
 ) -> tuple[tuple[LegendKey, ...], float]:
     """The legend below the rows: each domain's shape and colour with its name, then the hollow marker
     of "weet niet", flowing onto a new line where the chart ends. Returns the keys and their height.
-    Text widths are estimated (the average character of a 13-unit sans-serif font is 7 units wide)."""
+    Text widths are estimated: Liberation Sans averages a little under half its size per character (measured: 0.45)."""
     entries = [(label, path, colour, False) for label, path, colour in legend]
     if unknown_label:
         entries.append((unknown_label, shape_path("circle", 0, 0, KEY_RADIUS), "#595959", True))
     keys = []
     x, line = float(LEFT), 0
     for label, path, colour, hollow in entries:
-        size = 2 * KEY_RADIUS + 6 + 7 * len(str(label)) + 18
+        size = 2 * KEY_RADIUS + 6 + KEY_FONT * 0.47 * len(str(label)) + 18
         if x + size > width and x > LEFT:
             x, line = float(LEFT), line + 1
         y = top + 16 + KEY_RADIUS + line * KEY_HEIGHT
