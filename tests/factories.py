@@ -14,7 +14,16 @@ from gesprekstool.agenda.models import Action, ActionNote
 from gesprekstool.organisations import services as organisation_services
 from gesprekstool.organisations.models import Membership, Organisation
 from gesprekstool.rounds import services
-from gesprekstool.rounds.models import Choice, Comment, Participant, Round, Score
+from gesprekstool.rounds.models import (
+    Choice,
+    Comment,
+    ConversationQuestion,
+    HiddenObservation,
+    OwnObservation,
+    Participant,
+    Round,
+    Score,
+)
 from gesprekstool.rounds.observations import Answers
 
 HELD_ON = datetime.date(2026, 11, 20)
@@ -81,6 +90,35 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n + 1)
     display_name = factory.Sequence(lambda n: f"Deelnemer {n}")
     domain = Participant.Domain.POVERTY
+
+
+class OwnObservationFactory(factory.django.DjangoModelFactory):
+    """What the facilitator noticed, about the whole round unless `theme` is given."""
+
+    class Meta:
+        model = OwnObservation
+
+    round = factory.SubFactory(RoundFactory)
+    theme = ""
+    text = factory.Sequence(lambda n: f"Eigen observatie {n}")
+
+
+class HiddenObservationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HiddenObservation
+
+    round = factory.SubFactory(RoundFactory)
+    key = "spread:A"
+
+
+class ConversationQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ConversationQuestion
+
+    round = factory.SubFactory(RoundFactory)
+    theme = "A"
+    text = factory.Sequence(lambda n: f"Vraag {n}")
+    position = factory.Sequence(lambda n: n + 1)
 
 
 class ReaderMembershipFactory(MembershipFactory):
