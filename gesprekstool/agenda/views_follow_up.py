@@ -66,10 +66,7 @@ def action_overview(request, slug: str):
         if form.errors:
             # A filter that does not fit (an owner who no longer exists) is reported and left out.
             problems = [error for errors in form.errors.values() for error in errors]
-            data = request.GET.copy()
-            for name in form.errors:
-                data.pop(name, None)
-            form = ActionFilterForm(data, **choices)
+            form = ActionFilterForm(form.without_errors(), **choices)
             form.is_valid()
     actions = base.select_related("owner", "round", "carried_from__round")
     if "theme" in chosen:
@@ -206,12 +203,10 @@ def owner_update(request, token: str, action_id: int):
             via_link=True,
         )
     except services.ActionConflict as exc:
-        data = request.POST.copy()
-        data[form.add_prefix("version")] = str(exc.current.version)
         return owner_page_response(
             request,
             link,
-            bound=ProgressForm(data, action=exc.current),
+            bound=ProgressForm(form.with_version(exc.current.version), action=exc.current),
             conflict=exc.current,
             status=HTTPStatus.CONFLICT,
         )
