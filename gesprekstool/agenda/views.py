@@ -290,7 +290,7 @@ def round_review(request, pk: int):
         )
 
     rows = review_rows(carried())
-    status = 200
+    status = HTTPStatus.OK
     if request.method == "POST":
         rows = review_rows([row["action"] for row in rows], request.POST)
         problems = False

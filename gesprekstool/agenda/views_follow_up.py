@@ -118,7 +118,7 @@ def resolve_link(request, token: str) -> OwnerLink | HttpResponse:
                 "Check that you copied the whole link from the e-mail. If it still does not work, "
                 "ask the facilitator for a new link."
             ),
-            status=404,
+            status=HTTPStatus.NOT_FOUND,
         )
     if link.is_revoked:
         return link_problem(
@@ -155,7 +155,7 @@ def owner_actions(link: OwnerLink) -> list[Action]:
     )
 
 
-def owner_page_response(request, link, *, bound=None, conflict=None, status=200):
+def owner_page_response(request, link, *, bound=None, conflict=None, status=HTTPStatus.OK):
     rows = []
     for action in owner_actions(link):
         if bound is not None and bound.action.pk == action.pk:
@@ -222,7 +222,7 @@ def calendar_feed(request, token: str):
     if feed is None:
         return HttpResponse(
             _("This calendar address does not work (any more)."),
-            status=404,
+            status=HTTPStatus.NOT_FOUND,
             content_type="text/plain; charset=utf-8",
         )
     # A calendar program sends no language cookie: the feed is in the round's language then.

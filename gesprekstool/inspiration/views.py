@@ -1,6 +1,7 @@
 """The inspiration library in the app: browse by theme, search and filter, read, add your own practice."""
 
 from functools import lru_cache
+from http import HTTPStatus
 from pathlib import Path
 
 import yaml
@@ -172,7 +173,7 @@ def entry_create(request):
         request,
         "inspiration/entry_form.html",
         {"form": form, "entry": None},
-        status=422 if form.is_bound else 200,
+        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK,
     )
 
 
@@ -200,7 +201,7 @@ def entry_edit(request, slug: str):
         request,
         "inspiration/entry_form.html",
         {"form": form, "entry": entry},
-        status=422 if form.is_bound else 200,
+        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK,
     )
 
 

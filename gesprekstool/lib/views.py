@@ -1,6 +1,7 @@
 """Site-wide views that belong to no domain app."""
 
 import logging
+from http import HTTPStatus
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
@@ -21,5 +22,7 @@ def health(request):
             cursor.fetchone()
     except DatabaseError as error:
         logger.error("Health check: the database does not answer (%s).", type(error).__name__)
-        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+        return HttpResponse(
+            "database unavailable", status=HTTPStatus.SERVICE_UNAVAILABLE, content_type="text/plain"
+        )
     return HttpResponse("ok", content_type="text/plain")

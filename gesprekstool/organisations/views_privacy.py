@@ -1,5 +1,7 @@
 """An organisation's activity log ("Logboek") and its retention periods; for facilitators only."""
 
+from http import HTTPStatus
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -58,7 +60,7 @@ def retention_settings(request, slug: str):
         request,
         "organisations/retention_settings.html",
         {"organisation": organisation, "form": form},
-        status=422 if form.is_bound else 200,
+        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK,
     )
 
 

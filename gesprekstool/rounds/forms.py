@@ -50,6 +50,29 @@ class RoundForm(CleanTextMixin, forms.ModelForm):
         }
 
 
+class OrganisationChoiceForm(forms.Form):
+    """For whom a new round is: one of the organisations the facilitator manages (the first when
+    none is posted)."""
+
+    organisation = forms.TypedChoiceField(coerce=int, required=False)
+
+    def __init__(self, *args, memberships, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.memberships = {m.organisation_id: m for m in memberships}
+        self.fields["organisation"].choices = [("", "")] + [(pk, pk) for pk in self.memberships]
+
+    def chosen(self):
+        """The chosen organisation; call after is_valid()."""
+        pk = self.cleaned_data["organisation"] or next(iter(self.memberships))
+        return self.memberships[pk].organisation
+
+
+class RoundCloseForm(forms.Form):
+    """Close the round, or (`reopen`) open it again."""
+
+    reopen = forms.BooleanField(required=False)
+
+
 class ParticipantForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Participant

@@ -7,6 +7,7 @@ single `key` argument (the token, or the round id) tell them apart.
 
 from dataclasses import dataclass
 from functools import wraps
+from http import HTTPStatus
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
@@ -102,14 +103,14 @@ def respondent_view(view):
                         "Check that you copied the whole link. It may also have been replaced by a new one: "
                         "ask the facilitator for your current link."
                     ),
-                    status=404,
+                    status=HTTPStatus.NOT_FOUND,
                 )
             if not participant.link_active:
                 return link_problem(
                     request,
                     title=_("This link has been revoked"),
                     message=_("The facilitator has switched this link off. Ask them for a new link."),
-                    status=410,
+                    status=HTTPStatus.GONE,
                 )
         use_round_language(request, participant.round)
         if namespace != JOINT_NAMESPACE:

@@ -83,7 +83,9 @@ def join_start(request):
     form = JoinCodeForm(request.GET)
     if not form.is_valid():
         error = form.errors.get("code", [_("Check the code on the screen.")])[0]
-        return render(request, "rounds/join_start.html", {"error": error}, status=422)
+        return render(
+            request, "rounds/join_start.html", {"error": error}, status=HTTPStatus.UNPROCESSABLE_ENTITY
+        )
     if form.cleaned_data["code"]:
         return redirect("join_round", code=form.cleaned_data["code"])
     return render(request, "rounds/join_start.html")
@@ -152,5 +154,5 @@ def join_round(request, code: str):
         request,
         "rounds/join_round.html",
         {"round": round_, "form": form, "join_key": join_key or new_token()},
-        status=422 if form.errors else 200,
+        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK,
     )
