@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from gesprekstool.lib.forms import page_number
 from gesprekstool.organisations.models import Membership
 
 from . import search, services
@@ -86,7 +87,7 @@ def library_search(request):
         results = sorted(with_labels(entries.filter(pk__in=ranked)), key=lambda e: rank[e.pk])
     else:
         results = list(with_labels(entries))
-    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(results, PAGE_SIZE).get_page(page_number(request.GET))
     params = request.GET.copy()
     params.pop("pagina", None)
     return render(

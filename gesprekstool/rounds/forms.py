@@ -315,3 +315,33 @@ class LinkMailForm(CleanTextMixin, forms.Form):
             ),
         },
     )
+    # "Update the preview" instead of sending.
+    preview = forms.BooleanField(required=False)
+
+
+class GoForm(forms.Form):
+    """Which of a page's submit buttons was pressed (`go`): on to the next theme or back, save or hand in."""
+
+    PREVIOUS, NEXT, SAVE, FINISH = "previous", "next", "save", "finish"
+
+    go = forms.ChoiceField(
+        required=False, choices=[(PREVIOUS, PREVIOUS), (NEXT, NEXT), (SAVE, SAVE), (FINISH, FINISH)]
+    )
+
+
+def pressed(data) -> str:
+    """The `go` button of GoForm in the posted `data`; "" for none (or one this site does not have)."""
+    form = GoForm(data)
+    return form.cleaned_data["go"] if form.is_valid() else ""
+
+
+class IntroForm(forms.Form):
+    """`?intro=1`: the participant asks for the introduction again (the home link does)."""
+
+    intro = forms.BooleanField(required=False)
+
+
+class JoinAsForm(forms.Form):
+    """`?ander=1`: someone else joins on a device where somebody joined already."""
+
+    ander = forms.BooleanField(required=False)

@@ -17,6 +17,20 @@ JOIN_LENGTH = 6
 JOIN_CODE_ATTEMPTS = 5
 
 
+def change_settings(
+    round_: Round, *, anonymised: bool, results_for_participants: bool, language: str
+) -> None:
+    """The round's settings: names or "Participant 1 (Poverty)", whether participants may see the
+    group results once shown, and the language participants see first.
+
+    Side effect: the three fields of the round are saved (a round whose names were removed stays
+    anonymised: RoundSettingsForm does not let that change through)."""
+    round_.anonymised = anonymised
+    round_.results_for_participants = results_for_participants
+    round_.language = language
+    round_.save(update_fields=["anonymised", "results_for_participants", "language"])
+
+
 def set_observation_hidden(round_: Round, *, key: str, hidden: bool) -> None:
     """Hide one of the tool's observations (by its key) from the round's pages, or show it again.
 

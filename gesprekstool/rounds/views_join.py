@@ -17,6 +17,7 @@ from gesprekstool.lib.client_ip import client_ip
 from gesprekstool.lib.text import CleanTextMixin
 
 from . import joining
+from .forms import JoinAsForm
 from .models import Participant, Round, new_token
 from .respondent import remember_language, use_round_language
 
@@ -132,7 +133,8 @@ def join_round(request, code: str):
             status=HTTPStatus.CONFLICT,
         )
     use_round_language(request, round_)
-    someone_else = request.GET.get("ander") == "1"
+    join_as = JoinAsForm(request.GET)
+    someone_else = join_as.is_valid() and join_as.cleaned_data["ander"]
     if request.method != "POST" and not someone_else:
         joined = joined_here(request, round_)
         if joined:

@@ -165,7 +165,7 @@ def round_settings(request, pk: int):
     round_, _membership = get_round(request, pk, manage=True)
     form = RoundSettingsForm(request.POST, instance=round_)
     if form.is_valid():
-        form.save()
+        preparation.change_settings(round_, **form.cleaned_data)
         messages.success(request, _("The settings have been saved."))
     return redirect("rounds:detail", pk=round_.pk)
 

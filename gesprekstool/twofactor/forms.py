@@ -46,3 +46,9 @@ class DisableForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That password is not correct."))
         return password
+
+
+class NextForm(forms.Form):
+    """`?next=`: where to go after the login (checked against this site by the view)."""
+
+    next = forms.CharField(required=False, max_length=2000)

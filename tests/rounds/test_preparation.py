@@ -21,6 +21,13 @@ def question_order(round_: Round) -> list[tuple[str, int]]:
     return list(round_.conversation_questions.values_list("text", "position"))
 
 
+def test_change_settings(round_):
+    preparation.change_settings(round_, anonymised=True, results_for_participants=True, language="en")
+
+    fresh = Round.objects.get(pk=round_.pk)
+    assert (fresh.anonymised, fresh.results_for_participants, fresh.language) == (True, True, "en")
+
+
 def test_set_observation_hidden_hides_it_once(round_):
     preparation.set_observation_hidden(round_, key="spread:A", hidden=True)
     preparation.set_observation_hidden(round_, key="spread:A", hidden=True)
