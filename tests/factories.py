@@ -10,9 +10,11 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import strategies as st
 
-from gesprekstool.agenda.models import Action, ActionNote
+from gesprekstool.agenda.models import Action, ActionNote, Agreement, CalendarFeed, OwnerLink, SentReminder
+from gesprekstool.indicators.models import Indicator
 from gesprekstool.organisations import services as organisation_services
 from gesprekstool.organisations.models import Membership, Organisation
+from gesprekstool.programmes.models import Programme, ProgrammeMember
 from gesprekstool.rounds import services
 from gesprekstool.rounds.models import (
     Choice,
@@ -126,7 +128,8 @@ class ReaderMembershipFactory(MembershipFactory):
 
 
 class ActionFactory(factory.django.DjangoModelFactory):
-    """An open action on theme A of a round, for someone outside the round unless `owner` is given."""
+    """An open action on theme A of a round, for someone outside the round unless `owner` is given;
+    without department or date (as the model has it) unless they are given."""
 
     class Meta:
         model = Action
@@ -136,8 +139,6 @@ class ActionFactory(factory.django.DjangoModelFactory):
     description = factory.Sequence(lambda n: f"Actie {n}")
     owner = None
     owner_name = factory.LazyAttribute(lambda action: "" if action.owner else "Mira de Vries")
-    department = "Werk en Inkomen"
-    due_on = datetime.date(2027, 3, 1)
 
 
 class ActionNoteFactory(factory.django.DjangoModelFactory):
@@ -147,6 +148,106 @@ class ActionNoteFactory(factory.django.DjangoModelFactory):
     action = factory.SubFactory(ActionFactory)
     text = factory.Sequence(lambda n: f"Voortgang {n}")
     author_name = "Sanne Bakker"
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    """A round's follow-up agreement, undecided and empty unless told."""
+
+    class Meta:
+        model = Agreement
+
+    round = factory.SubFactory(RoundFactory)
+
+
+class CalendarFeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CalendarFeed
+
+    round = factory.SubFactory(RoundFactory)
+
+
+class OwnerLinkFactory(factory.django.DjangoModelFactory):
+    """An action owner's personal link, valid for 90 days unless `expires_at` is given."""
+
+    class Meta:
+        model = OwnerLink
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    email = factory.Sequence(lambda n: f"eigenaar{n}@example.nl")
+    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=90))
+
+
+class SentReminderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SentReminder
+
+    kind = SentReminder.Kind.OVERDUE
+    target = factory.Sequence(lambda n: f"action:{n}")
+    date = HELD_ON
+    recipient = "eigenaar@example.nl"
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    name = factory.Sequence(lambda n: f"Programma {n}")
+    slug = factory.Sequence(lambda n: f"programma-{n}")
+
+
+class ProgrammeMemberFactory(factory.django.DjangoModelFactory):
+    """An organisation in a programme, sharing its figures anonymously unless `sharing` is given."""
+
+    class Meta:
+        model = ProgrammeMember
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    sharing = ProgrammeMember.Sharing.ANONYMOUS
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    """A figure of the organisation's own (Indicator), as CBS publishes it."""
+
+    class Meta:
+        model = Indicator
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = "Kinderen in armoede"
+    value = "9.8"
+    unit = "%"
+    year = 2023
+    area = "Testdorp"
+    source = "CBS"
+
+
+class ScoreFactory(factory.django.DjangoModelFactory):
+    """A step-1 score of a participant for theme A (3 unless `first` is given)."""
+
+    class Meta:
+        model = Score
+
+    participant = factory.SubFactory(ParticipantFactory)
+    theme = "A"
+    first = 3
+
+
+class ChoiceFactory(factory.django.DjangoModelFactory):
+    """A ticked option of a step-2 question; `question` and `option` are codes of the instrument."""
+
+    class Meta:
+        model = Choice
+
+    participant = factory.SubFactory(ParticipantFactory)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    participant = factory.SubFactory(ParticipantFactory)
+    theme = "A"
+    text = factory.Sequence(lambda n: f"Opmerking {n}")
 
 
 def invite(organisation, email: str = "nieuw@example.nl", *, role=Membership.Role.FACILITATOR, by=None):

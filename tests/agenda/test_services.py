@@ -178,14 +178,14 @@ def test_queryset_live_current_overdue_and_for_email(round_, participant):
     participant.email = "fatima@testdorp.nl"
     participant.save()
     today = datetime.date(2027, 3, 10)
-    late = Action.objects.create(
+    late = ActionFactory(
         round=round_,
         theme="A",
         description="Te laat",
         owner=participant,
         due_on=today - datetime.timedelta(days=1),
     )
-    done = Action.objects.create(
+    done = ActionFactory(
         round=round_,
         theme="A",
         description="Klaar",
@@ -193,15 +193,15 @@ def test_queryset_live_current_overdue_and_for_email(round_, participant):
         status="gedaan",
         due_on=today - datetime.timedelta(days=1),
     )
-    other = Action.objects.create(
+    other = ActionFactory(
         round=round_,
         theme="A",
         description="Ander",
         owner_name="Wethouder",
         owner_email="Wethouder@Testdorp.nl",
     )
-    carried = Action.objects.create(round=round_, theme="A", description="Doorgeschoven", owner_name="Y")
-    Action.objects.create(round=round_, theme="A", description="Kopie", owner_name="Y", carried_from=carried)
+    carried = ActionFactory(round=round_, theme="A", description="Doorgeschoven", owner_name="Y")
+    ActionFactory(round=round_, theme="A", description="Kopie", owner_name="Y", carried_from=carried)
 
     assert set(Action.objects.live().values_list("description", flat=True)) == {"Te laat", "Ander", "Kopie"}
     assert "Doorgeschoven" not in set(Action.objects.current().values_list("description", flat=True))
@@ -231,14 +231,10 @@ def earlier(organisation, facilitator):
         round_, display_name="Joost", domain="gezondheid", department="GGD"
     )
     answer_step1(fatima, score=2)
-    Action.objects.create(round=round_, theme="A", description="Open actie", owner=fatima, due_on=HELD_ON)
-    Action.objects.create(
-        round=round_, theme="B", description="Bezig", owner=joost, status="bezig", department="GGD"
-    )
-    Action.objects.create(
-        round=round_, theme="C", description="Buiten", owner_name="Wethouder", owner_email="w@t.nl"
-    )
-    Action.objects.create(round=round_, theme="D", description="Gedaan", owner=fatima, status="gedaan")
+    ActionFactory(round=round_, theme="A", description="Open actie", owner=fatima, due_on=HELD_ON)
+    ActionFactory(round=round_, theme="B", description="Bezig", owner=joost, status="bezig", department="GGD")
+    ActionFactory(round=round_, theme="C", description="Buiten", owner_name="Wethouder", owner_email="w@t.nl")
+    ActionFactory(round=round_, theme="D", description="Gedaan", owner=fatima, status="gedaan")
     return round_
 
 
@@ -300,7 +296,7 @@ def test_repeat_round_copies_the_chosen_live_actions_with_a_link_to_the_original
 
 def test_repeat_round_refuses_actions_that_are_done_or_of_another_round(earlier, round_):
     done = earlier.actions.get(status="gedaan")
-    stranger = Action.objects.create(round=round_, theme="A", description="Elders", owner_name="X")
+    stranger = ActionFactory(round=round_, theme="A", description="Elders", owner_name="X")
 
     for wrong in (done, stranger):
         with pytest.raises(ValueError):
@@ -310,7 +306,7 @@ def test_repeat_round_refuses_actions_that_are_done_or_of_another_round(earlier,
 
 
 def test_repeat_of_a_joint_round_gets_its_own_joint_form(joint_round):
-    Action.objects.create(round=joint_round, theme="A", description="Samen", owner_name="Team")
+    ActionFactory(round=joint_round, theme="A", description="Samen", owner_name="Team")
 
     new = services.repeat_round(
         joint_round,
