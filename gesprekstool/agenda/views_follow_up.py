@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from gesprekstool.instrument import active_instrument
 from gesprekstool.lib.language import chosen_language
+from gesprekstool.lib.views import link_problem
 from gesprekstool.organisations.choice import choose_organisation, organisation_for
 
 from . import services
@@ -100,12 +101,6 @@ def action_overview(request, slug: str):
 
 
 # --- The owner's personal link -----------------------------------------------------------------------------
-
-
-def link_problem(request, *, title: str, message: str, status: int):
-    return render(
-        request, "agenda/owner_link_problem.html", {"title": title, "message": message}, status=status
-    )
 
 
 def resolve_link(request, token: str) -> OwnerLink | HttpResponse:

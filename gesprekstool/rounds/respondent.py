@@ -11,11 +11,11 @@ from http import HTTPStatus
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gesprekstool.lib.language import activate, chosen_language
+from gesprekstool.lib.views import link_problem
 from gesprekstool.organisations.access import membership_for, require_manager
 
 from .models import Participant, Round
@@ -43,12 +43,6 @@ class Respondent:
 
     def url(self, name: str, **kwargs) -> str:
         return reverse(f"fill:{name}", kwargs={"key": self.key, **kwargs}, current_app=self.namespace)
-
-
-def link_problem(request, *, title: str, message: str, status: int):
-    return render(
-        request, "rounds/fill_link_problem.html", {"title": title, "message": message}, status=status
-    )
 
 
 def use_round_language(request, round_: Round) -> None:
