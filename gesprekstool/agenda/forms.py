@@ -4,6 +4,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from gesprekstool.lib.dates import validate_sensible_date
+from gesprekstool.lib.forms import OptionsForm
 from gesprekstool.lib.text import CleanTextMixin
 from gesprekstool.rounds.models import Participant, Round
 
@@ -147,13 +148,13 @@ class AgreementForm(CleanTextMixin, forms.ModelForm):
         return cleaned
 
 
-class OwnerLinkForm(forms.Form):
+class OwnerLinkForm(OptionsForm):
     """Give the action's owner a new personal link, or (`revoke`) stop their links."""
 
     revoke = forms.BooleanField(required=False)
 
 
-class CalendarFeedForm(forms.Form):
+class CalendarFeedForm(OptionsForm):
     """Make a new calendar subscription address, or (`remove`) stop it."""
 
     remove = forms.BooleanField(required=False)

@@ -149,11 +149,9 @@ def owner_link(request, pk: int, action_id: int):
     """Make a new personal link for the action's owner, or revoke their links."""
     round_, membership = get_round(request, pk, manage=True)
     action = action_of(round_, action_id)
-    form = OwnerLinkForm(request.POST)
-    form.is_valid()  # one optional box: whatever arrives, cleaned_data holds it
     if not action.email:
         messages.error(request, _("Add an e-mail address for the owner first."))
-    elif form.cleaned_data.get("revoke"):
+    elif OwnerLinkForm.read(request.POST)["revoke"]:
         services.revoke_owner_links(round_.organisation, email=action.email)
         messages.success(request, _("The personal link of %(name)s no longer works.") % {"name": action.who})
     else:
@@ -212,9 +210,7 @@ def round_ics(request, pk: int):
 def calendar_feed_manage(request, pk: int):
     """Create or replace the subscription address, or stop it."""
     round_, _membership = get_round(request, pk, manage=True)
-    form = CalendarFeedForm(request.POST)
-    form.is_valid()  # one optional box: whatever arrives, cleaned_data holds it
-    if form.cleaned_data.get("remove"):
+    if CalendarFeedForm.read(request.POST)["remove"]:
         services.remove_calendar_feed(round_)
         messages.success(request, _("The calendar subscription address no longer works."))
     else:

@@ -12,7 +12,19 @@ class FormRenderer(TemplatesSetting):
     field_template_name = "components/field_group.html"
 
 
-class PageForm(forms.Form):
+class OptionsForm(forms.Form):
+    """A form of optional fields that only say how to go on: which button was pressed, which page
+    of a list. `read(data)` gives each field's value, or its empty value when what arrived does
+    not fit: there is nothing to refuse."""
+
+    @classmethod
+    def read(cls, data, **kwargs) -> dict:
+        form = cls(data, **kwargs)
+        form.is_valid()
+        return {name: form.cleaned_data.get(name, form.fields[name].to_python(None)) for name in form.fields}
+
+
+class PageForm(OptionsForm):
     """The page of a long list, from the query string (`?pagina=3`)."""
 
     pagina = forms.IntegerField(required=False, min_value=1)
@@ -20,5 +32,4 @@ class PageForm(forms.Form):
 
 def page_number(query) -> int | None:
     """The page asked for in `query`, or None (the first page) when it asks for none or for nonsense."""
-    form = PageForm(query)
-    return form.cleaned_data["pagina"] if form.is_valid() else None
+    return PageForm.read(query)["pagina"]

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gesprekstool.instrument import Instrument, Option, Question, Theme
 from gesprekstool.lib.dates import validate_sensible_date
+from gesprekstool.lib.forms import OptionsForm
 from gesprekstool.lib.text import CleanTextMixin
 
 from .models import Participant, Round
@@ -67,7 +68,7 @@ class OrganisationChoiceForm(forms.Form):
         return self.memberships[pk].organisation
 
 
-class RoundCloseForm(forms.Form):
+class RoundCloseForm(OptionsForm):
     """Close the round, or (`reopen`) open it again."""
 
     reopen = forms.BooleanField(required=False)
@@ -319,7 +320,7 @@ class LinkMailForm(CleanTextMixin, forms.Form):
     preview = forms.BooleanField(required=False)
 
 
-class GoForm(forms.Form):
+class GoForm(OptionsForm):
     """Which of a page's submit buttons was pressed (`go`): on to the next theme or back, save or hand in."""
 
     PREVIOUS, NEXT, SAVE, FINISH = "previous", "next", "save", "finish"
@@ -329,19 +330,13 @@ class GoForm(forms.Form):
     )
 
 
-def pressed(data) -> str:
-    """The `go` button of GoForm in the posted `data`; "" for none (or one this site does not have)."""
-    form = GoForm(data)
-    return form.cleaned_data["go"] if form.is_valid() else ""
-
-
-class IntroForm(forms.Form):
+class IntroForm(OptionsForm):
     """`?intro=1`: the participant asks for the introduction again (the home link does)."""
 
     intro = forms.BooleanField(required=False)
 
 
-class JoinAsForm(forms.Form):
+class JoinAsForm(OptionsForm):
     """`?ander=1`: someone else joins on a device where somebody joined already."""
 
     ander = forms.BooleanField(required=False)

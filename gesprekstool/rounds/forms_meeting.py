@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from gesprekstool.lib.forms import OptionsForm
 from gesprekstool.lib.text import CleanTextMixin
 
 from .models import Round
@@ -66,7 +67,7 @@ class QuestionUpdateForm(CleanTextMixin, forms.Form):
         return cleaned
 
 
-class RevealForm(forms.Form):
+class RevealForm(OptionsForm):
     """Show the group results to the participants, or (`hide`) hide them again; `from` says
     which page the button was on, to go back to it."""
 
@@ -79,7 +80,7 @@ class RevealForm(forms.Form):
         self.fields["from"] = self.fields.pop("from_page")
 
 
-class JoiningForm(forms.Form):
+class JoiningForm(OptionsForm):
     """Switch joining with a code on (a new code) or (`stop`) off."""
 
     stop = forms.BooleanField(required=False)

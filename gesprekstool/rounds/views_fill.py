@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import reading, services, versions
-from .forms import CommentForm, GoForm, IntroForm, NoteForm, QuestionForm, ScoreForm, pressed
+from .forms import CommentForm, GoForm, IntroForm, NoteForm, QuestionForm, ScoreForm
 from .respondent import respondent_view
 from .services import AnswerRefused, StaleAnswer
 
@@ -116,8 +116,7 @@ def fill_context(r, **extra) -> dict:
 @answering
 def fill_intro(request):
     r = request.respondent
-    again = IntroForm(request.GET)
-    if r.participant.first_opened_at and not (again.is_valid() and again.cleaned_data["intro"]):
+    if r.participant.first_opened_at and not IntroForm.read(request.GET)["intro"]:
         return redirect(next_url(r))
     return render(request, "rounds/fill_intro.html", fill_context(r))
 
@@ -295,7 +294,7 @@ def fill_step2(request, theme: str):
                 p, theme=theme, text=c_form.cleaned_data["text"], expected_version=c_form.expected_version
             )
         if all(f.is_valid() for f in forms) and c_form.is_valid():
-            if pressed(request.POST) == GoForm.PREVIOUS and context["previous_theme"]:
+            if GoForm.read(request.POST)["go"] == GoForm.PREVIOUS and context["previous_theme"]:
                 return redirect(r.url("step2", theme=context["previous_theme"]))
             if context["next_theme"]:
                 return redirect(r.url("step2", theme=context["next_theme"]))

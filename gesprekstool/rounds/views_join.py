@@ -133,8 +133,7 @@ def join_round(request, code: str):
             status=HTTPStatus.CONFLICT,
         )
     use_round_language(request, round_)
-    join_as = JoinAsForm(request.GET)
-    someone_else = join_as.is_valid() and join_as.cleaned_data["ander"]
+    someone_else = JoinAsForm.read(request.GET)["ander"]
     if request.method != "POST" and not someone_else:
         joined = joined_here(request, round_)
         if joined:

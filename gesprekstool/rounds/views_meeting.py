@@ -174,9 +174,8 @@ def round_settings(request, pk: int):
 @require_POST
 def round_reveal(request, pk: int):
     round_, _membership = get_round(request, pk, manage=True)
-    form = RevealForm(request.POST)
-    form.is_valid()  # two optional fields: whatever arrives, cleaned_data holds both
-    if form.cleaned_data.get("hide"):
+    options = RevealForm.read(request.POST)
+    if options["hide"]:
         services.hide_results(round_)
         messages.success(request, _("The results are hidden from the participants again."))
     elif services.reveal_results(round_, by=request.user):
@@ -189,7 +188,7 @@ def round_reveal(request, pk: int):
         )
     else:
         messages.success(request, _("The results are now visible to the participants."))
-    target = "rounds:present" if form.cleaned_data.get("from") == "present" else "rounds:detail"
+    target = "rounds:present" if options["from"] == "present" else "rounds:detail"
     return redirect(target, pk=round_.pk)
 
 
@@ -197,9 +196,7 @@ def round_reveal(request, pk: int):
 @require_POST
 def round_joining(request, pk: int):
     round_, _membership = get_round(request, pk, manage=True)
-    form = JoiningForm(request.POST)
-    form.is_valid()  # one optional box: whatever arrives, cleaned_data holds it
-    if form.cleaned_data.get("stop"):
+    if JoiningForm.read(request.POST)["stop"]:
         preparation.stop_joining(round_)
         messages.success(request, _("Joining with the code has been switched off."))
     elif round_.is_closed:

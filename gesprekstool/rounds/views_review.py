@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from . import services, versions
 from .analysis import analyse
-from .forms import GoForm, ScoreForm, pressed
+from .forms import GoForm, ScoreForm
 from .views_fill import INVALID, answering, autosave, fill_context, next_url, score_forms, theme_or_404
 
 
@@ -55,7 +55,7 @@ def fill_review(request):
                     expected_version=form.expected_version,
                 )
         if all(f.is_valid() for f in forms):
-            if pressed(request.POST) == GoForm.FINISH:
+            if GoForm.read(request.POST)["go"] == GoForm.FINISH:
                 services.finish(p)
                 return redirect(r.url("done"))
             messages.success(request, _("Your scores have been saved."))

@@ -175,8 +175,7 @@ def admin_login(request):
     """The admin's own login page bypasses the code step, so it sends people to the site's login.
     A logged-in user without a verified session is sent to set up (or use) their app; verified staff
     go on to the admin; anyone else is refused."""
-    query = NextForm(request.GET)
-    next_url = query.cleaned_data["next"] if query.is_valid() else ""
+    next_url = NextForm.read(request.GET)["next"]
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = reverse("admin:index")
     if not request.user.is_authenticated:
