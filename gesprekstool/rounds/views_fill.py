@@ -201,12 +201,17 @@ def autosave(request, form: forms.Form, save: Callable[[dict], dict]) -> HttpRes
     return saved_status(request, form, **save(form.cleaned_data))
 
 
+def posted_score(request, theme: str):
+    """The participant and the posted score form of an autosave of a score (step 1 or revised)."""
+    p = request.respondent.participant
+    instrument = p.round.instrument
+    return p, ScoreForm(request.POST, instrument=instrument, theme=theme_or_404(instrument, theme))
+
+
 @answering
 @require_POST
 def fill_score(request, theme: str):
-    p = request.respondent.participant
-    instrument = p.round.instrument
-    form = ScoreForm(request.POST, instrument=instrument, theme=theme_or_404(instrument, theme))
+    p, form = posted_score(request, theme)
 
     def save(data):
         # Saved first: a refused score (closed round, handed in) must not mark the link opened either.
