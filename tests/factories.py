@@ -29,6 +29,7 @@ from gesprekstool.rounds.models import (
 from gesprekstool.rounds.observations import Answers
 
 HELD_ON = datetime.date(2026, 11, 20)
+PASSWORD = "geheim-wachtwoord-123"  # every UserFactory user's
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -46,7 +47,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.nl")
-    password = factory.PostGenerationMethodCall("set_password", "geheim-wachtwoord-123")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
     def save_password(obj, create, extracted, **kwargs):  # noqa: N805
@@ -248,6 +249,20 @@ class CommentFactory(factory.django.DjangoModelFactory):
     participant = factory.SubFactory(ParticipantFactory)
     theme = "A"
     text = factory.Sequence(lambda n: f"Opmerking {n}")
+
+
+def sannes_round(*, title: str = "Bijeenkomst armoede en gezondheid") -> Round:
+    """An individual round of Gemeente Testdorp on 1 December 2026, created by its facilitator
+    "sanne" (password PASSWORD): the browser tests log in as her."""
+    organisation = OrganisationFactory(name="Gemeente Testdorp", slug="testdorp")
+    sanne = MembershipFactory(organisation=organisation, user__username="sanne").user
+    return services.create_round(
+        organisation=organisation,
+        title=title,
+        held_on=datetime.date(2026, 12, 1),
+        mode=Round.Mode.INDIVIDUAL,
+        created_by=sanne,
+    )
 
 
 def invite(organisation, email: str = "nieuw@example.nl", *, role=Membership.Role.FACILITATOR, by=None):
