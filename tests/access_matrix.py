@@ -71,7 +71,6 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gesprekstool.agenda import services as agenda_services
-from gesprekstool.agenda.models import Action, OwnerLink
 from gesprekstool.indicators.models import Indicator
 from gesprekstool.inspiration import library
 from gesprekstool.inspiration import services as inspiration_services
@@ -79,10 +78,22 @@ from gesprekstool.inspiration.models import Entry, Theme
 from gesprekstool.organisations import services as organisation_services
 from gesprekstool.organisations.models import Invitation, Membership, Organisation
 from gesprekstool.programmes import services as programme_services
-from gesprekstool.programmes.models import Programme, ProgrammeInvitation, ProgrammeMember
+from gesprekstool.programmes.models import ProgrammeInvitation, ProgrammeMember
 from gesprekstool.rounds import services
-from gesprekstool.rounds.models import ConversationQuestion, OwnObservation, new_token
-from tests.factories import HELD_ON, answer_everything
+from gesprekstool.rounds.models import new_token
+from tests.factories import (
+    HELD_ON,
+    ActionFactory,
+    ConversationQuestionFactory,
+    IndicatorFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    OwnerLinkFactory,
+    OwnObservationFactory,
+    ProgrammeFactory,
+    ProgrammeMemberFactory,
+    answer_everything,
+)
 
 ROLES = ("anonymous", "participant", "reader", "facilitator", "outsider", "staff")
 
@@ -269,21 +280,19 @@ def build_scenario() -> Scenario:
         person.save()
         return person
 
-    org_a = Organisation.objects.create(name="Gemeente Testdorp", slug="testdorp")
-    org_b = Organisation.objects.create(name="Gemeente Elders", slug="elders")
+    org_a = OrganisationFactory(name="Gemeente Testdorp", slug="testdorp")
+    org_b = OrganisationFactory(name="Gemeente Elders", slug="elders")
     users = {
         "reader": user("meelezer"),
         "facilitator": user("gespreksleider", password=True, email="gespreksleider@testdorp.example"),
         "outsider": user("elders"),
         "staff": user("adviseur", password=True, is_staff=True),
     }
-    Membership.objects.create(user=users["reader"], organisation=org_a, role=Membership.Role.READER)
+    MembershipFactory(user=users["reader"], organisation=org_a, role=Membership.Role.READER)
     colleague_user = user("collega", password=True, email="collega@testdorp.example")
-    colleague = Membership.objects.create(
-        user=colleague_user, organisation=org_a, role=Membership.Role.READER
-    )
-    Membership.objects.create(user=users["facilitator"], organisation=org_a)
-    foreign_member = Membership.objects.create(user=users["outsider"], organisation=org_b)
+    colleague = MembershipFactory(user=colleague_user, organisation=org_a, role=Membership.Role.READER)
+    MembershipFactory(user=users["facilitator"], organisation=org_a)
+    foreign_member = MembershipFactory(user=users["outsider"], organisation=org_b)
     foreign_invitation = organisation_services.invite(
         organisation=org_b,
         email="nieuw@elders.example",
@@ -326,21 +335,21 @@ def build_scenario() -> Scenario:
     round_.join_code = "TESTDP"
     round_.save(update_fields=["join_code"])
 
-    action = Action.objects.create(
+    action = ActionFactory(
         round=round_, theme="B", description="Cijfers per wijk", owner=fatima, due_on=HELD_ON
     )
-    carried = Action.objects.create(round=round_, theme="C", description="Spreekuur", owner_name="Wethouder")
+    carried = ActionFactory(round=round_, theme="C", description="Spreekuur", owner_name="Wethouder")
     owner_link = agenda_services.ensure_owner_link(org_a, email=fatima.email, name="Fatima")
     revoked_link = agenda_services.renew_owner_link(org_a, email="oud@testdorp.example")
     agenda_services.revoke_owner_links(org_a, email="oud@testdorp.example")
-    expired_link = OwnerLink.objects.create(
+    expired_link = OwnerLinkFactory(
         organisation=org_a,
         email="verlopen@testdorp.example",
         expires_at=timezone.now() - datetime.timedelta(days=1),
     )
     feed = agenda_services.renew_calendar_feed(round_)
-    observation = OwnObservation.objects.create(round=round_, theme="", text="Valt op")
-    question = ConversationQuestion.objects.create(round=round_, theme="A", text="Wat nu?", position=1)
+    observation = OwnObservationFactory(round=round_, theme="", text="Valt op")
+    question = ConversationQuestionFactory(round=round_, theme="A", text="Wat nu?", position=1)
     repeated = agenda_services.repeat_round(
         round_, title="Herhaling", held_on=HELD_ON, participants=[], actions=[carried]
     )
@@ -363,16 +372,14 @@ def build_scenario() -> Scenario:
     elsewhere = services.create_round(organisation=org_b, title="Elders", held_on=HELD_ON, mode="individual")
     foreign_participant = services.add_participant(elsewhere, display_name="Bram", domain="armoede")
     answer_everything(foreign_participant, finish=True)
-    foreign_action = Action.objects.create(
+    foreign_action = ActionFactory(
         round=elsewhere, theme="B", description="Elders", owner_name="Fatima", owner_email=fatima.email
     )
-    foreign_observation = OwnObservation.objects.create(round=elsewhere, theme="", text="Elders")
-    foreign_question = ConversationQuestion.objects.create(
-        round=elsewhere, theme="A", text="Elders?", position=1
-    )
+    foreign_observation = OwnObservationFactory(round=elsewhere, theme="", text="Elders")
+    foreign_question = ConversationQuestionFactory(round=elsewhere, theme="A", text="Elders?", position=1)
 
     def figure(organisation: Organisation) -> Indicator:
-        return Indicator.objects.create(
+        return IndicatorFactory(
             organisation=organisation,
             name="Kinderen in armoede",
             value=9.8,
@@ -397,15 +404,15 @@ def build_scenario() -> Scenario:
         source="",
         source_url="",
     )
-    programme = Programme.objects.create(name="Regio Oost", slug="regio-oost")
+    programme = ProgrammeFactory(name="Regio Oost", slug="regio-oost")
     programme.advisers.add(facilitator)
-    programme_member = ProgrammeMember.objects.create(
+    programme_member = ProgrammeMemberFactory(
         programme=programme, organisation=org_a, sharing=ProgrammeMember.Sharing.ANONYMOUS
     )
-    foreign_programme_member = ProgrammeMember.objects.create(
+    foreign_programme_member = ProgrammeMemberFactory(
         programme=programme, organisation=org_b, sharing=ProgrammeMember.Sharing.NAMED
     )
-    other_programme = Programme.objects.create(name="Regio West", slug="regio-west")
+    other_programme = ProgrammeFactory(name="Regio West", slug="regio-west")
 
     def programme_invitation() -> tuple[ProgrammeInvitation, str]:
         new = programme_services.create_invitation(

@@ -68,26 +68,21 @@ def outsider_client(other_organisation):
     return client
 
 
+def created_round(organisation, facilitator, *, title: str, mode: str):
+    """A round as the facilitator creates it on the site (a joint round gets its shared form)."""
+    return services.create_round(
+        organisation=organisation, title=title, held_on=HELD_ON, mode=mode, created_by=facilitator
+    )
+
+
 @pytest.fixture
 def round_(organisation, facilitator):
-    return services.create_round(
-        organisation=organisation,
-        title="Armoede en gezondheid 2026",
-        held_on=HELD_ON,
-        mode="individual",
-        created_by=facilitator,
-    )
+    return created_round(organisation, facilitator, title="Armoede en gezondheid 2026", mode="individual")
 
 
 @pytest.fixture
 def joint_round(organisation, facilitator):
-    return services.create_round(
-        organisation=organisation,
-        title="Samen invullen 2026",
-        held_on=HELD_ON,
-        mode="joint",
-        created_by=facilitator,
-    )
+    return created_round(organisation, facilitator, title="Samen invullen 2026", mode="joint")
 
 
 @pytest.fixture

@@ -10,14 +10,26 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import strategies as st
 
-from gesprekstool.agenda.models import Action, ActionNote
+from gesprekstool.agenda.models import Action, ActionNote, Agreement, CalendarFeed, OwnerLink, SentReminder
+from gesprekstool.indicators.models import Indicator
 from gesprekstool.organisations import services as organisation_services
 from gesprekstool.organisations.models import Membership, Organisation
+from gesprekstool.programmes.models import Programme, ProgrammeMember
 from gesprekstool.rounds import services
-from gesprekstool.rounds.models import Choice, Comment, Participant, Round, Score
+from gesprekstool.rounds.models import (
+    Choice,
+    Comment,
+    ConversationQuestion,
+    HiddenObservation,
+    OwnObservation,
+    Participant,
+    Round,
+    Score,
+)
 from gesprekstool.rounds.observations import Answers
 
 HELD_ON = datetime.date(2026, 11, 20)
+PASSWORD = "geheim-wachtwoord-123"  # every UserFactory user's
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -35,7 +47,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.nl")
-    password = factory.PostGenerationMethodCall("set_password", "geheim-wachtwoord-123")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
     def save_password(obj, create, extracted, **kwargs):  # noqa: N805
@@ -83,12 +95,42 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
     domain = Participant.Domain.POVERTY
 
 
+class OwnObservationFactory(factory.django.DjangoModelFactory):
+    """What the facilitator noticed, about the whole round unless `theme` is given."""
+
+    class Meta:
+        model = OwnObservation
+
+    round = factory.SubFactory(RoundFactory)
+    theme = ""
+    text = factory.Sequence(lambda n: f"Eigen observatie {n}")
+
+
+class HiddenObservationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HiddenObservation
+
+    round = factory.SubFactory(RoundFactory)
+    key = "spread:A"
+
+
+class ConversationQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ConversationQuestion
+
+    round = factory.SubFactory(RoundFactory)
+    theme = "A"
+    text = factory.Sequence(lambda n: f"Vraag {n}")
+    position = factory.Sequence(lambda n: n + 1)
+
+
 class ReaderMembershipFactory(MembershipFactory):
     role = Membership.Role.READER
 
 
 class ActionFactory(factory.django.DjangoModelFactory):
-    """An open action on theme A of a round, for someone outside the round unless `owner` is given."""
+    """An open action on theme A of a round, for someone outside the round unless `owner` is given;
+    without department or date (as the model has it) unless they are given."""
 
     class Meta:
         model = Action
@@ -98,8 +140,6 @@ class ActionFactory(factory.django.DjangoModelFactory):
     description = factory.Sequence(lambda n: f"Actie {n}")
     owner = None
     owner_name = factory.LazyAttribute(lambda action: "" if action.owner else "Mira de Vries")
-    department = "Werk en Inkomen"
-    due_on = datetime.date(2027, 3, 1)
 
 
 class ActionNoteFactory(factory.django.DjangoModelFactory):
@@ -109,6 +149,120 @@ class ActionNoteFactory(factory.django.DjangoModelFactory):
     action = factory.SubFactory(ActionFactory)
     text = factory.Sequence(lambda n: f"Voortgang {n}")
     author_name = "Sanne Bakker"
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    """A round's follow-up agreement, undecided and empty unless told."""
+
+    class Meta:
+        model = Agreement
+
+    round = factory.SubFactory(RoundFactory)
+
+
+class CalendarFeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CalendarFeed
+
+    round = factory.SubFactory(RoundFactory)
+
+
+class OwnerLinkFactory(factory.django.DjangoModelFactory):
+    """An action owner's personal link, valid for 90 days unless `expires_at` is given."""
+
+    class Meta:
+        model = OwnerLink
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    email = factory.Sequence(lambda n: f"eigenaar{n}@example.nl")
+    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=90))
+
+
+class SentReminderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SentReminder
+
+    kind = SentReminder.Kind.OVERDUE
+    target = factory.Sequence(lambda n: f"action:{n}")
+    date = HELD_ON
+    recipient = "eigenaar@example.nl"
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    name = factory.Sequence(lambda n: f"Programma {n}")
+    slug = factory.Sequence(lambda n: f"programma-{n}")
+
+
+class ProgrammeMemberFactory(factory.django.DjangoModelFactory):
+    """An organisation in a programme, sharing its figures anonymously unless `sharing` is given."""
+
+    class Meta:
+        model = ProgrammeMember
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    sharing = ProgrammeMember.Sharing.ANONYMOUS
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    """A figure of the organisation's own (Indicator), as CBS publishes it."""
+
+    class Meta:
+        model = Indicator
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = "Kinderen in armoede"
+    value = "9.8"
+    unit = "%"
+    year = 2023
+    area = "Testdorp"
+    source = "CBS"
+
+
+class ScoreFactory(factory.django.DjangoModelFactory):
+    """A step-1 score of a participant for theme A (3 unless `first` is given)."""
+
+    class Meta:
+        model = Score
+
+    participant = factory.SubFactory(ParticipantFactory)
+    theme = "A"
+    first = 3
+
+
+class ChoiceFactory(factory.django.DjangoModelFactory):
+    """A ticked option of a step-2 question; `question` and `option` are codes of the instrument."""
+
+    class Meta:
+        model = Choice
+
+    participant = factory.SubFactory(ParticipantFactory)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    participant = factory.SubFactory(ParticipantFactory)
+    theme = "A"
+    text = factory.Sequence(lambda n: f"Opmerking {n}")
+
+
+def sannes_round(*, title: str = "Bijeenkomst armoede en gezondheid") -> Round:
+    """An individual round of Gemeente Testdorp on 1 December 2026, created by its facilitator
+    "sanne" (password PASSWORD): the browser tests log in as her."""
+    organisation = OrganisationFactory(name="Gemeente Testdorp", slug="testdorp")
+    sanne = MembershipFactory(organisation=organisation, user__username="sanne").user
+    return services.create_round(
+        organisation=organisation,
+        title=title,
+        held_on=datetime.date(2026, 12, 1),
+        mode=Round.Mode.INDIVIDUAL,
+        created_by=sanne,
+    )
 
 
 def invite(organisation, email: str = "nieuw@example.nl", *, role=Membership.Role.FACILITATOR, by=None):

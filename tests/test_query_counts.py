@@ -11,12 +11,12 @@ from django.utils import timezone
 from gesprekstool.agenda import services as agenda_services
 from gesprekstool.organisations import activity
 from gesprekstool.rounds import services
-from gesprekstool.rounds.models import OwnObservation
 from tests.factories import (
     HELD_ON,
     ActionFactory,
     ActionNoteFactory,
     MembershipFactory,
+    OwnObservationFactory,
     add_answered_in_bulk,
     invite,
 )
@@ -33,7 +33,7 @@ def fill(organisation, round_, facilitator, items: int) -> dict[str, str]:
         action = ActionFactory(round=round_, theme="ABCDEF"[number % 6], owner=participant)
         ActionNoteFactory(action=action)
         ActionFactory(round=round_, owner_email="mira@example.nl")
-        OwnObservation.objects.create(round=round_, theme="A", text=f"Opvallend {number}")
+        OwnObservationFactory(round=round_, theme="A", text=f"Opvallend {number}")
         activity.record(
             organisation=organisation,
             actor=facilitator,

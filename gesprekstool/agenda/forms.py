@@ -4,6 +4,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from gesprekstool.lib.dates import validate_sensible_date
+from gesprekstool.lib.forms import OptionsForm
 from gesprekstool.lib.text import CleanTextMixin
 from gesprekstool.rounds.models import Participant, Round
 
@@ -19,6 +20,17 @@ def note_field(label=None, help_text="") -> forms.CharField:
         help_text=help_text,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class VersionedForm:
+    """For a form with a hidden `version` (the version of the action it was opened on)."""
+
+    def with_version(self, version: int) -> dict:
+        """The submitted data with `version` in place of the version posted: after a conflict the
+        form shows what was typed, and a save from it overwrites the version it now shows."""
+        data = self.data.copy()
+        data[self.add_prefix("version")] = str(version)
+        return data
 
 
 class ActionForm(CleanTextMixin, forms.ModelForm):
@@ -77,7 +89,7 @@ class ActionForm(CleanTextMixin, forms.ModelForm):
         return cleaned
 
 
-class ActionEditForm(ActionForm):
+class ActionEditForm(VersionedForm, ActionForm):
     """Change an action: its status, its details, and a line for the progress log.
 
     `version` is the version the form was opened on; the save is refused when it is outdated.
@@ -96,7 +108,7 @@ class ActionEditForm(ActionForm):
             self.initial["version"] = self.instance.version
 
 
-class ProgressForm(CleanTextMixin, forms.Form):
+class ProgressForm(VersionedForm, CleanTextMixin, forms.Form):
     """What the owner (through a personal link) or the group (in the review) says about an action."""
 
     status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices, widget=forms.RadioSelect)
@@ -134,6 +146,18 @@ class AgreementForm(CleanTextMixin, forms.ModelForm):
                 "next_meeting_on", _("A date for a next meeting only fits when the group meets again.")
             )
         return cleaned
+
+
+class OwnerLinkForm(OptionsForm):
+    """Give the action's owner a new personal link, or (`revoke`) stop their links."""
+
+    revoke = forms.BooleanField(required=False)
+
+
+class CalendarFeedForm(OptionsForm):
+    """Make a new calendar subscription address, or (`remove`) stop it."""
+
+    remove = forms.BooleanField(required=False)
 
 
 class ParticipantChoiceField(forms.ModelMultipleChoiceField):
@@ -218,3 +242,10 @@ class ActionFilterForm(forms.Form):
         self.fields["owner"].error_messages["invalid_choice"] = _(
             "Nobody called “%(value)s” owns an action here. All owners are shown."
         )
+
+    def without_errors(self) -> dict:
+        """The query without the filters that did not fit, to bind the form again."""
+        data = self.data.copy()
+        for name in self.errors:
+            data.pop(name, None)
+        return data

@@ -1,11 +1,11 @@
 import datetime
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gesprekstool.lib.fields import account_reference
 from gesprekstool.organisations.models import Organisation
 from gesprekstool.rounds.models import Participant, Round, new_token
 
@@ -133,14 +133,7 @@ class ActionNote(models.Model):
     text = models.TextField(_("note"), blank=True)
     old_status = models.CharField(_("old status"), max_length=12, choices=Action.Status.choices, blank=True)
     new_status = models.CharField(_("new status"), max_length=12, choices=Action.Status.choices, blank=True)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("written by (account)"),
-    )
+    author = account_reference(_("written by (account)"))
     author_name = models.CharField(_("written by"), max_length=200)
     via_link = models.BooleanField(_("through the personal link"), default=False)
     in_review = models.BooleanField(_("in the review of a repeated round"), default=False)

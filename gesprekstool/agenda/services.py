@@ -15,7 +15,7 @@ from gesprekstool.organisations.models import Organisation
 from gesprekstool.rounds import services as round_services
 from gesprekstool.rounds.models import Participant, Round, new_token
 
-from .models import Action, ActionNote, CalendarFeed, OwnerLink
+from .models import Action, ActionNote, Agreement, CalendarFeed, OwnerLink
 
 # A personal link for an action owner stays valid this long; a reminder hands out a fresh
 # one when the current link would expire within LINK_RENEW_WITHIN.
@@ -44,6 +44,37 @@ class ActionConflict(Exception):
 
 def author_name_of(user) -> str:
     return user.get_full_name() or user.get_username()
+
+
+def add_action(
+    round_: Round,
+    *,
+    theme: str,
+    description: str,
+    owner: Participant | None = None,
+    owner_name: str = "",
+    owner_email: str = "",
+    department: str = "",
+    due_on: datetime.date | None = None,
+) -> Action:
+    """Put a new open action on the round's agenda, for a participant (`owner`) or someone else
+    (`owner_name`). Side effect: one Action row, at version 1."""
+    return Action.objects.create(
+        round=round_,
+        theme=theme,
+        description=description,
+        owner=owner,
+        owner_name=owner_name,
+        owner_email=owner_email,
+        department=department,
+        due_on=due_on,
+    )
+
+
+def remove_action(action: Action) -> None:
+    """Side effect: the action is deleted with its progress log; a copy carried into a later round
+    stays (it loses the link back to this one)."""
+    action.delete()
 
 
 def update_action(
@@ -95,6 +126,45 @@ def update_action(
                 created_at=now,
             )
     return Action.objects.select_related("owner", "round").get(pk=action.pk)
+
+
+def review_action(action: Action, *, status: str, note: str, expected_version: int, author) -> Action:
+    """The group's word on a carried-over action at the opening of a repeated round: its status
+    and a note, through update_action (so a log line and the review mark, and ActionConflict when
+    somebody else saved it since `expected_version`). An action already reviewed whose status
+    stays and that gets no note is left as it is: sending the review page again changes nothing."""
+    if action.reviewed_at and status == action.status and not note:
+        return action
+    return update_action(
+        action,
+        expected_version=expected_version,
+        changes={"status": status},
+        note=note,
+        author=author,
+        in_review=True,
+    )
+
+
+def save_agreement(
+    round_: Round,
+    *,
+    follow_up: str,
+    next_meeting_on: datetime.date | None,
+    accountability: str,
+    notes: str,
+) -> Agreement:
+    """The group's agreements on following the round up. Side effect: the round's one Agreement
+    row is created or replaced."""
+    agreement, _created = Agreement.objects.update_or_create(
+        round=round_,
+        defaults={
+            "follow_up": follow_up,
+            "next_meeting_on": next_meeting_on,
+            "accountability": accountability,
+            "notes": notes,
+        },
+    )
+    return agreement
 
 
 # --- Repeating a round ---------------------------------------------------------------------------------

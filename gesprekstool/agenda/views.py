@@ -17,7 +17,15 @@ from gesprekstool.organisations.access import require_manager
 from gesprekstool.rounds.access import get_round
 
 from . import services
-from .forms import ActionEditForm, ActionForm, AgreementForm, ProgressForm, RepeatForm
+from .forms import (
+    ActionEditForm,
+    ActionForm,
+    AgreementForm,
+    CalendarFeedForm,
+    OwnerLinkForm,
+    ProgressForm,
+    RepeatForm,
+)
 from .ics import round_calendar
 from .models import Action, Agreement, CalendarFeed
 
@@ -60,9 +68,7 @@ def action_add(request, pk: int):
     round_, membership = get_round(request, pk, manage=True)
     form = ActionForm(request.POST, round=round_)
     if form.is_valid():
-        action = form.save(commit=False)
-        action.round = round_
-        action.save()
+        action = services.add_action(round_, **form.cleaned_data)
         messages.success(request, _("The action has been added."))
         warn_if_past(request, action)
         return redirect(f"{reverse('agenda:edit', kwargs={'pk': round_.pk})}#thema-{action.theme}")
@@ -101,8 +107,7 @@ def action_detail(request, pk: int, action_id: int):
                 )
             except services.ActionConflict as exc:
                 conflict = action = exc.current
-                data = request.POST.copy()
-                data["version"] = str(conflict.version)
+                data = form.with_version(conflict.version)
                 form = ActionEditForm(data, instance=action_of(round_, action_id), round=round_)
                 status = HTTPStatus.CONFLICT
             else:
@@ -133,8 +138,7 @@ def action_detail(request, pk: int, action_id: int):
 @require_POST
 def action_delete(request, pk: int, action_id: int):
     round_, membership = get_round(request, pk, manage=True)
-    action = get_object_or_404(round_.actions, pk=action_id)
-    action.delete()
+    services.remove_action(get_object_or_404(round_.actions, pk=action_id))
     messages.success(request, _("The action has been removed."))
     return redirect("agenda:edit", pk=round_.pk)
 
@@ -147,7 +151,7 @@ def owner_link(request, pk: int, action_id: int):
     action = action_of(round_, action_id)
     if not action.email:
         messages.error(request, _("Add an e-mail address for the owner first."))
-    elif request.POST.get("revoke"):
+    elif OwnerLinkForm.read(request.POST)["revoke"]:
         services.revoke_owner_links(round_.organisation, email=action.email)
         messages.success(request, _("The personal link of %(name)s no longer works.") % {"name": action.who})
     else:
@@ -167,7 +171,7 @@ def agreement_save(request, pk: int):
     agreement = Agreement.objects.filter(round=round_).first() or Agreement(round=round_)
     form = AgreementForm(request.POST, instance=agreement)
     if form.is_valid():
-        form.save()
+        services.save_agreement(round_, **form.cleaned_data)
         messages.success(request, _("The agreements have been saved."))
         return redirect("agenda:edit", pk=round_.pk)
     return render(
@@ -206,7 +210,7 @@ def round_ics(request, pk: int):
 def calendar_feed_manage(request, pk: int):
     """Create or replace the subscription address, or stop it."""
     round_, _membership = get_round(request, pk, manage=True)
-    if request.POST.get("remove"):
+    if CalendarFeedForm.read(request.POST)["remove"]:
         services.remove_calendar_feed(round_)
         messages.success(request, _("The calendar subscription address no longer works."))
     else:
@@ -282,7 +286,7 @@ def round_review(request, pk: int):
         )
 
     rows = review_rows(carried())
-    status = 200
+    status = HTTPStatus.OK
     if request.method == "POST":
         rows = review_rows([row["action"] for row in rows], request.POST)
         problems = False
@@ -291,18 +295,13 @@ def round_review(request, pk: int):
             if not form.is_valid():
                 problems = True
                 continue
-            new_status, note = form.cleaned_data["status"], form.cleaned_data["note"]
-            if action.reviewed_at and new_status == action.status and not note:
-                row["saved"] = True
-                continue
             try:
-                services.update_action(
+                services.review_action(
                     action,
+                    status=form.cleaned_data["status"],
+                    note=form.cleaned_data["note"],
                     expected_version=form.cleaned_data["version"],
-                    changes={"status": new_status},
-                    note=note,
                     author=request.user,
-                    in_review=True,
                 )
                 row["saved"] = True
             except services.ActionConflict as exc:
@@ -318,8 +317,7 @@ def round_review(request, pk: int):
             if row.get("saved"):
                 row["form"] = ProgressForm(action=row["action"])
             elif row["conflict"] is not None:
-                data = request.POST.copy()
-                data[row["form"].add_prefix("version")] = str(row["conflict"].version)
+                data = row["form"].with_version(row["conflict"].version)
                 row["form"] = ProgressForm(data, action=row["action"])
         status = (
             HTTPStatus.CONFLICT if any(row["conflict"] for row in rows) else HTTPStatus.UNPROCESSABLE_ENTITY

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from gesprekstool.instrument import active_instrument
 from gesprekstool.lib.language import chosen_language
+from gesprekstool.lib.views import link_problem
 from gesprekstool.organisations.choice import choose_organisation, organisation_for
 
 from . import services
@@ -66,10 +67,7 @@ def action_overview(request, slug: str):
         if form.errors:
             # A filter that does not fit (an owner who no longer exists) is reported and left out.
             problems = [error for errors in form.errors.values() for error in errors]
-            data = request.GET.copy()
-            for name in form.errors:
-                data.pop(name, None)
-            form = ActionFilterForm(data, **choices)
+            form = ActionFilterForm(form.without_errors(), **choices)
             form.is_valid()
     actions = base.select_related("owner", "round", "carried_from__round")
     if "theme" in chosen:
@@ -105,12 +103,6 @@ def action_overview(request, slug: str):
 # --- The owner's personal link -----------------------------------------------------------------------------
 
 
-def link_problem(request, *, title: str, message: str, status: int):
-    return render(
-        request, "agenda/owner_link_problem.html", {"title": title, "message": message}, status=status
-    )
-
-
 def resolve_link(request, token: str) -> OwnerLink | HttpResponse:
     link = OwnerLink.objects.select_related("organisation").filter(token=token).first()
     if link is None:
@@ -121,7 +113,7 @@ def resolve_link(request, token: str) -> OwnerLink | HttpResponse:
                 "Check that you copied the whole link from the e-mail. If it still does not work, "
                 "ask the facilitator for a new link."
             ),
-            status=404,
+            status=HTTPStatus.NOT_FOUND,
         )
     if link.is_revoked:
         return link_problem(
@@ -158,7 +150,7 @@ def owner_actions(link: OwnerLink) -> list[Action]:
     )
 
 
-def owner_page_response(request, link, *, bound=None, conflict=None, status=200):
+def owner_page_response(request, link, *, bound=None, conflict=None, status=HTTPStatus.OK):
     rows = []
     for action in owner_actions(link):
         if bound is not None and bound.action.pk == action.pk:
@@ -206,12 +198,10 @@ def owner_update(request, token: str, action_id: int):
             via_link=True,
         )
     except services.ActionConflict as exc:
-        data = request.POST.copy()
-        data[form.add_prefix("version")] = str(exc.current.version)
         return owner_page_response(
             request,
             link,
-            bound=ProgressForm(data, action=exc.current),
+            bound=ProgressForm(form.with_version(exc.current.version), action=exc.current),
             conflict=exc.current,
             status=HTTPStatus.CONFLICT,
         )
@@ -227,7 +217,7 @@ def calendar_feed(request, token: str):
     if feed is None:
         return HttpResponse(
             _("This calendar address does not work (any more)."),
-            status=404,
+            status=HTTPStatus.NOT_FOUND,
             content_type="text/plain; charset=utf-8",
         )
     # A calendar program sends no language cookie: the feed is in the round's language then.

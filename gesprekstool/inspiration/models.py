@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from gesprekstool.instrument import CURRENT_VERSION, active_instrument, load_instrument
+from gesprekstool.lib.fields import account_reference
 from gesprekstool.organisations.models import Organisation
 
 OPTION_CODE = re.compile(r"\d+[a-z]")
@@ -147,14 +148,7 @@ class Entry(models.Model):
         verbose_name=_("added by organisation"),
         help_text=_("Empty for the shared library; set when a municipality adds its own practice."),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("added by"),
-    )
+    created_by = account_reference(_("added by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     retired_at = models.DateTimeField(

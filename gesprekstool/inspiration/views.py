@@ -1,6 +1,7 @@
 """The inspiration library in the app: browse by theme, search and filter, read, add your own practice."""
 
 from functools import lru_cache
+from http import HTTPStatus
 from pathlib import Path
 
 import yaml
@@ -12,6 +13,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from gesprekstool.lib.forms import page_number
 from gesprekstool.organisations.models import Membership
 
 from . import search, services
@@ -85,7 +87,7 @@ def library_search(request):
         results = sorted(with_labels(entries.filter(pk__in=ranked)), key=lambda e: rank[e.pk])
     else:
         results = list(with_labels(entries))
-    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(results, PAGE_SIZE).get_page(page_number(request.GET))
     params = request.GET.copy()
     params.pop("pagina", None)
     return render(
@@ -172,7 +174,7 @@ def entry_create(request):
         request,
         "inspiration/entry_form.html",
         {"form": form, "entry": None},
-        status=422 if form.is_bound else 200,
+        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK,
     )
 
 
@@ -200,7 +202,7 @@ def entry_edit(request, slug: str):
         request,
         "inspiration/entry_form.html",
         {"form": form, "entry": entry},
-        status=422 if form.is_bound else 200,
+        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK,
     )
 
 

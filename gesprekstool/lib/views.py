@@ -1,9 +1,11 @@
 """Site-wide views that belong to no domain app."""
 
 import logging
+from http import HTTPStatus
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -21,5 +23,13 @@ def health(request):
             cursor.fetchone()
     except DatabaseError as error:
         logger.error("Health check: the database does not answer (%s).", type(error).__name__)
-        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+        return HttpResponse(
+            "database unavailable", status=HTTPStatus.SERVICE_UNAVAILABLE, content_type="text/plain"
+        )
     return HttpResponse("ok", content_type="text/plain")
+
+
+def link_problem(request, *, title: str, message: str, status: int) -> HttpResponse:
+    """The page for a personal link that does not work (any more): a participant's or an action
+    owner's. Without the site's navigation: whoever has the link may have no account."""
+    return render(request, "link_problem.html", {"title": title, "message": message}, status=status)

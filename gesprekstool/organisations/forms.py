@@ -173,6 +173,7 @@ class NewAccountForm(forms.Form):
 
 class SwitchOrganisationForm(forms.Form):
     organisation = forms.TypedChoiceField(label=_("Organisation"), coerce=int)
+    next = forms.CharField(required=False, max_length=2000)  # the page the switch was made on
 
     def __init__(self, *args, memberships, **kwargs):
         super().__init__(*args, **kwargs)

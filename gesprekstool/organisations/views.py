@@ -288,7 +288,7 @@ def switch_organisation(request):
         request,
         _("You are now working in %(organisation)s.") % {"organisation": membership.organisation.name},
     )
-    return redirect(switch_target(request.POST.get("next", "")))
+    return redirect(switch_target(form.cleaned_data["next"]))
 
 
 # Pages that show the current organisation: switching there keeps you on the page. From any other

@@ -1,12 +1,16 @@
 """An organisation's activity log ("Logboek") and its retention periods; for facilitators only."""
 
+from http import HTTPStatus
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from . import activity
+from gesprekstool.lib.forms import page_number
+
+from . import activity, retention
 from .access import membership_for, require_manager
 from .forms import RetentionForm
 from .models import Membership, Organisation
@@ -27,7 +31,7 @@ def manager_membership(request, slug: str) -> Membership:
 def activity_log(request, slug: str):
     membership = manager_membership(request, slug)
     organisation = membership.organisation
-    entries = Paginator(activity.entries_for(organisation), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    entries = Paginator(activity.entries_for(organisation), PAGE_SIZE).get_page(page_number(request.GET))
     return render(
         request,
         "organisations/activity_log.html",
@@ -39,46 +43,15 @@ def activity_log(request, slug: str):
 def retention_settings(request, slug: str):
     membership = manager_membership(request, slug)
     organisation = membership.organisation
-    before = RetentionForm(instance=organisation).initial
     form = RetentionForm(request.POST or None, instance=organisation)
     if request.method == "POST":
         if form.is_valid():
-            if form.has_changed():
-                form.save()
-                activity.record(
-                    organisation=organisation,
-                    actor=request.user,
-                    action=activity.Action.RETENTION_CHANGED,
-                    subject=organisation.name,
-                    detail=describe_change(before, form.cleaned_data),
-                )
+            retention.change_retention(organisation, by=request.user, **form.cleaned_data)
             messages.success(request, _("The retention periods have been saved."))
             return redirect("organisation_privacy:retention", slug=organisation.slug)
     return render(
         request,
         "organisations/retention_settings.html",
         {"organisation": organisation, "form": form},
-        status=422 if form.is_bound else 200,
+        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK,
     )
-
-
-def describe_change(before: dict, after: dict) -> str:
-    """ "names 90 → 60 days; rounds never → 365 days" for the log."""
-    labels = {
-        "participant_data_days": _("names"),
-        "round_delete_days": _("rounds"),
-        "owner_email_days": _("owner e-mail addresses"),
-    }
-    parts = []
-    for name, label in labels.items():
-        old, new = before.get(name), after.get(name)
-        if old != new:
-            parts.append(
-                _("%(what)s %(old)s → %(new)s days")
-                % {
-                    "what": label,
-                    "old": _("never") if old is None else old,
-                    "new": _("never") if new is None else new,
-                }
-            )
-    return "; ".join(parts)

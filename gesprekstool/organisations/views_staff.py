@@ -64,6 +64,17 @@ def staff_organisations(request):
     return render(request, "organisations/staff_list.html", {"organisations": organisations})
 
 
+def sent_or_refused(form, field: str | None, send):
+    """Call `send` (a service that sends an invitation) and return what it sent; when the service
+    refuses (TeamError), its message goes on the form (on `field`, or the whole form) and None is
+    returned."""
+    try:
+        return send()
+    except services.TeamError as error:
+        form.add_error(field, error.message)
+        return None
+
+
 @staff_only
 def staff_organisation_create(request):
     form = OrganisationForm(request.POST or None)
@@ -71,16 +82,18 @@ def staff_organisation_create(request):
     if request.method == "POST":
         status = HTTPStatus.UNPROCESSABLE_ENTITY
         if form.is_valid():
-            try:
-                sent = services.start_organisation(
+            sent = sent_or_refused(
+                form,
+                None,
+                lambda: services.start_organisation(
                     name=form.cleaned_data["name"],
                     slug=form.cleaned_data["slug"],
                     facilitator_email=form.cleaned_data["email"],
                     created_by=request.user,
                     send=services.mail_is_configured(),
-                )
-            except services.TeamError as error:
-                form.add_error(None, error.message)
+                ),
+            )
+            if sent is None:
                 status = HTTPStatus.CONFLICT
             else:
                 messages.success(
@@ -102,16 +115,18 @@ def staff_invite(request, slug: str):
     if request.method == "POST":
         status = HTTPStatus.UNPROCESSABLE_ENTITY
         if form.is_valid():
-            try:
-                sent = services.invite(
+            sent = sent_or_refused(
+                form,
+                "email",
+                lambda: services.invite(
                     organisation=organisation,
                     email=form.cleaned_data["email"],
                     role=Membership.Role.FACILITATOR,
                     invited_by=request.user,
                     send=services.mail_is_configured(),
-                )
-            except services.TeamError as error:
-                form.add_error("email", error.message)
+                ),
+            )
+            if sent is None:
                 status = HTTPStatus.CONFLICT
             else:
                 sent_message(request, sent)

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gesprekstool.lib.fields import account_reference
 from gesprekstool.organisations.models import Organisation
 
 # No figure of a theme, and no figure at all, for fewer gemeenten than this (docs/programmes.md).
@@ -122,14 +123,7 @@ class ProgrammeInvitation(models.Model):
     kind = models.CharField(_("for"), max_length=10, choices=Kind.choices)
     label = models.CharField(_("for whom"), max_length=200)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("invited by"),
-    )
+    invited_by = account_reference(_("invited by"))
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     expires_at = models.DateTimeField(_("valid until"))
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)

@@ -77,6 +77,18 @@ def _use(invitation: ProgrammeInvitation) -> None:
     invitation.save(update_fields=["accepted_at"])
 
 
+def _record(member: ProgrammeMember, *, action: str, actor, detail: str | None = None) -> None:
+    """A line in the gemeente's log about its place in the programme; the detail says what it
+    shares unless told otherwise."""
+    activity.record(
+        organisation=member.organisation,
+        actor=actor,
+        action=action,
+        subject=member.programme.name,
+        detail=member.get_sharing_display() if detail is None else detail,
+    )
+
+
 @transaction.atomic
 def join(*, token: str, membership: Membership, sharing: str, actor) -> ProgrammeMember:
     """The membership's organisation joins the programme of a gemeente invitation, sharing `sharing`.
@@ -102,13 +114,7 @@ def join(*, token: str, membership: Membership, sharing: str, actor) -> Programm
             % {"organisation": organisation.name, "programme": invitation.programme.name}
         ) from error
     _use(invitation)
-    activity.record(
-        organisation=organisation,
-        actor=actor,
-        action=activity.Action.PROGRAMME_JOINED,
-        subject=invitation.programme.name,
-        detail=member.get_sharing_display(),
-    )
+    _record(member, action=activity.Action.PROGRAMME_JOINED, actor=actor)
     return member
 
 
@@ -135,13 +141,7 @@ def change_sharing(*, member: ProgrammeMember, sharing: str, actor) -> Programme
         raise TeamError(_("Choose what you share."))
     member.sharing = sharing
     member.save(update_fields=["sharing"])
-    activity.record(
-        organisation=member.organisation,
-        actor=actor,
-        action=activity.Action.PROGRAMME_SHARING_CHANGED,
-        subject=member.programme.name,
-        detail=member.get_sharing_display(),
-    )
+    _record(member, action=activity.Action.PROGRAMME_SHARING_CHANGED, actor=actor)
     return member
 
 
@@ -149,12 +149,7 @@ def change_sharing(*, member: ProgrammeMember, sharing: str, actor) -> Programme
 def leave(*, member: ProgrammeMember, actor) -> None:
     """The gemeente leaves the programme: its membership is deleted, so nothing of it is in the
     programme's figures any more. Side effect: PROGRAMME_LEFT in the organisation's log."""
-    activity.record(
-        organisation=member.organisation,
-        actor=actor,
-        action=activity.Action.PROGRAMME_LEFT,
-        subject=member.programme.name,
-    )
+    _record(member, action=activity.Action.PROGRAMME_LEFT, actor=actor, detail="")
     member.delete()
 
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gesprekstool.instrument import Instrument, Option, Question, Theme
 from gesprekstool.lib.dates import validate_sensible_date
+from gesprekstool.lib.forms import OptionsForm
 from gesprekstool.lib.text import CleanTextMixin
 
 from .models import Participant, Round
@@ -48,6 +49,29 @@ class RoundForm(CleanTextMixin, forms.ModelForm):
             "title": _("For example: Poverty and health, spring 2027."),
             "held_on": _("The date of the meeting, or the date by which everyone should have answered."),
         }
+
+
+class OrganisationChoiceForm(forms.Form):
+    """For whom a new round is: one of the organisations the facilitator manages (the first when
+    none is posted)."""
+
+    organisation = forms.TypedChoiceField(coerce=int, required=False)
+
+    def __init__(self, *args, memberships, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.memberships = {m.organisation_id: m for m in memberships}
+        self.fields["organisation"].choices = [("", "")] + [(pk, pk) for pk in self.memberships]
+
+    def chosen(self):
+        """The chosen organisation; call after is_valid()."""
+        pk = self.cleaned_data["organisation"] or next(iter(self.memberships))
+        return self.memberships[pk].organisation
+
+
+class RoundCloseForm(OptionsForm):
+    """Close the round, or (`reopen`) open it again."""
+
+    reopen = forms.BooleanField(required=False)
 
 
 class ParticipantForm(CleanTextMixin, forms.ModelForm):
@@ -292,3 +316,27 @@ class LinkMailForm(CleanTextMixin, forms.Form):
             ),
         },
     )
+    # "Update the preview" instead of sending.
+    preview = forms.BooleanField(required=False)
+
+
+class GoForm(OptionsForm):
+    """Which of a page's submit buttons was pressed (`go`): on to the next theme or back, save or hand in."""
+
+    PREVIOUS, NEXT, SAVE, FINISH = "previous", "next", "save", "finish"
+
+    go = forms.ChoiceField(
+        required=False, choices=[(PREVIOUS, PREVIOUS), (NEXT, NEXT), (SAVE, SAVE), (FINISH, FINISH)]
+    )
+
+
+class IntroForm(OptionsForm):
+    """`?intro=1`: the participant asks for the introduction again (the home link does)."""
+
+    intro = forms.BooleanField(required=False)
+
+
+class JoinAsForm(OptionsForm):
+    """`?ander=1`: someone else joins on a device where somebody joined already."""
+
+    ander = forms.BooleanField(required=False)

@@ -6,6 +6,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from gesprekstool.instrument import CURRENT_VERSION, Instrument, active_instrument
+from gesprekstool.lib.fields import account_reference
 from gesprekstool.organisations.models import Organisation
 
 SCORE_MIN, SCORE_MAX, SCORE_UNKNOWN = 1, 5, 6
@@ -48,14 +49,7 @@ class Round(models.Model):
             "with the switch at the top of the page."
         ),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = account_reference(_("created by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     previous = models.ForeignKey(

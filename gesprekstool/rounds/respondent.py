@@ -7,14 +7,15 @@ single `key` argument (the token, or the round id) tell them apart.
 
 from dataclasses import dataclass
 from functools import wraps
+from http import HTTPStatus
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gesprekstool.lib.language import activate, chosen_language
+from gesprekstool.lib.views import link_problem
 from gesprekstool.organisations.access import membership_for, require_manager
 
 from .models import Participant, Round
@@ -42,12 +43,6 @@ class Respondent:
 
     def url(self, name: str, **kwargs) -> str:
         return reverse(f"fill:{name}", kwargs={"key": self.key, **kwargs}, current_app=self.namespace)
-
-
-def link_problem(request, *, title: str, message: str, status: int):
-    return render(
-        request, "rounds/fill_link_problem.html", {"title": title, "message": message}, status=status
-    )
 
 
 def use_round_language(request, round_: Round) -> None:
@@ -102,14 +97,14 @@ def respondent_view(view):
                         "Check that you copied the whole link. It may also have been replaced by a new one: "
                         "ask the facilitator for your current link."
                     ),
-                    status=404,
+                    status=HTTPStatus.NOT_FOUND,
                 )
             if not participant.link_active:
                 return link_problem(
                     request,
                     title=_("This link has been revoked"),
                     message=_("The facilitator has switched this link off. Ask them for a new link."),
-                    status=410,
+                    status=HTTPStatus.GONE,
                 )
         use_round_language(request, participant.round)
         if namespace != JOINT_NAMESPACE:

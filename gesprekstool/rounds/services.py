@@ -190,16 +190,10 @@ def save_score(
     ensure_can_answer(participant)
     if participant.step1_done_at is not None:
         raise AnswerRefused(_("Step 1 is done. You can revise your scores after step 2."))
-    with _checked(expected_version):
-        _check_score(participant, theme, expected_version, field="first", value=value)
-        return _upsert(
-            Score,
-            unique=["participant", "theme"],
-            fields=["first"],
-            participant=participant,
-            theme=theme,
-            first=value,
-        )
+    score, _stored = _write_score(
+        participant, theme=theme, field="first", value=value, expected=expected_version
+    )
+    return score
 
 
 def save_revised_score(
@@ -214,19 +208,30 @@ def save_revised_score(
     ensure_can_answer(participant)
     if participant.step2_done_at is None:
         raise AnswerRefused(_("You can revise your scores after step 2."))
-    with _checked(expected_version):
-        stored = _check_score(participant, theme, expected_version, field="revised", value=value)
-        score = _upsert(
-            Score,
-            unique=["participant", "theme"],
-            fields=["revised"],
-            participant=participant,
-            theme=theme,
-            revised=value,
-        )
+    score, stored = _write_score(
+        participant, theme=theme, field="revised", value=value, expected=expected_version
+    )
     if stored is not None:
         score.first = stored.first  # read for the check: the page's next version needs it
     return score
+
+
+def _write_score(
+    participant: Participant, *, theme: str, field: str, value: int, expected: str | None
+) -> tuple[Score, Score | None]:
+    """Write one of the two scores (`field`: "first" or "revised") of a theme after the version
+    check: the Score as written, and the score stored before (None without a check)."""
+    with _checked(expected):
+        stored = _check_score(participant, theme, expected, field=field, value=value)
+        score = _upsert(
+            Score,
+            unique=["participant", "theme"],
+            fields=[field],
+            participant=participant,
+            theme=theme,
+            **{field: value},
+        )
+    return score, stored
 
 
 def _check_score(

@@ -1,5 +1,7 @@
 """The facilitator's pages: rounds, participants and their links, results."""
 
+from http import HTTPStatus
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
@@ -14,7 +16,15 @@ from gesprekstool.organisations.current import memberships as my_memberships
 
 from . import invitations, removal, services
 from .access import get_round
-from .forms import ParticipantForm, ParticipantMergeForm, RoundDeleteForm, RoundForm, RoundSettingsForm
+from .forms import (
+    OrganisationChoiceForm,
+    ParticipantForm,
+    ParticipantMergeForm,
+    RoundCloseForm,
+    RoundDeleteForm,
+    RoundForm,
+    RoundSettingsForm,
+)
 from .models import Participant, Round
 from .retention import retention_of
 
@@ -54,16 +64,14 @@ def round_create(request):
         )
         return redirect("rounds:list")
     form = RoundForm(request.POST or None)
+    choice = OrganisationChoiceForm(
+        request.POST if request.method == "POST" else None, memberships=memberships
+    )
+    if choice.is_bound and not choice.is_valid():
+        raise Http404  # an organisation the facilitator does not manage
     if request.method == "POST" and form.is_valid():
-        organisation = memberships[0].organisation
-        chosen = request.POST.get("organisation")
-        if chosen:
-            match = [m for m in memberships if str(m.organisation_id) == chosen]
-            if not match:
-                raise Http404
-            organisation = match[0].organisation
         round_ = services.create_round(
-            organisation=organisation,
+            organisation=choice.chosen(),
             title=form.cleaned_data["title"],
             held_on=form.cleaned_data["held_on"],
             mode=form.cleaned_data["mode"],
@@ -75,15 +83,15 @@ def round_create(request):
     return render(
         request,
         "rounds/round_create.html",
-        {"form": form, "memberships": memberships, "chosen": chosen_organisation(request, memberships)},
-        status=422 if form.is_bound else 200,
+        {"form": form, "memberships": memberships, "chosen": chosen_organisation(request, choice)},
+        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK,
     )
 
 
-def chosen_organisation(request, memberships) -> str:
+def chosen_organisation(request, choice: OrganisationChoiceForm) -> str:
     """The organisation preselected on the new-round form: the one posted, else the current one."""
-    if request.method == "POST":
-        return request.POST.get("organisation", "")
+    if choice.is_bound:
+        return str(choice["organisation"].value() or "")
     current = current_membership(request)
     return str(current.organisation_id) if current and current.can_manage else ""
 
@@ -105,21 +113,21 @@ def participant_rows(round_: Round):
 def round_detail(request, pk: int):
     round_, membership = get_round(request, pk)
     form = ParticipantForm()
-    status = 200
+    status = HTTPStatus.OK
     if request.method == "POST":
         require_manager(membership)
         if round_.is_joint:
             raise Http404
         if round_.is_closed:
             messages.error(request, _("This round is closed. Open it again before you add participants."))
-            status = 409
+            status = HTTPStatus.CONFLICT
         else:
             form = ParticipantForm(request.POST)
             if form.is_valid():
                 participant = services.add_participant(round_, **form.cleaned_data)
                 messages.success(request, _("%(name)s has been added.") % {"name": participant.display_name})
                 return redirect("rounds:detail", pk=round_.pk)
-            status = 422
+            status = HTTPStatus.UNPROCESSABLE_ENTITY
     rows = participant_rows(round_)
     return render(
         request,
@@ -244,7 +252,7 @@ def round_close(request, pk: int):
             confirm=_("Yes, close the round"),
             cancel_url=round_detail_url(round_),
         )
-    if request.POST.get("reopen"):
+    if RoundCloseForm.read(request.POST)["reopen"]:
         services.reopen_round(round_)
         messages.success(request, _("The round is open again."))
     else:
@@ -290,7 +298,7 @@ def participant_merge(request, pk: int, participant_id: int):
         request,
         "rounds/participant_merge.html",
         {"round": round_, "participant": duplicate, "form": form, "answer_count": answer_count_of(duplicate)},
-        status=422 if form.is_bound else 200,
+        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK,
     )
 
 
@@ -321,5 +329,5 @@ def round_delete(request, pk: int):
             "form": form,
             "participant_count": round_.participants.filter(is_group=False).count(),
         },
-        status=422 if form.is_bound else 200,
+        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK,
     )

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import reading, services, versions
-from .forms import CommentForm, NoteForm, QuestionForm, ScoreForm
+from .forms import CommentForm, GoForm, IntroForm, NoteForm, QuestionForm, ScoreForm
 from .respondent import respondent_view
 from .services import AnswerRefused, StaleAnswer
 
@@ -116,7 +116,7 @@ def fill_context(r, **extra) -> dict:
 @answering
 def fill_intro(request):
     r = request.respondent
-    if r.participant.first_opened_at and request.GET.get("intro") != "1":
+    if r.participant.first_opened_at and not IntroForm.read(request.GET)["intro"]:
         return redirect(next_url(r))
     return render(request, "rounds/fill_intro.html", fill_context(r))
 
@@ -201,12 +201,17 @@ def autosave(request, form: forms.Form, save: Callable[[dict], dict]) -> HttpRes
     return saved_status(request, form, **save(form.cleaned_data))
 
 
+def posted_score(request, theme: str):
+    """The participant and the posted score form of an autosave of a score (step 1 or revised)."""
+    p = request.respondent.participant
+    instrument = p.round.instrument
+    return p, ScoreForm(request.POST, instrument=instrument, theme=theme_or_404(instrument, theme))
+
+
 @answering
 @require_POST
 def fill_score(request, theme: str):
-    p = request.respondent.participant
-    instrument = p.round.instrument
-    form = ScoreForm(request.POST, instrument=instrument, theme=theme_or_404(instrument, theme))
+    p, form = posted_score(request, theme)
 
     def save(data):
         # Saved first: a refused score (closed round, handed in) must not mark the link opened either.
@@ -294,7 +299,7 @@ def fill_step2(request, theme: str):
                 p, theme=theme, text=c_form.cleaned_data["text"], expected_version=c_form.expected_version
             )
         if all(f.is_valid() for f in forms) and c_form.is_valid():
-            if request.POST.get("go") == "previous" and context["previous_theme"]:
+            if GoForm.read(request.POST)["go"] == GoForm.PREVIOUS and context["previous_theme"]:
                 return redirect(r.url("step2", theme=context["previous_theme"]))
             if context["next_theme"]:
                 return redirect(r.url("step2", theme=context["next_theme"]))

@@ -43,7 +43,7 @@ def _link_mail(request, pk: int, *, kind: Kind, participant_id: int | None):
     if request.method == "POST":
         if not form.is_valid():
             status = HTTPStatus.UNPROCESSABLE_ENTITY
-        elif "preview" not in request.POST:
+        elif not form.cleaned_data["preview"]:
             refusal = _refusal(round_)
             if refusal:
                 messages.error(request, refusal)

@@ -17,6 +17,7 @@ from gesprekstool.lib.client_ip import client_ip
 from gesprekstool.lib.text import CleanTextMixin
 
 from . import joining
+from .forms import JoinAsForm
 from .models import Participant, Round, new_token
 from .respondent import remember_language, use_round_language
 
@@ -83,7 +84,9 @@ def join_start(request):
     form = JoinCodeForm(request.GET)
     if not form.is_valid():
         error = form.errors.get("code", [_("Check the code on the screen.")])[0]
-        return render(request, "rounds/join_start.html", {"error": error}, status=422)
+        return render(
+            request, "rounds/join_start.html", {"error": error}, status=HTTPStatus.UNPROCESSABLE_ENTITY
+        )
     if form.cleaned_data["code"]:
         return redirect("join_round", code=form.cleaned_data["code"])
     return render(request, "rounds/join_start.html")
@@ -130,7 +133,7 @@ def join_round(request, code: str):
             status=HTTPStatus.CONFLICT,
         )
     use_round_language(request, round_)
-    someone_else = request.GET.get("ander") == "1"
+    someone_else = JoinAsForm.read(request.GET)["ander"]
     if request.method != "POST" and not someone_else:
         joined = joined_here(request, round_)
         if joined:
@@ -152,5 +155,5 @@ def join_round(request, code: str):
         request,
         "rounds/join_round.html",
         {"round": round_, "form": form, "join_key": join_key or new_token()},
-        status=422 if form.errors else 200,
+        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK,
     )

@@ -1,54 +1,43 @@
 """Results at a glance, preparing the conversation and the presenter view (joining by code: views_join.py)."""
 
-import secrets
 from http import HTTPStatus
 
 import segno
-from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from gesprekstool.lib.text import CleanTextMixin, clean_text
-
-from . import services, slides
+from . import preparation, services, slides
 from .access import get_round
 from .analysis import analyse
 from .forms import RoundSettingsForm
+from .forms_meeting import (
+    JoiningForm,
+    ObservationToggleForm,
+    PresenterForm,
+    QuestionUpdateForm,
+    RevealForm,
+    ThemeTextForm,
+)
 from .live import live_version
-from .models import ConversationQuestion, HiddenObservation, OwnObservation, Round
+from .models import Round
 from .panels import results_panels, theme_panels
-
-# Letters and digits that cannot be mistaken for each other on a projector.
-JOIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-JOIN_LENGTH = 6
-
-
-class TextForm(CleanTextMixin, forms.Form):
-    text = forms.CharField(
-        label=gettext_lazy("Text"),
-        max_length=settings.MAX_ANSWER_TEXT,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    theme = forms.CharField(required=False, max_length=2)
 
 
 def theme_codes(round_: Round) -> list[str]:
     return [t.code for t in round_.instrument.themes]
 
 
-def checked_theme(round_: Round, code: str) -> str:
-    if code and code not in theme_codes(round_):
+def presenter_query(request, round_: Round) -> dict:
+    """The slide the presenter asks for (PresenterForm's cleaned data); 404 for one the round has not."""
+    form = PresenterForm(request.GET, round_=round_)
+    if not form.is_valid():
         raise Http404
-    return code
+    return form.cleaned_data
 
 
 @login_required
@@ -100,13 +89,12 @@ def prepare_url(round_: Round, anchor: str) -> str:
 @require_POST
 def observation_toggle(request, pk: int):
     round_, _membership = get_round(request, pk, manage=True)
-    key = request.POST.get("key", "")[:120]
-    if not key:
+    form = ObservationToggleForm(request.POST)
+    if not form.is_valid():
         raise Http404
-    if request.POST.get("show"):
-        round_.hidden_observations.filter(key=key).delete()
-    else:
-        HiddenObservation.objects.get_or_create(round=round_, key=key)
+    preparation.set_observation_hidden(
+        round_, key=form.cleaned_data["key"], hidden=not form.cleaned_data["show"]
+    )
     return redirect(prepare_url(round_, "wat-opvalt"))
 
 
@@ -114,13 +102,11 @@ def observation_toggle(request, pk: int):
 @require_POST
 def own_observation_add(request, pk: int):
     round_, _membership = get_round(request, pk, manage=True)
-    form = TextForm(request.POST)
-    if not form.is_valid() or form.cleaned_data["theme"] not in ("", *theme_codes(round_)):
+    form = ThemeTextForm(request.POST, round_=round_, theme_required=False)
+    if not form.is_valid():
         messages.error(request, _("Write what stands out, in at most 5,000 characters."))
         return redirect(prepare_url(round_, "wat-opvalt"))
-    OwnObservation.objects.create(
-        round=round_, theme=form.cleaned_data["theme"], text=form.cleaned_data["text"]
-    )
+    preparation.add_own_observation(round_, theme=form.cleaned_data["theme"], text=form.cleaned_data["text"])
     messages.success(request, _("Your observation has been added."))
     return redirect(prepare_url(round_, "wat-opvalt"))
 
@@ -129,29 +115,24 @@ def own_observation_add(request, pk: int):
 @require_POST
 def own_observation_delete(request, pk: int, observation_id: int):
     round_, _membership = get_round(request, pk, manage=True)
-    get_object_or_404(round_.own_observations, pk=observation_id).delete()
+    preparation.remove_own_observation(get_object_or_404(round_.own_observations, pk=observation_id))
     messages.success(request, _("Your observation has been removed."))
     return redirect(prepare_url(round_, "wat-opvalt"))
-
-
-def next_position(round_: Round) -> int:
-    return (round_.conversation_questions.aggregate(m=Max("position"))["m"] or 0) + 1
 
 
 @login_required
 @require_POST
 def question_add(request, pk: int):
     round_, _membership = get_round(request, pk, manage=True)
-    form = TextForm(request.POST)
-    if not form.is_valid() or form.cleaned_data["theme"] not in theme_codes(round_):
+    form = ThemeTextForm(request.POST, round_=round_, theme_required=True)
+    if not form.is_valid():
         messages.error(request, _("Choose a theme and write the question, in at most 5,000 characters."))
         return redirect(prepare_url(round_, "vragen"))
-    ConversationQuestion.objects.create(
-        round=round_,
+    preparation.add_question(
+        round_,
         theme=form.cleaned_data["theme"],
         text=form.cleaned_data["text"],
-        position=next_position(round_),
-        proposed=bool(request.POST.get("proposed")),
+        proposed=form.cleaned_data["proposed"],
     )
     messages.success(request, _("The question has been added."))
     return redirect(prepare_url(round_, "vragen"))
@@ -162,29 +143,18 @@ def question_add(request, pk: int):
 def question_update(request, pk: int, question_id: int):
     round_, _membership = get_round(request, pk, manage=True)
     question = get_object_or_404(round_.conversation_questions, pk=question_id)
-    action = request.POST.get("action")
-    if action == "delete":
-        question.delete()
+    form = QuestionUpdateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("A question cannot be empty or longer than 5,000 characters."))
+        return redirect(prepare_url(round_, f"vraag-{question.pk}"))
+    action = form.cleaned_data["action"]
+    if action == form.DELETE:
+        preparation.remove_question(question)
         messages.success(request, _("The question has been removed."))
-    elif action in ("up", "down"):
-        ordered = list(round_.conversation_questions.all())
-        index = ordered.index(question)
-        other = index - 1 if action == "up" else index + 1
-        if 0 <= other < len(ordered):
-            ordered[index], ordered[other] = ordered[other], ordered[index]
-            with transaction.atomic():
-                for position, item in enumerate(ordered, start=1):
-                    if item.position != position:
-                        item.position = position
-                        item.save(update_fields=["position"])
+    elif action in (form.UP, form.DOWN):
+        preparation.move_question(question, up=action == form.UP)
     else:
-        field = forms.CharField(max_length=settings.MAX_ANSWER_TEXT)
-        try:
-            question.text = field.clean(clean_text(request.POST.get("text", "")))
-        except forms.ValidationError:
-            messages.error(request, _("A question cannot be empty or longer than 5,000 characters."))
-            return redirect(prepare_url(round_, f"vraag-{question.pk}"))
-        question.save(update_fields=["text"])
+        preparation.change_question(question, text=form.cleaned_data["text"])
         messages.success(request, _("The question has been saved."))
     return redirect(prepare_url(round_, "vragen"))
 
@@ -195,7 +165,7 @@ def round_settings(request, pk: int):
     round_, _membership = get_round(request, pk, manage=True)
     form = RoundSettingsForm(request.POST, instance=round_)
     if form.is_valid():
-        form.save()
+        preparation.change_settings(round_, **form.cleaned_data)
         messages.success(request, _("The settings have been saved."))
     return redirect("rounds:detail", pk=round_.pk)
 
@@ -204,7 +174,8 @@ def round_settings(request, pk: int):
 @require_POST
 def round_reveal(request, pk: int):
     round_, _membership = get_round(request, pk, manage=True)
-    if request.POST.get("hide"):
+    options = RevealForm.read(request.POST)
+    if options["hide"]:
         services.hide_results(round_)
         messages.success(request, _("The results are hidden from the participants again."))
     elif services.reveal_results(round_, by=request.user):
@@ -217,21 +188,16 @@ def round_reveal(request, pk: int):
         )
     else:
         messages.success(request, _("The results are now visible to the participants."))
-    target = "rounds:present" if request.POST.get("from") == "present" else "rounds:detail"
+    target = "rounds:present" if options["from"] == "present" else "rounds:detail"
     return redirect(target, pk=round_.pk)
-
-
-def new_join_code() -> str:
-    return "".join(secrets.choice(JOIN_ALPHABET) for _ in range(JOIN_LENGTH))
 
 
 @login_required
 @require_POST
 def round_joining(request, pk: int):
     round_, _membership = get_round(request, pk, manage=True)
-    if request.POST.get("stop"):
-        round_.join_code = None
-        round_.save(update_fields=["join_code"])
+    if JoiningForm.read(request.POST)["stop"]:
+        preparation.stop_joining(round_)
         messages.success(request, _("Joining with the code has been switched off."))
     elif round_.is_closed:
         messages.error(request, _("This round is closed. Open it again before people join."))
@@ -240,17 +206,8 @@ def round_joining(request, pk: int):
             request, _("In a joint round the group fills in one shared form: nobody joins with a code.")
         )
     else:
-        for _attempt in range(5):
-            round_.join_code = new_join_code()
-            try:
-                with transaction.atomic():
-                    round_.save(update_fields=["join_code"])
-                break
-            except IntegrityError:
-                continue
-        messages.success(
-            request, _("Participants can now join with the code %(code)s.") % {"code": round_.join_code}
-        )
+        code = preparation.start_joining(round_)
+        messages.success(request, _("Participants can now join with the code %(code)s.") % {"code": code})
     return redirect("rounds:present", pk=round_.pk)
 
 
@@ -291,8 +248,8 @@ def presenter_context(round_: Round, theme: str) -> dict:
 @login_required
 def round_present(request, pk: int):
     round_, membership = get_round(request, pk)
-    theme = checked_theme(round_, request.GET.get("thema", ""))
-    part = request.GET.get("deel", "")
+    query = presenter_query(request, round_)
+    theme, part = query["thema"], query["deel"]
     if part not in slides.PARTS or (part and not theme):
         raise Http404
     context = presenter_context(round_, theme)
@@ -318,8 +275,9 @@ def round_present(request, pk: int):
 def round_present_live(request, pk: int):
     """The part of the presenter view that updates itself while people answer."""
     round_, _membership = get_round(request, pk)
-    theme = checked_theme(round_, request.GET.get("thema", ""))
-    if request.GET.get("deel") == "tabel":
+    query = presenter_query(request, round_)
+    theme = query["thema"]
+    if query["deel"] == "tabel":
         # The score table, fetched when the presenter opens it (not part of every update).
         analysis = analyse(round_, themes=[theme] if theme else None)
         context = {
@@ -329,7 +287,7 @@ def round_present_live(request, pk: int):
         }
         return render(request, "rounds/round_present.html#table", context)
     version = live_version(round_)
-    if request.GET.get("versie") == version:
+    if query["versie"] == version:
         # Nothing changed since the fragment the screen shows: htmx swaps nothing on a 204.
         return HttpResponse(status=HTTPStatus.NO_CONTENT)
     context = presenter_context(round_, theme)

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from . import services, versions
 from .analysis import analyse
-from .forms import ScoreForm
-from .views_fill import INVALID, answering, autosave, fill_context, next_url, score_forms, theme_or_404
+from .forms import GoForm
+from .views_fill import INVALID, answering, autosave, fill_context, next_url, posted_score, score_forms
 
 
 def review_rows(r, forms, saved):
@@ -55,7 +55,7 @@ def fill_review(request):
                     expected_version=form.expected_version,
                 )
         if all(f.is_valid() for f in forms):
-            if request.POST.get("go") == "finish":
+            if GoForm.read(request.POST)["go"] == GoForm.FINISH:
                 services.finish(p)
                 return redirect(r.url("done"))
             messages.success(request, _("Your scores have been saved."))
@@ -82,9 +82,7 @@ def fill_review(request):
 @answering
 @require_POST
 def fill_revise(request, theme: str):
-    p = request.respondent.participant
-    instrument = p.round.instrument
-    form = ScoreForm(request.POST, instrument=instrument, theme=theme_or_404(instrument, theme))
+    p, form = posted_score(request, theme)
 
     def save(data):
         score = services.save_revised_score(

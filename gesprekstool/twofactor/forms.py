@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gesprekstool.lib.forms import OptionsForm
+
 
 class CodeForm(forms.Form):
     """Six digits from the authenticator app, or one of the recovery codes."""
@@ -46,3 +48,9 @@ class DisableForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That password is not correct."))
         return password
+
+
+class NextForm(OptionsForm):
+    """`?next=`: where to go after the login (checked against this site by the view)."""
+
+    next = forms.CharField(required=False, max_length=2000)

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
-from .forms import CodeForm, DisableForm, SetupForm
+from .forms import CodeForm, DisableForm, NextForm, SetupForm
 
 PENDING_KEY = "two_factor_pending"
 
@@ -175,7 +175,7 @@ def admin_login(request):
     """The admin's own login page bypasses the code step, so it sends people to the site's login.
     A logged-in user without a verified session is sent to set up (or use) their app; verified staff
     go on to the admin; anyone else is refused."""
-    next_url = request.GET.get("next", "")
+    next_url = NextForm.read(request.GET)["next"]
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = reverse("admin:index")
     if not request.user.is_authenticated:

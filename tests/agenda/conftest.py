@@ -2,14 +2,15 @@ import datetime
 
 import pytest
 
-from gesprekstool.agenda.models import Action, Agreement
+from gesprekstool.agenda.models import Agreement
+from tests.factories import ActionFactory, AgreementFactory
 
 TODAY = datetime.date(2027, 3, 10)
 
 
 @pytest.fixture
 def action(round_, participant):
-    return Action.objects.create(
+    return ActionFactory(
         round=round_,
         theme="B",
         description="Cijfers per wijk naast elkaar leggen",
@@ -21,7 +22,7 @@ def action(round_, participant):
 
 @pytest.fixture
 def agreement(round_):
-    return Agreement.objects.create(
+    return AgreementFactory(
         round=round_,
         follow_up=Agreement.FollowUp.MEET_AGAIN,
         next_meeting_on=TODAY + datetime.timedelta(days=30),

@@ -9,6 +9,7 @@ from icalendar import Calendar
 
 from gesprekstool.agenda import services
 from gesprekstool.agenda.models import Action, CalendarFeed
+from tests.factories import ActionFactory
 
 from .conftest import TODAY
 
@@ -28,8 +29,8 @@ def events(content: bytes) -> dict[str, dict]:
 
 @pytest.fixture
 def dated(round_, participant, action, agreement):
-    Action.objects.create(round=round_, theme="C", description="Zonder datum", owner_name="X")
-    Action.objects.create(
+    ActionFactory(round=round_, theme="C", description="Zonder datum", owner_name="X")
+    ActionFactory(
         round=round_, theme="C", description="Al gedaan", owner_name="X", status="gedaan", due_on=TODAY
     )
     return action
@@ -131,7 +132,7 @@ def test_agenda_page_shows_the_feed_address(facilitator_client, round_):
 def anonymised_action(round_, participant):
     round_.anonymised = True
     round_.save()
-    return Action.objects.create(
+    return ActionFactory(
         round=round_,
         theme="B",
         description="Cijfers per wijk naast elkaar leggen",

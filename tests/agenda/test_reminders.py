@@ -11,6 +11,7 @@ from django.core.management.base import CommandError
 from gesprekstool.agenda import reminders
 from gesprekstool.agenda.models import Action, OwnerLink, SentReminder
 from gesprekstool.rounds import services as round_services
+from tests.factories import ActionFactory, SentReminderFactory
 
 from .conftest import TODAY
 
@@ -31,7 +32,7 @@ def owner(participant):
 
 
 def make_action(round_, owner=None, *, due_on, status="open", **extra) -> Action:
-    return Action.objects.create(
+    return ActionFactory(
         round=round_,
         theme="A",
         description=f"Actie {due_on}",
@@ -187,7 +188,7 @@ def test_no_meeting_reminder_when_the_departments_follow_up(round_, owner, agree
 
 def test_a_reason_sent_by_an_overlapping_run_is_not_sent_again(round_, owner, mailoutbox):
     action = make_action(round_, owner, due_on=TODAY)
-    SentReminder.objects.create(kind="due_soon", target=f"action:{action.pk}", date=TODAY, recipient="x@y.nl")
+    SentReminderFactory(kind="due_soon", target=f"action:{action.pk}", date=TODAY, recipient="x@y.nl")
 
     assert run(TODAY) == []
     assert mailoutbox == []
@@ -197,7 +198,7 @@ def test_a_race_between_two_runs_is_caught_by_the_unique_constraint(round_, owne
     action = make_action(round_, owner, due_on=TODAY)
     plan = reminders.plan_reminders(TODAY)
     # The other run inserts its record between our planning and our sending.
-    SentReminder.objects.create(kind="due_soon", target=f"action:{action.pk}", date=TODAY, recipient="x@y.nl")
+    SentReminderFactory(kind="due_soon", target=f"action:{action.pk}", date=TODAY, recipient="x@y.nl")
     monkeypatch.setattr(reminders, "plan_reminders", lambda today: plan)
 
     outcome = reminders.send_reminders(TODAY)

@@ -13,8 +13,9 @@ from aiosmtpd.smtp import AuthResult
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from gesprekstool.agenda.models import Action, SentReminder
+from gesprekstool.agenda.models import SentReminder
 from gesprekstool.lib.env import email_settings_from_url
+from tests.factories import ActionFactory
 
 from .conftest import TODAY
 
@@ -66,7 +67,7 @@ def smtp_server():
 def due_action(round_, participant):
     participant.email = "fatima@testdorp.nl"
     participant.save()
-    return Action.objects.create(
+    return ActionFactory(
         round=round_, theme="A", description="Spreekuur in de wijk", owner=participant, due_on=TODAY
     )
 

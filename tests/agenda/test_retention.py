@@ -10,6 +10,7 @@ from django.utils import timezone
 from gesprekstool.agenda import retention
 from gesprekstool.agenda.models import Action, OwnerLink, SentReminder
 from gesprekstool.organisations.models import ActivityEntry
+from tests.factories import ActionFactory, OwnerLinkFactory, SentReminderFactory
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 ENDED_ON = datetime.date(2027, 2, 1)
@@ -27,7 +28,7 @@ def run(date: datetime.date, *, dry_run: bool = False) -> list[str]:
 @pytest.fixture
 def ended_action(round_):
     with time_machine.travel(datetime.datetime(2027, 2, 1, 16, tzinfo=AMSTERDAM), tick=False):
-        action = Action.objects.create(
+        action = ActionFactory(
             round=round_,
             theme="A",
             description="Folder maken",
@@ -35,12 +36,10 @@ def ended_action(round_):
             owner_email="bea@example.nl",
             status=Action.Status.DONE,
         )
-    SentReminder.objects.create(
+    SentReminderFactory(
         kind="overdue", target=f"action:{action.pk}", date=ENDED_ON, recipient="bea@example.nl"
     )
-    OwnerLink.objects.create(
-        organisation=round_.organisation, email="bea@example.nl", expires_at=timezone.now()
-    )
+    OwnerLinkFactory(organisation=round_.organisation, email="bea@example.nl", expires_at=timezone.now())
     return action
 
 
@@ -69,7 +68,7 @@ def test_owner_email_goes_on_the_day_the_period_ends(ended_action):
 
 
 def test_owner_link_stays_while_the_address_owns_a_live_action(ended_action, round_):
-    Action.objects.create(round=round_, theme="B", description="Nog bezig", owner_email="bea@example.nl")
+    ActionFactory(round=round_, theme="B", description="Nog bezig", owner_email="bea@example.nl")
 
     run(day(90))
 

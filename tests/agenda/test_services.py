@@ -6,10 +6,10 @@ import pytest
 from django.utils import timezone
 
 from gesprekstool.agenda import services
-from gesprekstool.agenda.models import Action, ActionNote, OwnerLink
+from gesprekstool.agenda.models import Action, ActionNote, Agreement, OwnerLink
 from gesprekstool.rounds import services as round_services
 from gesprekstool.rounds.models import Round
-from tests.factories import HELD_ON, answer_step1
+from tests.factories import HELD_ON, ActionFactory, answer_step1
 
 
 def notes_of(action) -> list[tuple]:
@@ -108,18 +108,84 @@ def test_a_review_marks_the_action_as_discussed(action, facilitator):
     assert notes_of(action) == []
 
 
+def test_add_action_opens_it_at_version_1(round_, participant):
+    action = services.add_action(
+        round_, theme="C", description="Samen een wijkaanpak", owner=participant, due_on=HELD_ON
+    )
+
+    stored = Action.objects.get(pk=action.pk)
+    assert (stored.round, stored.theme, stored.description, stored.owner, stored.due_on) == (
+        round_,
+        "C",
+        "Samen een wijkaanpak",
+        participant,
+        HELD_ON,
+    )
+    assert (stored.status, stored.version, stored.owner_name) == ("open", 1, "")
+
+
+def test_remove_action_keeps_a_copy_in_a_later_round(round_, action):
+    copy = ActionFactory(carried_from=action)
+
+    services.remove_action(action)
+
+    assert list(Action.objects.values_list("pk", flat=True)) == [copy.pk]
+    assert Action.objects.get(pk=copy.pk).carried_from is None
+
+
+def test_review_action_saves_status_and_note_and_marks_it_discussed(action, facilitator):
+    updated = services.review_action(
+        action, status="bezig", note="Loopt", expected_version=1, author=facilitator
+    )
+
+    assert (updated.status, updated.version, updated.reviewed_at is not None) == ("bezig", 2, True)
+    assert [n[:3] + n[5:] for n in notes_of(action)] == [("open", "bezig", "Loopt", True)]
+
+
+def test_review_action_sent_again_unchanged_changes_nothing(action, facilitator):
+    reviewed = services.review_action(action, status="bezig", note="", expected_version=1, author=facilitator)
+
+    again = services.review_action(reviewed, status="bezig", note="", expected_version=1, author=facilitator)
+
+    assert (again.version, Action.objects.get(pk=action.pk).version) == (2, 2)
+    assert len(notes_of(action)) == 1
+
+
+def test_review_action_on_an_outdated_version_is_refused(action, facilitator):
+    services.update_action(action, expected_version=1, changes={"status": "gedaan"}, author=facilitator)
+
+    with pytest.raises(services.ActionConflict):
+        services.review_action(action, status="bezig", note="", expected_version=1, author=facilitator)
+
+    assert Action.objects.get(pk=action.pk).status == "gedaan"
+
+
+def test_save_agreement_creates_then_replaces_the_one_agreement(round_):
+    services.save_agreement(
+        round_, follow_up="bijeenkomst", next_meeting_on=HELD_ON, accountability="Elk kwartaal", notes=""
+    )
+
+    services.save_agreement(
+        round_, follow_up="afdelingen", next_meeting_on=None, accountability="", notes="Klaar"
+    )
+
+    assert list(
+        Agreement.objects.values_list("round", "follow_up", "next_meeting_on", "accountability", "notes")
+    ) == [(round_.pk, "afdelingen", None, "", "Klaar")]
+
+
 def test_queryset_live_current_overdue_and_for_email(round_, participant):
     participant.email = "fatima@testdorp.nl"
     participant.save()
     today = datetime.date(2027, 3, 10)
-    late = Action.objects.create(
+    late = ActionFactory(
         round=round_,
         theme="A",
         description="Te laat",
         owner=participant,
         due_on=today - datetime.timedelta(days=1),
     )
-    done = Action.objects.create(
+    done = ActionFactory(
         round=round_,
         theme="A",
         description="Klaar",
@@ -127,15 +193,15 @@ def test_queryset_live_current_overdue_and_for_email(round_, participant):
         status="gedaan",
         due_on=today - datetime.timedelta(days=1),
     )
-    other = Action.objects.create(
+    other = ActionFactory(
         round=round_,
         theme="A",
         description="Ander",
         owner_name="Wethouder",
         owner_email="Wethouder@Testdorp.nl",
     )
-    carried = Action.objects.create(round=round_, theme="A", description="Doorgeschoven", owner_name="Y")
-    Action.objects.create(round=round_, theme="A", description="Kopie", owner_name="Y", carried_from=carried)
+    carried = ActionFactory(round=round_, theme="A", description="Doorgeschoven", owner_name="Y")
+    ActionFactory(round=round_, theme="A", description="Kopie", owner_name="Y", carried_from=carried)
 
     assert set(Action.objects.live().values_list("description", flat=True)) == {"Te laat", "Ander", "Kopie"}
     assert "Doorgeschoven" not in set(Action.objects.current().values_list("description", flat=True))
@@ -165,14 +231,10 @@ def earlier(organisation, facilitator):
         round_, display_name="Joost", domain="gezondheid", department="GGD"
     )
     answer_step1(fatima, score=2)
-    Action.objects.create(round=round_, theme="A", description="Open actie", owner=fatima, due_on=HELD_ON)
-    Action.objects.create(
-        round=round_, theme="B", description="Bezig", owner=joost, status="bezig", department="GGD"
-    )
-    Action.objects.create(
-        round=round_, theme="C", description="Buiten", owner_name="Wethouder", owner_email="w@t.nl"
-    )
-    Action.objects.create(round=round_, theme="D", description="Gedaan", owner=fatima, status="gedaan")
+    ActionFactory(round=round_, theme="A", description="Open actie", owner=fatima, due_on=HELD_ON)
+    ActionFactory(round=round_, theme="B", description="Bezig", owner=joost, status="bezig", department="GGD")
+    ActionFactory(round=round_, theme="C", description="Buiten", owner_name="Wethouder", owner_email="w@t.nl")
+    ActionFactory(round=round_, theme="D", description="Gedaan", owner=fatima, status="gedaan")
     return round_
 
 
@@ -234,7 +296,7 @@ def test_repeat_round_copies_the_chosen_live_actions_with_a_link_to_the_original
 
 def test_repeat_round_refuses_actions_that_are_done_or_of_another_round(earlier, round_):
     done = earlier.actions.get(status="gedaan")
-    stranger = Action.objects.create(round=round_, theme="A", description="Elders", owner_name="X")
+    stranger = ActionFactory(round=round_, theme="A", description="Elders", owner_name="X")
 
     for wrong in (done, stranger):
         with pytest.raises(ValueError):
@@ -244,7 +306,7 @@ def test_repeat_round_refuses_actions_that_are_done_or_of_another_round(earlier,
 
 
 def test_repeat_of_a_joint_round_gets_its_own_joint_form(joint_round):
-    Action.objects.create(round=joint_round, theme="A", description="Samen", owner_name="Team")
+    ActionFactory(round=joint_round, theme="A", description="Samen", owner_name="Team")
 
     new = services.repeat_round(
         joint_round,

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from gesprekstool.agenda.models import Action, Agreement
 from gesprekstool.rounds import services
-from tests.factories import HELD_ON
+from tests.factories import HELD_ON, ActionFactory, AgreementFactory
 
 
 def agenda_url(round_) -> str:
@@ -45,7 +45,7 @@ def test_agenda_page_opens_with_every_theme_and_no_actions_yet(facilitator_clien
 
 
 def test_agenda_lists_actions_under_their_theme(facilitator_client, round_, participant):
-    Action.objects.create(round=round_, theme="C", description="Eerste", owner=participant)
+    ActionFactory(round=round_, theme="C", description="Eerste", owner=participant)
 
     response = facilitator_client.get(agenda_url(round_))
 
@@ -87,7 +87,7 @@ def test_action_add_with_another_person_as_owner(facilitator_client, round_):
     ids=["neither", "blank name", "both", "theme", "no description", "too long", "bad date"],
 )
 def test_action_add_bad_input_is_422(facilitator_client, round_, participant, overrides, field):
-    Action.objects.create(round=round_, theme="A", description="Bestaand", owner=participant)
+    ActionFactory(round=round_, theme="A", description="Bestaand", owner=participant)
     before = actions_of(round_)
     data = action_data(**{k: str(participant.pk) if v == "PARTICIPANT" else v for k, v in overrides.items()})
 
@@ -121,8 +121,8 @@ def test_action_add_with_the_group_form_as_owner_is_422(facilitator_client, join
 
 
 def test_action_delete_removes_the_action(facilitator_client, round_, participant):
-    kept = Action.objects.create(round=round_, theme="A", description="Blijft", owner_name="X")
-    gone = Action.objects.create(round=round_, theme="A", description="Weg", owner=participant)
+    kept = ActionFactory(round=round_, theme="A", description="Blijft", owner_name="X")
+    gone = ActionFactory(round=round_, theme="A", description="Weg", owner=participant)
 
     response = facilitator_client.post(
         reverse("agenda:action_delete", kwargs={"pk": round_.pk, "action_id": gone.pk})
@@ -136,7 +136,7 @@ def test_action_delete_of_another_round_is_404(facilitator_client, organisation,
     other_round = services.create_round(
         organisation=organisation, title="Ander", held_on=HELD_ON, mode="individual"
     )
-    other_action = Action.objects.create(round=other_round, theme="A", description="Elders", owner_name="X")
+    other_action = ActionFactory(round=other_round, theme="A", description="Elders", owner_name="X")
 
     response = facilitator_client.post(
         reverse("agenda:action_delete", kwargs={"pk": round_.pk, "action_id": other_action.pk})
@@ -207,7 +207,7 @@ def test_agreement_save_bad_input_is_422(facilitator_client, round_, data, field
 
 
 def test_agreement_is_read_only_for_a_reader(reader_client, round_):
-    Agreement.objects.create(round=round_, follow_up="afdelingen", notes="Afgesproken")
+    AgreementFactory(round=round_, follow_up="afdelingen", notes="Afgesproken")
 
     response = reader_client.get(agenda_url(round_))
 

@@ -13,7 +13,7 @@ from gesprekstool.agenda import services
 from gesprekstool.agenda.models import Action, ActionNote, OwnerLink
 from gesprekstool.rounds import services as round_services
 from gesprekstool.rounds.models import Round
-from tests.factories import HELD_ON, MembershipFactory
+from tests.factories import HELD_ON, ActionFactory, MembershipFactory
 
 YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)
 
@@ -251,14 +251,14 @@ def test_owner_page_lists_the_owners_actions_across_rounds(client, organisation,
     later = round_services.create_round(
         organisation=organisation, title="Later", held_on=HELD_ON, mode="individual"
     )
-    Action.objects.create(
+    ActionFactory(
         round=later,
         theme="C",
         description="Tweede actie",
         owner_name="Fatima",
         owner_email="FATIMA@testdorp.nl",
     )
-    Action.objects.create(round=later, theme="C", description="Niet van haar", owner_name="Joost")
+    ActionFactory(round=later, theme="C", description="Niet van haar", owner_name="Joost")
 
     response = client.get(owner_url(link))
 
@@ -319,7 +319,7 @@ def test_owner_update_bad_input_is_422(client, link, action):
 
 
 def test_owner_cannot_update_someone_elses_action(client, round_, link):
-    other = Action.objects.create(round=round_, theme="A", description="Van Joost", owner_name="Joost")
+    other = ActionFactory(round=round_, theme="A", description="Van Joost", owner_name="Joost")
 
     response = client.post(update_url(link, other), progress_data(other, status="gedaan"))
 
@@ -364,7 +364,7 @@ def overview_url(organisation) -> str:
 @pytest.fixture
 def actions(round_, participant, other_participant):
     return {
-        "late": Action.objects.create(
+        "late": ActionFactory(
             round=round_,
             theme="B",
             description="Te laat",
@@ -372,7 +372,7 @@ def actions(round_, participant, other_participant):
             department="WI",
             due_on=YESTERDAY,
         ),
-        "busy": Action.objects.create(
+        "busy": ActionFactory(
             round=round_,
             theme="C",
             description="Bezig",
@@ -380,7 +380,7 @@ def actions(round_, participant, other_participant):
             department="GGD",
             status="bezig",
         ),
-        "done": Action.objects.create(
+        "done": ActionFactory(
             round=round_,
             theme="B",
             description="Klaar",
@@ -463,10 +463,8 @@ def add_rounds(organisation, count: int) -> None:
         p = round_services.add_participant(
             r, display_name=f"P{number}", domain="armoede", department=f"Afd {number}"
         )
-        original = Action.objects.create(
-            round=r, theme="A", description=f"A{number}", owner=p, due_on=YESTERDAY
-        )
-        Action.objects.create(
+        original = ActionFactory(round=r, theme="A", description=f"A{number}", owner=p, due_on=YESTERDAY)
+        ActionFactory(
             round=r,
             theme="B",
             description=f"B{number}",

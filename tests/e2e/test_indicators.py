@@ -1,7 +1,6 @@
 """Issue 13, local figures: a facilitator imports the example CSV, chooses figures for a round and sees
 them beside theme B on the results page and on the presenter's slide."""
 
-import datetime
 import re
 from pathlib import Path
 
@@ -9,23 +8,15 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from gesprekstool.rounds import services
-from tests.factories import MembershipFactory, OrganisationFactory, answer_everything
+from tests.e2e.steps import log_in
+from tests.factories import answer_everything, sannes_round
 
-PASSWORD = "geheim-wachtwoord-123"
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "indicatoren-voorbeeld.csv"
 
 
 @pytest.fixture
 def answered_round(transactional_db):
-    organisation = OrganisationFactory(name="Gemeente Testdorp", slug="testdorp")
-    user = MembershipFactory(organisation=organisation, user__username="sanne").user
-    round_ = services.create_round(
-        organisation=organisation,
-        title="Armoede en gezondheid",
-        held_on=datetime.date(2026, 12, 1),
-        mode="individual",
-        created_by=user,
-    )
+    round_ = sannes_round(title="Armoede en gezondheid")
     answer_everything(services.add_participant(round_, display_name="Fatima", domain="armoede"))
     return round_
 
@@ -33,10 +24,7 @@ def answered_round(transactional_db):
 def test_facilitator_imports_figures_and_shows_them_beside_theme_b(
     page: Page, live_server, answered_round, axe, screenshot_dir
 ):
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("sanne")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, live_server)
 
     # From the results, through the round's figures, to the organisation's figures.
     page.goto(f"{live_server.url}/rondes/{answered_round.pk}/resultaten/")

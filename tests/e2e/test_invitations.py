@@ -1,38 +1,24 @@
 """The facilitator mails the participants their links from the round page."""
 
-import datetime
-
 import pytest
 from django.core import mail
 from playwright.sync_api import Page, expect
 
 from gesprekstool.rounds import services
-from tests.factories import MembershipFactory, OrganisationFactory
-
-PASSWORD = "geheim-wachtwoord-123"
+from tests.e2e.steps import log_in
+from tests.factories import sannes_round
 
 
 @pytest.fixture
 def invite_round(transactional_db):
-    organisation = OrganisationFactory(name="Gemeente Testdorp", slug="testdorp")
-    user = MembershipFactory(organisation=organisation, user__username="sanne").user
-    round_ = services.create_round(
-        organisation=organisation,
-        title="Bijeenkomst armoede en gezondheid",
-        held_on=datetime.date(2026, 12, 1),
-        mode="individual",
-        created_by=user,
-    )
+    round_ = sannes_round()
     services.add_participant(round_, display_name="Fatima", domain="armoede", email="fatima@example.nl")
     services.add_participant(round_, display_name="Joost", domain="gezondheid")
     return round_
 
 
 def test_facilitator_previews_and_sends_the_links(page: Page, live_server, invite_round, axe):
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("sanne")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, live_server)
     page.goto(f"{live_server.url}/rondes/{invite_round.pk}/")
     expect(page.get_by_text("1 deelnemer heeft geen e-mailadres")).to_be_visible()
     page.get_by_role("link", name="Links mailen", exact=True).click()

@@ -1,38 +1,24 @@
 """Issue 3's meeting: a participant joins by code while the presenter view updates by itself."""
 
-import datetime
 import re
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from gesprekstool.rounds import services
-from tests.factories import MembershipFactory, OrganisationFactory
-
-PASSWORD = "geheim-wachtwoord-123"
+from tests.e2e.steps import log_in
+from tests.factories import sannes_round
 
 
 @pytest.fixture
 def meeting_round(transactional_db):
-    organisation = OrganisationFactory(name="Gemeente Testdorp", slug="testdorp")
-    user = MembershipFactory(organisation=organisation, user__username="sanne").user
-    return services.create_round(
-        organisation=organisation,
-        title="Bijeenkomst armoede en gezondheid",
-        held_on=datetime.date(2026, 12, 1),
-        mode="individual",
-        created_by=user,
-    )
+    return sannes_round()
 
 
 def test_meeting_join_live_update_and_reveal(
     page: Page, browser, live_server, meeting_round, axe, screenshot_dir
 ):
     # The facilitator allows participants to see the group results and opens the presenter view.
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("sanne")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, live_server)
     page.goto(f"{live_server.url}/rondes/{meeting_round.pk}/")
     page.get_by_label(re.compile("^Deelnemers mogen de uitkomsten")).check()
     page.get_by_role("button", name="Instellingen opslaan").click()

@@ -2,7 +2,6 @@
 also with 8 participants whose results are revealed; joining twice continues as the same person;
 two tabs on the same link never overwrite each other silently."""
 
-import datetime
 import re
 
 import pytest
@@ -12,11 +11,10 @@ from playwright.sync_api import Page, expect
 from gesprekstool.rounds import services
 from gesprekstool.rounds.models import Participant
 from tests.factories import (
-    MembershipFactory,
-    OrganisationFactory,
     add_answered_in_bulk,
     answer_everything,
     answer_step1,
+    sannes_round,
 )
 
 NO_SIDEWAYS_SCROLL = "document.documentElement.scrollWidth <= window.innerWidth"
@@ -29,15 +27,7 @@ STICKING_OUT = """[...document.querySelectorAll("body *")]
 
 @pytest.fixture
 def revealed_round(transactional_db):
-    organisation = OrganisationFactory(name="Gemeente Testdorp", slug="testdorp")
-    user = MembershipFactory(organisation=organisation, user__username="sanne").user
-    round_ = services.create_round(
-        organisation=organisation,
-        title="Bijeenkomst armoede en gezondheid met een lange titel die moet afbreken",
-        held_on=datetime.date(2026, 12, 1),
-        mode="individual",
-        created_by=user,
-    )
+    round_ = sannes_round(title="Bijeenkomst armoede en gezondheid met een lange titel die moet afbreken")
     add_answered_in_bulk(round_, 8)
     round_.anonymised = False
     round_.results_for_participants = True

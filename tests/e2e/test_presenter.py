@@ -1,28 +1,18 @@
 """The presenter on a projector: the chart fills the screen, and the keys step through the slides."""
 
-import datetime
 import re
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from gesprekstool.rounds import services
-from tests.factories import MembershipFactory, OrganisationFactory, answer_everything
-
-PASSWORD = "geheim-wachtwoord-123"
+from tests.e2e.steps import log_in
+from tests.factories import answer_everything, sannes_round
 
 
 @pytest.fixture
 def presented_round(transactional_db):
-    organisation = OrganisationFactory(name="Gemeente Testdorp", slug="testdorp")
-    user = MembershipFactory(organisation=organisation, user__username="sanne").user
-    round_ = services.create_round(
-        organisation=organisation,
-        title="Bijeenkomst armoede en gezondheid",
-        held_on=datetime.date(2026, 12, 1),
-        mode="individual",
-        created_by=user,
-    )
+    round_ = sannes_round()
     fatima = services.add_participant(round_, display_name="Fatima", domain="armoede")
     joost = services.add_participant(round_, display_name="Joost", domain="gezondheid")
     answer_everything(fatima, finish=True)
@@ -39,10 +29,7 @@ def test_presenter_fills_the_projector_and_steps_with_the_keys(
     page: Page, live_server, presented_round, axe, screenshot_dir
 ):
     page.set_viewport_size({"width": 1920, "height": 1080})
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("sanne")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, live_server)
     present = f"{live_server.url}/rondes/{presented_round.pk}/presentatie/"
     page.goto(present)
     axe(page)

@@ -1,10 +1,11 @@
 import pytest
 
 from gesprekstool.indicators.models import Indicator
+from tests.factories import IndicatorFactory
 
 
 def make_figure(organisation, name="Kinderen in armoede", *, value="9.8", year=2023, **fields) -> Indicator:
-    return Indicator.objects.create(
+    return IndicatorFactory(
         organisation=organisation,
         name=name,
         value=value,

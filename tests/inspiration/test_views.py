@@ -341,11 +341,12 @@ def test_proposed_entry_is_visible_to_its_members_and_advisers_only(
     facilitator_client, outsider_client, adviser_client, organisation
 ):
     entry = make_entry(title="Voorgestelde aanpak", visibility="proposed", organisation=organisation)
-    assert facilitator_client.get(entry_url(entry)).status_code == 200
-    assert adviser_client.get(entry_url(entry)).status_code == 200
+    heading = '<h1 class="utrecht-heading-1" lang="nl">Voorgestelde aanpak</h1>'
+    assert heading in facilitator_client.get(entry_url(entry)).content.decode()
+    assert heading in adviser_client.get(entry_url(entry)).content.decode()
     assert outsider_client.get(entry_url(entry)).status_code == 404
     services.publish(entry)
-    assert outsider_client.get(entry_url(entry)).status_code == 200
+    assert heading in outsider_client.get(entry_url(entry)).content.decode()
 
 
 def test_retired_entry_is_gone_from_the_app(facilitator_client):

@@ -10,14 +10,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from gesprekstool.agenda import services as agenda_services
-from gesprekstool.agenda.models import Action
 from gesprekstool.instrument import active_instrument, load_instrument
 from gesprekstool.monitoring.charts import LABEL_GAP, line_chart
 from gesprekstool.monitoring.progress import organisation_progress
 from gesprekstool.rounds import services
 from gesprekstool.rounds.charts import STYLES
 from gesprekstool.rounds.models import Round
-from tests.factories import MembershipFactory
+from tests.factories import ActionFactory, MembershipFactory
 
 FIRST = datetime.date(2026, 11, 1)
 SECOND = datetime.date(2027, 11, 1)
@@ -128,13 +127,13 @@ def test_options_that_appeared_or_disappeared(organisation):
 def test_actions_per_round(organisation):
     first = make_round(organisation, FIRST)
     for status in ("open", "bezig", "gedaan", "vervallen"):
-        Action.objects.create(round=first, theme="A", description=status, owner_name="X", status=status)
+        ActionFactory(round=first, theme="A", description=status, owner_name="X", status=status)
     second = agenda_services.repeat_round(
         first, title="Herhaling", held_on=SECOND, participants=[], actions=list(first.actions.live())
     )
     carried = second.actions.get(description="bezig")
     agenda_services.update_action(carried, expected_version=1, changes={"status": "gedaan"}, author_name="X")
-    Action.objects.create(round=second, theme="B", description="nieuw", owner_name="Y")
+    ActionFactory(round=second, theme="B", description="nieuw", owner_name="Y")
 
     rows = {row.round.title: row for row in organisation_progress(organisation).actions}
 
@@ -270,9 +269,7 @@ def add_rounds(organisation, count: int, start: int) -> None:
             choices={"1": ["1a" if number % 2 else "1b"]},
         )
         person(r, "Joost", "gezondheid", {"A": 3})
-        Action.objects.create(
-            round=r, theme="A", description=f"Actie {number}", owner_name="X", status="gedaan"
-        )
+        ActionFactory(round=r, theme="A", description=f"Actie {number}", owner_name="X", status="gedaan")
 
 
 def query_count(client, url) -> int:

@@ -6,6 +6,7 @@ import pytest
 
 from gesprekstool.organisations import activity
 from gesprekstool.organisations.models import ActivityEntry, Organisation
+from tests.factories import OrganisationFactory
 
 LOG = "/organisatie/testdorp/logboek/"
 RETENTION = "/organisatie/testdorp/bewaartermijnen/"
@@ -164,7 +165,7 @@ def test_new_organisation_takes_the_hosts_defaults(settings, db):
     settings.RETENTION_PARTICIPANT_DAYS = 30
     settings.RETENTION_ROUND_DAYS = 400
 
-    organisation = Organisation.objects.create(name="Nieuw", slug="nieuw")
+    organisation = OrganisationFactory(name="Nieuw", slug="nieuw")
 
     assert (
         organisation.participant_data_days,

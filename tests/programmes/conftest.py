@@ -3,9 +3,15 @@ import datetime
 import pytest
 from django.test import Client
 
-from gesprekstool.programmes.models import Programme, ProgrammeMember
+from gesprekstool.programmes.models import ProgrammeMember
 from gesprekstool.rounds.models import Participant, Score
-from tests.factories import OrganisationFactory, RoundFactory, UserFactory
+from tests.factories import (
+    OrganisationFactory,
+    ProgrammeFactory,
+    ProgrammeMemberFactory,
+    RoundFactory,
+    UserFactory,
+)
 
 THEMES = "ABCDEF"
 
@@ -40,7 +46,7 @@ def add_gemeente(
     """A gemeente in `programme` sharing `sharing`, with one round of `scores` (default: 3 everywhere)."""
     slug = name.lower().replace(" ", "-")
     organisation = OrganisationFactory(name=name, slug=slug)
-    ProgrammeMember.objects.create(programme=programme, organisation=organisation, sharing=sharing)
+    ProgrammeMemberFactory(programme=programme, organisation=organisation, sharing=sharing)
     if scores is not False:
         add_round(organisation, scores=scores or everywhere(3), **round_args)
     return organisation
@@ -53,7 +59,7 @@ def adviser(db):
 
 @pytest.fixture
 def programme(adviser):
-    programme = Programme.objects.create(name="Gezond in... regio Oost", slug="regio-oost")
+    programme = ProgrammeFactory(name="Gezond in... regio Oost", slug="regio-oost")
     programme.advisers.add(adviser)
     return programme
 

@@ -5,8 +5,8 @@ from http import HTTPStatus
 from django.urls import reverse
 
 from gesprekstool.programmes import services
-from gesprekstool.programmes.models import Programme, ProgrammeMember
-from tests.factories import OrganisationFactory
+from gesprekstool.programmes.models import Programme
+from tests.factories import OrganisationFactory, ProgrammeMemberFactory
 
 
 def test_staff_create_a_programme_with_its_first_adviser(admin_client, adviser):
@@ -28,7 +28,7 @@ def test_staff_create_a_programme_with_its_first_adviser(admin_client, adviser):
 
 
 def test_staff_see_the_members_and_what_they_share(admin_client, programme):
-    ProgrammeMember.objects.create(
+    ProgrammeMemberFactory(
         programme=programme, organisation=OrganisationFactory(name="Gemeente Deeldorp"), sharing="anoniem"
     )
 

@@ -5,6 +5,7 @@ import pytest
 from gesprekstool.agenda.models import Action
 from gesprekstool.programmes.figures import Distribution, distribution, programme_figures
 from gesprekstool.programmes.models import ProgrammeMember
+from tests.factories import ActionFactory
 
 from .conftest import add_gemeente, add_round, everywhere
 
@@ -123,9 +124,9 @@ def test_actions_of_the_rounds_that_count_per_theme_and_status(programme):
     for n in range(5):
         organisation = add_gemeente(programme, f"Gemeente {n}")
         rounds.append(organisation.rounds.get())
-    Action.objects.create(round=rounds[0], theme="B", description="Een", status=Action.Status.OPEN)
-    Action.objects.create(round=rounds[1], theme="B", description="Twee", status=Action.Status.DONE)
-    Action.objects.create(round=rounds[2], theme="C", description="Drie", status=Action.Status.DROPPED)
+    ActionFactory(round=rounds[0], theme="B", description="Een", status=Action.Status.OPEN)
+    ActionFactory(round=rounds[1], theme="B", description="Twee", status=Action.Status.DONE)
+    ActionFactory(round=rounds[2], theme="C", description="Drie", status=Action.Status.DROPPED)
 
     themes = {t.theme.code: t.actions for t in programme_figures(programme).themes}
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from gesprekstool.programmes.models import ProgrammeMember
 from gesprekstool.rounds import services
+from tests.factories import ProgrammeMemberFactory
 
 from .conftest import add_gemeente, everywhere
 
@@ -34,9 +35,7 @@ def region(programme):
 
 
 def test_the_results_page_shows_the_round_beside_the_programme(facilitator_client, answered_round, region):
-    ProgrammeMember.objects.create(
-        programme=region, organisation=answered_round.organisation, sharing=ANONYMOUS
-    )
+    ProgrammeMemberFactory(programme=region, organisation=answered_round.organisation, sharing=ANONYMOUS)
 
     html = results(facilitator_client, answered_round)
 
@@ -49,9 +48,7 @@ def test_the_results_page_shows_the_round_beside_the_programme(facilitator_clien
 def test_no_comparison_while_fewer_than_five_gemeenten_share(facilitator_client, answered_round, programme):
     for n in range(3):
         add_gemeente(programme, f"Gemeente Stil {n}")
-    ProgrammeMember.objects.create(
-        programme=programme, organisation=answered_round.organisation, sharing=ANONYMOUS
-    )
+    ProgrammeMemberFactory(programme=programme, organisation=answered_round.organisation, sharing=ANONYMOUS)
 
     html = results(facilitator_client, answered_round)
 
@@ -60,9 +57,7 @@ def test_no_comparison_while_fewer_than_five_gemeenten_share(facilitator_client,
 
 
 def test_no_panel_for_a_gemeente_that_shares_nothing(facilitator_client, answered_round, region):
-    ProgrammeMember.objects.create(
-        programme=region, organisation=answered_round.organisation, sharing=NOTHING
-    )
+    ProgrammeMemberFactory(programme=region, organisation=answered_round.organisation, sharing=NOTHING)
 
     html = results(facilitator_client, answered_round)
 

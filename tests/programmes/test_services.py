@@ -4,6 +4,7 @@ from gesprekstool.organisations.models import ActivityEntry, Membership
 from gesprekstool.organisations.services import InvitationUnusable, TeamError, hash_token
 from gesprekstool.programmes import services
 from gesprekstool.programmes.models import ProgrammeInvitation, ProgrammeMember
+from tests.factories import ProgrammeMemberFactory
 
 
 def token_of(link: str) -> str:
@@ -75,7 +76,7 @@ def test_nobody_becomes_an_adviser_with_a_gemeente_invitation(programme, adviser
 
 
 def test_leaving_deletes_the_membership_and_logs_it(programme, organisation, facilitator):
-    member = ProgrammeMember.objects.create(programme=programme, organisation=organisation, sharing="anoniem")
+    member = ProgrammeMemberFactory(programme=programme, organisation=organisation, sharing="anoniem")
 
     services.leave(member=member, actor=facilitator)
 

@@ -11,10 +11,10 @@ from pypdf import PdfReader
 from gesprekstool.organisations.models import ActivityEntry
 from gesprekstool.programmes import services
 from gesprekstool.programmes.figures import programme_figures
-from gesprekstool.programmes.models import Programme, ProgrammeInvitation, ProgrammeMember
+from gesprekstool.programmes.models import ProgrammeInvitation, ProgrammeMember
 from gesprekstool.programmes.pdf import render_pdf_html
 from gesprekstool.programmes.views import figures_chart
-from tests.factories import UserFactory
+from tests.factories import ProgrammeFactory, ProgrammeMemberFactory, UserFactory
 
 from .conftest import add_gemeente, add_round, everywhere
 
@@ -291,7 +291,7 @@ def test_joining_without_a_choice_is_refused(facilitator_client, organisation, g
 def test_a_gemeente_already_in_the_programme_is_told_so(
     facilitator_client, organisation, programme, gemeente_token
 ):
-    ProgrammeMember.objects.create(programme=programme, organisation=organisation, sharing="niets")
+    ProgrammeMemberFactory(programme=programme, organisation=organisation, sharing="niets")
 
     response = facilitator_client.post(
         invitation_url(gemeente_token), {"organisation": organisation.pk, "sharing": "met-naam"}
@@ -317,7 +317,7 @@ def test_an_adviser_invitation_makes_an_adviser(client, programme, adviser):
 
 @pytest.fixture
 def member(programme, organisation):
-    return ProgrammeMember.objects.create(programme=programme, organisation=organisation, sharing=ANONYMOUS)
+    return ProgrammeMemberFactory(programme=programme, organisation=organisation, sharing=ANONYMOUS)
 
 
 def test_the_organisation_page_shows_its_own_memberships_only(
@@ -418,7 +418,7 @@ def test_leaving_removes_the_gemeente_from_the_programme_page_at_once(
 
 
 def test_the_list_shows_only_the_programmes_one_advises(adviser_client, programme):
-    Programme.objects.create(name="Ander programma", slug="ander")
+    ProgrammeFactory(name="Ander programma", slug="ander")
 
     html = adviser_client.get(reverse("programmes:list")).content.decode()
 
@@ -430,8 +430,8 @@ def test_the_organisation_page_takes_a_fixed_number_of_queries(
     facilitator_client, organisation, django_assert_num_queries, programmes
 ):
     for n in range(programmes):
-        ProgrammeMember.objects.create(
-            programme=Programme.objects.create(name=f"Programma {n}", slug=f"programma-{n}"),
+        ProgrammeMemberFactory(
+            programme=ProgrammeFactory(name=f"Programma {n}", slug=f"programma-{n}"),
             organisation=organisation,
             sharing=ANONYMOUS,
         )
@@ -449,7 +449,7 @@ def test_the_list_takes_a_fixed_number_of_queries(
     adviser_client, adviser, django_assert_num_queries, programmes
 ):
     for n in range(programmes):
-        Programme.objects.create(name=f"Programma {n}", slug=f"programma-{n}").advisers.add(adviser)
+        ProgrammeFactory(name=f"Programma {n}", slug=f"programma-{n}").advisers.add(adviser)
 
     # Session, user, the header's memberships, the programmes, the user's memberships.
     with django_assert_num_queries(5):

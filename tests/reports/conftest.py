@@ -6,8 +6,9 @@ import datetime
 
 import pytest
 
-from gesprekstool.agenda.models import Action, Agreement
+from gesprekstool.agenda.models import Agreement
 from gesprekstool.rounds import services
+from tests.factories import ActionFactory, AgreementFactory
 
 NAMES = ["Wilhelmina Brandsma", "Quirijn Oosterbeek"]
 DEPARTMENTS = ["Team Inkomensregelingen Noord", "Jeugdgezondheidszorg Zuidwest"]
@@ -59,7 +60,7 @@ def build_round(round_) -> list:
             services.save_revised_score(p, theme=theme, value=value)
         services.finish(p)
         people.append(p)
-    Action.objects.create(
+    ActionFactory(
         round=round_,
         theme="B",
         description=ACTION_TEXTS[0],
@@ -67,10 +68,10 @@ def build_round(round_) -> list:
         department="Beleidsteam Sociaal Domein",
         due_on=datetime.date(2027, 3, 1),
     )
-    Action.objects.create(
+    ActionFactory(
         round=round_, theme="D", description=ACTION_TEXTS[1], owner_name="Wethouder Zorg", department=""
     )
-    Agreement.objects.create(
+    AgreementFactory(
         round=round_,
         follow_up=Agreement.FollowUp.MEET_AGAIN,
         next_meeting_on=datetime.date(2027, 2, 1),

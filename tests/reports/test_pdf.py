@@ -7,13 +7,18 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
 
-from gesprekstool.agenda.models import Action
 from gesprekstool.reports import pdf
 from gesprekstool.reports.content import report_content
 from gesprekstool.rounds import services
 from gesprekstool.rounds.charts import STYLES, shape_path
 from gesprekstool.rounds.models import Round
-from tests.factories import HELD_ON, answer_everything
+from tests.factories import (
+    HELD_ON,
+    ActionFactory,
+    ConversationQuestionFactory,
+    OwnObservationFactory,
+    answer_everything,
+)
 
 from .conftest import ACTION_TEXTS, AGREEMENT_TEXTS, NAMES, all_texts, private_words
 
@@ -87,7 +92,7 @@ def test_report_content_reads_the_same_number_of_queries_for_few_and_many(organi
         )
         for i in range(count):
             answer_everything(services.add_participant(round_, display_name=f"P{i}", domain="armoede"))
-        Action.objects.create(round=round_, theme="A", description="Iets", owner=round_.participants.first())
+        ActionFactory(round=round_, theme="A", description="Iets", owner=round_.participants.first())
         with CaptureQueriesContext(connection) as context:
             report_content(Round.objects.select_related("organisation").get(pk=round_.pk))
         return len(context.captured_queries)
@@ -97,10 +102,9 @@ def test_report_content_reads_the_same_number_of_queries_for_few_and_many(organi
 
 
 def test_report_html_shows_own_observations_chosen_questions_and_action_status(full_round):
-    from gesprekstool.rounds.models import ConversationQuestion, OwnObservation  # noqa: PLC0415
 
-    OwnObservation.objects.create(round=full_round, theme="B", text="Wijkcijfers ontbreken overal")
-    ConversationQuestion.objects.create(round=full_round, theme="D", text="Wie bereikt de huisarts?")
+    OwnObservationFactory(round=full_round, theme="B", text="Wijkcijfers ontbreken overal")
+    ConversationQuestionFactory(round=full_round, theme="D", text="Wie bereikt de huisarts?")
 
     html = pdf.render_report_html(report_content(full_round))
 

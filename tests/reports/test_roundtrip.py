@@ -6,12 +6,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gesprekstool.agenda.models import Action, Agreement
 from gesprekstool.instrument import load_instrument
 from gesprekstool.lib.text import clean_line, clean_text
 from gesprekstool.organisations.models import Organisation
 from gesprekstool.reports.roundfile import import_round_file, render_round_file
-from gesprekstool.rounds.models import Choice, Comment, Participant, Round, Score
+from gesprekstool.rounds.models import Participant, Round
+from tests.factories import (
+    ActionFactory,
+    AgreementFactory,
+    ChoiceFactory,
+    CommentFactory,
+    OrganisationFactory,
+    ParticipantFactory,
+    RoundFactory,
+    ScoreFactory,
+)
 
 INSTRUMENT = load_instrument()
 THEMES = [t.code for t in INSTRUMENT.themes]
@@ -105,8 +114,8 @@ def rounds(draw) -> dict:
 
 
 def make_round(spec: dict) -> Round:
-    organisation = Organisation.objects.create(name="Gemeente Hypothese", slug="hypothese")
-    round_ = Round.objects.create(
+    organisation = OrganisationFactory(name="Gemeente Hypothese", slug="hypothese")
+    round_ = RoundFactory(
         organisation=organisation,
         title=spec["title"].strip()[:200] or "Ronde",
         held_on=spec["held_on"],
@@ -118,7 +127,7 @@ def make_round(spec: dict) -> Round:
     people = []
     for position, p in enumerate(spec["people"], start=1):
         opened, step1, step2, finished = p["moments"]
-        participant = Participant.objects.create(
+        participant = ParticipantFactory(
             round=round_,
             position=position,
             display_name=p["name"],
@@ -132,15 +141,15 @@ def make_round(spec: dict) -> Round:
             finished_at=finished,
         )
         for theme, (first, revised) in p["scores"].items():
-            Score.objects.create(participant=participant, theme=theme, first=first, revised=revised)
+            ScoreFactory(participant=participant, theme=theme, first=first, revised=revised)
         for question, chosen in p["answers"].items():
             for option, text in chosen.items():
-                Choice.objects.create(participant=participant, question=question, option=option, text=text)
+                ChoiceFactory(participant=participant, question=question, option=option, text=text)
         for theme, text in p["comments"].items():
-            Comment.objects.create(participant=participant, theme=theme, text=text)
+            CommentFactory(participant=participant, theme=theme, text=text)
         people.append(participant)
     for a in spec["actions"]:
-        Action.objects.create(
+        ActionFactory(
             round=round_,
             theme=a["theme"],
             description=a["description"],
@@ -150,7 +159,7 @@ def make_round(spec: dict) -> Round:
             due_on=a["due_on"],
         )
     if spec["agreement"] is not None:
-        Agreement.objects.create(round=round_, **spec["agreement"])
+        AgreementFactory(round=round_, **spec["agreement"])
     return round_
 
 

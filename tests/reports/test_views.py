@@ -77,8 +77,12 @@ def test_download_gives_the_file(facilitator_client, full_round, fmt, content_ty
 
 
 def test_a_reader_may_download_too(reader_client, full_round):
-    assert reader_client.get(downloads_url(full_round)).status_code == 200
-    assert reader_client.get(download_url(full_round, "json")).status_code == 200
+    page = reader_client.get(downloads_url(full_round))
+    download = reader_client.get(download_url(full_round, "json"))
+
+    assert (page.status_code, download.status_code) == (200, 200)
+    assert f'href="{download_url(full_round, "json")}"' in page.content.decode()
+    assert download.json()["round"]["title"] == full_round.title
 
 
 def test_unknown_format_is_not_found(facilitator_client, round_):

@@ -2,9 +2,8 @@
 
 from gesprekstool.rounds import services
 from gesprekstool.rounds.analysis import analyse
-from gesprekstool.rounds.models import HiddenObservation
 from gesprekstool.rounds.observations import Answers, observations
-from tests.factories import ParticipantFactory
+from tests.factories import HiddenObservationFactory, ParticipantFactory
 
 
 def give(participant, *, scores: dict[str, int], ticks: dict[str, dict[str, str]] | None = None) -> None:
@@ -61,7 +60,7 @@ def test_analyse_uses_names_when_the_round_is_not_anonymised(round_, participant
 def test_analyse_moves_hidden_observations_aside(round_, participant, other_participant):
     give(participant, scores={"D": 2})
     give(other_participant, scores={"D": 5})
-    HiddenObservation.objects.create(round=round_, key="spread:D")
+    HiddenObservationFactory(round=round_, key="spread:D")
 
     analysis = analyse(round_)
 

@@ -8,17 +8,25 @@ from django.apps import apps
 from django.db import models
 from django.utils import dateformat, timezone
 
-from gesprekstool.agenda.models import Action, ActionNote, Agreement, CalendarFeed, OwnerLink, SentReminder
+from gesprekstool.agenda.models import Action, OwnerLink, SentReminder
 from gesprekstool.organisations.models import ActivityEntry
 from gesprekstool.rounds import removal, services
 from gesprekstool.rounds.models import (
-    ConversationQuestion,
-    HiddenObservation,
-    OwnObservation,
     Participant,
     Round,
 )
-from tests.factories import answer_everything
+from tests.factories import (
+    ActionFactory,
+    ActionNoteFactory,
+    AgreementFactory,
+    CalendarFeedFactory,
+    ConversationQuestionFactory,
+    HiddenObservationFactory,
+    OwnerLinkFactory,
+    OwnObservationFactory,
+    SentReminderFactory,
+    answer_everything,
+)
 
 
 def rows_referring_to(model, pk: int) -> dict[str, int]:
@@ -43,27 +51,27 @@ def busy_round(round_, participant, facilitator):
         round_, display_name="Gijs", domain="gezondheid", email="gijs@example.nl"
     )
     answer_everything(other)
-    action = Action.objects.create(round=round_, theme="A", description="Wijkcijfers", owner=participant)
-    outside = Action.objects.create(
+    action = ActionFactory(round=round_, theme="A", description="Wijkcijfers", owner=participant)
+    outside = ActionFactory(
         round=round_, theme="B", description="Folder", owner_name="Bea", owner_email="bea@example.nl"
     )
-    ActionNote.objects.create(action=action, text="Begonnen", author_name="Fatima")
-    Agreement.objects.create(round=round_, notes="We zien elkaar terug")
-    CalendarFeed.objects.create(round=round_)
-    HiddenObservation.objects.create(round=round_, key="x")
-    OwnObservation.objects.create(round=round_, text="Opvallend")
-    ConversationQuestion.objects.create(round=round_, theme="A", text="Waarom?")
-    SentReminder.objects.create(
+    ActionNoteFactory(action=action, text="Begonnen", author_name="Fatima")
+    AgreementFactory(round=round_, notes="We zien elkaar terug")
+    CalendarFeedFactory(round=round_)
+    HiddenObservationFactory(round=round_, key="x")
+    OwnObservationFactory(round=round_, text="Opvallend")
+    ConversationQuestionFactory(round=round_, theme="A", text="Waarom?")
+    SentReminderFactory(
         kind="meeting",
         target=f"participant:{participant.pk}",
         date=timezone.localdate(),
         recipient="fatima@example.nl",
     )
-    SentReminder.objects.create(
+    SentReminderFactory(
         kind="overdue", target=f"action:{outside.pk}", date=timezone.localdate(), recipient="bea@example.nl"
     )
     for email in ("fatima@example.nl", "bea@example.nl", "gijs@example.nl"):
-        OwnerLink.objects.create(organisation=round_.organisation, email=email, expires_at=timezone.now())
+        OwnerLinkFactory(organisation=round_.organisation, email=email, expires_at=timezone.now())
     repeat = services.create_round(
         organisation=round_.organisation, title="Herhaling", held_on=round_.held_on, mode="individual"
     )

@@ -4,8 +4,8 @@ import pytest
 
 from gesprekstool.rounds import removal, services
 from gesprekstool.rounds.live import live_version
-from gesprekstool.rounds.models import HiddenObservation, OwnObservation, Round
-from tests.factories import answer_everything
+from gesprekstool.rounds.models import Round
+from tests.factories import HiddenObservationFactory, OwnObservationFactory, answer_everything
 
 
 @pytest.fixture
@@ -29,8 +29,8 @@ CHANGES = {
     "handed in": services.finish,
     "participant added": lambda p: services.add_participant(p.round, display_name="Nieuw", domain="armoede"),
     "participant deleted": lambda p: removal.delete_participant(p, by=None),
-    "observation hidden": lambda p: HiddenObservation.objects.create(round=p.round, key="spread:A"),
-    "own observation": lambda p: OwnObservation.objects.create(round=p.round, theme="A", text="Zelf"),
+    "observation hidden": lambda p: HiddenObservationFactory(round=p.round, key="spread:A"),
+    "own observation": lambda p: OwnObservationFactory(round=p.round, theme="A", text="Zelf"),
     "anonymised": lambda p: Round.objects.filter(pk=p.round_id).update(anonymised=False),
 }
 

@@ -8,7 +8,7 @@ from django.db import IntegrityError
 
 from gesprekstool.rounds import services
 from gesprekstool.rounds.models import Participant, Round, Score, new_token
-from tests.factories import MembershipFactory, ParticipantFactory, RoundFactory
+from tests.factories import MembershipFactory, ParticipantFactory, RoundFactory, ScoreFactory
 
 TOKEN_BITS = 128
 
@@ -78,7 +78,7 @@ def test_score_current_and_was_revised(first, revised, current, was_revised):
 @pytest.mark.parametrize("value", [0, 7])
 def test_score_outside_the_scale_is_refused_by_the_database(participant, value):
     with pytest.raises(IntegrityError):
-        Score.objects.create(participant=participant, theme="A", first=value)
+        ScoreFactory(participant=participant, theme="A", first=value)
 
 
 def test_round_for_user_returns_own_rounds_only(db):

@@ -11,12 +11,19 @@ import time_machine
 from django.core import mail
 from django.utils import timezone
 
-from gesprekstool.agenda.models import Action, OwnerLink, SentReminder
+from gesprekstool.agenda.models import OwnerLink, SentReminder
 from gesprekstool.organisations.models import ActivityEntry
 from gesprekstool.reports.roundfile import render_round_file
 from gesprekstool.rounds import retention, services
 from gesprekstool.rounds.models import Participant, Round
-from tests.factories import MembershipFactory, answer_everything
+from tests.factories import (
+    ActionFactory,
+    ActionNoteFactory,
+    MembershipFactory,
+    OwnerLinkFactory,
+    SentReminderFactory,
+    answer_everything,
+)
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 # Closed late in the evening: in UTC that is already the next day, so a rule that counted in UTC
@@ -174,13 +181,11 @@ def test_personal_data_follows_the_organisations_own_period(closed_round, partic
 
 
 def test_anonymising_forgets_reminders_and_unused_owner_links(closed_round, participant):
-    Action.objects.create(round=closed_round, theme="A", description="Iets doen", owner=participant)
-    SentReminder.objects.create(
+    ActionFactory(round=closed_round, theme="A", description="Iets doen", owner=participant)
+    SentReminderFactory(
         kind="meeting", target=f"participant:{participant.pk}", date=day(5), recipient=participant.email
     )
-    OwnerLink.objects.create(
-        organisation=closed_round.organisation, email=participant.email, expires_at=at(day(200))
-    )
+    OwnerLinkFactory(organisation=closed_round.organisation, email=participant.email, expires_at=at(day(200)))
 
     run(retention.daily_personal_data, day(90))
 
@@ -322,9 +327,9 @@ def test_daily_command_dry_run_lists_what_would_go(deleting_organisation, closed
 def test_anonymising_takes_the_name_off_notes_written_through_the_link(closed_round, participant):
     from gesprekstool.agenda.models import ActionNote  # noqa: PLC0415
 
-    action = Action.objects.create(round=closed_round, theme="A", description="Iets doen", owner=participant)
-    ActionNote.objects.create(action=action, text="Gedaan", author_name="Fatima", via_link=True)
-    SentReminder.objects.create(
+    action = ActionFactory(round=closed_round, theme="A", description="Iets doen", owner=participant)
+    ActionNoteFactory(action=action, text="Gedaan", author_name="Fatima", via_link=True)
+    SentReminderFactory(
         kind="overdue", target=f"action:{action.pk}", date=day(5), recipient=participant.email
     )
 

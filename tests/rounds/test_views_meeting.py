@@ -14,14 +14,21 @@ from gesprekstool.rounds import services
 from gesprekstool.rounds.models import (
     ConversationQuestion,
     FailedJoinAttempt,
-    HiddenObservation,
     OwnObservation,
     Participant,
     Round,
 )
+from gesprekstool.rounds.preparation import JOIN_ALPHABET, JOIN_LENGTH
 from gesprekstool.rounds.slides import Slide
-from gesprekstool.rounds.views_meeting import JOIN_ALPHABET, JOIN_LENGTH
-from tests.factories import RoundFactory, add_answered_in_bulk, answer_everything, answer_step1
+from tests.factories import (
+    ConversationQuestionFactory,
+    HiddenObservationFactory,
+    OwnObservationFactory,
+    RoundFactory,
+    add_answered_in_bulk,
+    answer_everything,
+    answer_step1,
+)
 
 TOO_LONG = "x" * 5001
 
@@ -72,13 +79,13 @@ def spread_round(round_, participant, other_participant):
 
 @pytest.fixture
 def own_observation(round_):
-    return OwnObservation.objects.create(round=round_, theme="D", text="Eigen observatie")
+    return OwnObservationFactory(round=round_, theme="D", text="Eigen observatie")
 
 
 @pytest.fixture
 def questions(round_):
     return [
-        ConversationQuestion.objects.create(round=round_, theme=theme, text=f"Vraag {n}", position=n)
+        ConversationQuestionFactory(round=round_, theme=theme, text=f"Vraag {n}", position=n)
         for n, theme in enumerate(["D", "A", "D"], start=1)
     ]
 
@@ -165,7 +172,7 @@ def test_meeting_pages_need_a_login(client, spread_round, page_name):
 def test_meeting_writes_of_another_organisation_are_404(
     outsider_client, spread_round, own_observation, questions, write
 ):
-    HiddenObservation.objects.create(round=spread_round, key="low:A")
+    HiddenObservationFactory(round=spread_round, key="low:A")
     before = meeting_state(spread_round)
     target, data = write_requests(spread_round, own_observation, questions[0])[write]
 
@@ -177,7 +184,7 @@ def test_meeting_writes_of_another_organisation_are_404(
 
 @pytest.mark.parametrize("write", WRITES)
 def test_meeting_writes_by_a_reader_are_403(reader_client, spread_round, own_observation, questions, write):
-    HiddenObservation.objects.create(round=spread_round, key="low:A")
+    HiddenObservationFactory(round=spread_round, key="low:A")
     before = meeting_state(spread_round)
     target, data = write_requests(spread_round, own_observation, questions[0])[write]
 
@@ -303,7 +310,7 @@ def test_observation_hide_twice_keeps_one(facilitator_client, spread_round):
 
 
 def test_observation_show_again(facilitator_client, spread_round):
-    HiddenObservation.objects.create(round=spread_round, key="spread:D")
+    HiddenObservationFactory(round=spread_round, key="spread:D")
 
     facilitator_client.post(url("observation_toggle", spread_round), {"key": "spread:D", "show": "1"})
 
@@ -362,7 +369,7 @@ def test_own_observation_delete(facilitator_client, round_, own_observation):
 
 def test_own_observation_of_another_round_cannot_be_deleted(facilitator_client, organisation, round_):
     other_round = RoundFactory(organisation=organisation)
-    other = OwnObservation.objects.create(round=other_round, text="Andere ronde")
+    other = OwnObservationFactory(round=other_round, text="Andere ronde")
 
     response = facilitator_client.post(url("own_observation_delete", round_, observation_id=other.pk))
 
@@ -373,7 +380,7 @@ def test_own_observation_of_another_round_cannot_be_deleted(facilitator_client, 
 def test_prepare_page_proposes_questions_not_taken_over_yet(facilitator_client, spread_round):
     proposals = facilitator_client.get(url("prepare", spread_round)).context["proposals"]
     theme, text = proposals[0]
-    ConversationQuestion.objects.create(round=spread_round, theme=theme, text=text, position=1, proposed=True)
+    ConversationQuestionFactory(round=spread_round, theme=theme, text=text, position=1, proposed=True)
 
     again = facilitator_client.get(url("prepare", spread_round)).context["proposals"]
 
@@ -465,9 +472,7 @@ def test_question_delete(facilitator_client, round_, questions):
 
 
 def test_question_of_another_round_cannot_be_changed(facilitator_client, organisation, round_):
-    other = ConversationQuestion.objects.create(
-        round=RoundFactory(organisation=organisation), theme="A", text="X"
-    )
+    other = ConversationQuestionFactory(round=RoundFactory(organisation=organisation), theme="A", text="X")
 
     response = facilitator_client.post(
         url("question_update", round_, question_id=other.pk), {"action": "delete"}
@@ -908,7 +913,7 @@ def test_meeting_page_queries_do_not_grow_with_participants(
     round_.results_for_participants = True
     round_.results_revealed_at = timezone.now()
     round_.save()
-    HiddenObservation.objects.create(round=round_, key="spread:D")
+    HiddenObservationFactory(round=round_, key="spread:D")
     token = add_answered_in_bulk(round_, 2)[0].token
     two = query_counts(facilitator_client, round_, token)
 

@@ -95,10 +95,10 @@ def test_own_answers_of_an_unknown_link_are_not_found(client, db):
 
 
 def test_joint_form_answers_only_for_the_facilitator(facilitator_client, reader_client, joint_round):
-    assert (
-        facilitator_client.get(f"/rondes/{joint_round.pk}/samen/mijn-antwoorden/").status_code
-        == HTTPStatus.OK
-    )
+    shown = facilitator_client.get(f"/rondes/{joint_round.pk}/samen/mijn-antwoorden/")
+
+    assert shown.status_code == HTTPStatus.OK
+    assert joint_round.title in shown.content.decode()
     assert (
         reader_client.get(f"/rondes/{joint_round.pk}/samen/mijn-antwoorden/").status_code
         == HTTPStatus.FORBIDDEN

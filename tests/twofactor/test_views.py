@@ -279,6 +279,7 @@ def test_require_2fa_lets_a_verified_user_through(client, user, settings):
     response = client.get(reverse("rounds:list"))
 
     assert response.status_code == HTTPStatus.OK
+    assert f'<h1 class="utrecht-heading-1">{gettext("Rounds")}</h1>' in response.content.decode()
 
 
 def test_without_require_2fa_a_user_without_an_app_works_as_before(client, user):
@@ -287,6 +288,7 @@ def test_without_require_2fa_a_user_without_an_app_works_as_before(client, user)
     response = client.get(reverse("rounds:list"))
 
     assert response.status_code == HTTPStatus.OK
+    assert f'<h1 class="utrecht-heading-1">{gettext("Rounds")}</h1>' in response.content.decode()
 
 
 # --- The admin ------------------------------------------------------------------------------------------
@@ -318,6 +320,8 @@ def test_admin_opens_for_verified_staff(client, db):
     response = client.get("/beheer/")
 
     assert response.status_code == HTTPStatus.OK
+    assert 'id="site-name"' in response.content.decode()
+    assert 'action="/beheer/logout/"' in response.content.decode()
 
 
 def test_admin_login_sends_verified_staff_on_to_the_admin(client, db):
