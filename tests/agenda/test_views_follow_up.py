@@ -401,7 +401,7 @@ def test_overview_lists_current_actions_live_first_with_late_badge(facilitator_c
     assert listed(response) == ["Te laat", "Bezig", "Klaar"]
     assert response.context["overdue_count"] == 1
     page = response.content.decode()
-    assert page.count('class="gt-late"') == 1
+    assert page.count('class="utrecht-status-badge utrecht-status-badge--danger gt-late"') == 1
     assert 'class="gt-late__icon" aria-hidden="true"' in page
 
 

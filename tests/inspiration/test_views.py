@@ -537,7 +537,7 @@ def test_a_theme_page_in_english_has_the_instruments_english_title(client):
     html = response.content.decode()
     assert '<h1 class="utrecht-heading-1">E. The role of the municipality</h1>' in html
     assert f'<p class="utrecht-paragraph gt-lead" lang="nl">{response.context["theme"].intro}</p>' in html
-    assert '<span class="gt-kind">In Dutch</span>' in html
+    assert '<span class="utrecht-badge-data gt-kind">In Dutch</span>' in html
 
 
 def test_the_index_in_english_lists_the_english_theme_titles(client):
