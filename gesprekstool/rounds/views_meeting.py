@@ -300,7 +300,8 @@ def presenter_context(round_: Round, theme: str, *, version: str) -> dict:
         "step1_done": sum(
             1
             for p in participants
-            if {s.theme for s in p.scores.all() if s.first is not None} >= set(theme_codes(round_))
+            if {theme for theme, (first, _r) in analysis.results.scores[p.pk].items() if first is not None}
+            >= set(theme_codes(round_))
         ),
     }
     if theme:
