@@ -69,7 +69,7 @@ def round_results_view(request, pk: int):
         context = {
             "round": round_,
             "results": analysis.results,
-            "theme_panels": theme_panels(round_=round_),
+            "theme_panels": theme_panels(round_=round_) if part == "namen" else {},
             "names_inline": True,
         }
         return render(request, f"rounds/round_results.html#{PARTIAL_RESULTS[part]}", context)
