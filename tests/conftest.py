@@ -4,6 +4,7 @@ from django.test import Client
 from django.utils import translation
 
 from gesprekstool.rounds import services
+from gesprekstool.rounds.analysis import forget_kept
 
 from .factories import (
     HELD_ON,
@@ -18,6 +19,15 @@ from .factories import (
 def fast_password_hashing(settings):
     """PBKDF2 costs half a second per user; tests check access, not password strength."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def no_kept_analyses():
+    """Every test starts without analyses kept in memory (rounds/analysis.py): the database is rolled
+    back between tests, so a later test may make a round with the same id."""
+    forget_kept()
+    yield
+    forget_kept()
 
 
 @pytest.fixture(autouse=True)

@@ -71,8 +71,8 @@ PAGES = {
     # url name: (kwargs used, queries)
     "rounds:list": ((), 4),
     "rounds:detail": (("pk",), 6),
-    "rounds:results": (("pk",), 15),
-    "rounds:prepare": (("pk",), 12),
+    "rounds:results": (("pk",), 16),
+    "rounds:prepare": (("pk",), 13),
     "rounds:present": (("pk",), 10),
     "rounds:present_live": (("pk",), 10),
     "agenda:edit": (("pk",), 11),
@@ -102,13 +102,39 @@ def test_a_listing_page_reads_a_fixed_number_of_queries(
     assert response.status_code == 200
 
 
+# The second request for an unchanged round: its analysis is kept in memory by version
+# (rounds/analysis.py); participants, scores, ticks, comments and hidden observations are not read
+# again, the version (1 query) and the step-1 notes (1 query) are.
+KEPT_PAGES = {
+    "rounds:results": 12,
+    "rounds:prepare": 9,
+    "rounds:present": 6,
+    "rounds:present_live": 6,
+}
+
+
+@pytest.mark.parametrize("items", [1, SEVERAL])
+@pytest.mark.parametrize("url_name", KEPT_PAGES)
+def test_a_results_page_of_an_unchanged_round_reads_fewer_queries(
+    facilitator_client, organisation, round_, facilitator, items, url_name, django_assert_num_queries
+):
+    values = fill(organisation, round_, facilitator, items)
+    url = reverse(url_name, kwargs={"pk": values["pk"]})
+    facilitator_client.get(url)
+
+    with django_assert_num_queries(KEPT_PAGES[url_name]):
+        response = facilitator_client.get(url)
+
+    assert response.status_code == 200
+
+
 # The participant's own pages, through the personal link (handed in, results revealed to all).
 PARTICIPANT_PAGES = {
     "fill:intro": ({}, 1),
     "fill:step1": ({}, 2),
     "fill:step2": ({"theme": "C"}, 3),
-    "fill:done": ({}, 9),
-    "fill:group_results": ({}, 6),
+    "fill:done": ({}, 10),
+    "fill:group_results": ({}, 7),
     "fill:own_answers": ({}, 5),
 }
 

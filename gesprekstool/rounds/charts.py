@@ -18,6 +18,12 @@ from .models import Participant
 from .observations import Answers
 
 LEFT, RIGHT, TOP = 56, 16, 40
+# Up to this many participants the chart draws a numbered marker per participant and the results
+# page shows the score table with a column per participant. Above it, the chart draws one marker
+# per score and domain with the number of participants in it (`stacked`), and the table is sent on
+# request: at 300 participants 1,800 markers made the pages slow to send and impossible to read
+# (docs/performance.md).
+PER_PARTICIPANT_UP_TO = 40
 STEP = 96  # horizontal distance between two scale points
 MARKER = 13  # half the marker size
 ROW_GAP = 18
@@ -130,6 +136,7 @@ class Chart:
     rows: list[Row]
     legend: list[tuple[str, str, str]]  # (domain label, shape path at origin, colour)
     pending: bool = False  # some markers belong to answers not handed in yet
+    stacked: bool = False  # a marker per score and domain with a count, not one per participant
 
 
 def x_for(value: int) -> float:
@@ -204,6 +211,45 @@ def _theme_markers(
     return markers, lines
 
 
+def _stacked_markers(
+    theme: str, answers: list[Answers], domains: dict[str, str], *, top: float
+) -> tuple[list[Marker], int]:
+    """The markers of one theme for a large round: one per score, domain and state (handed in or
+    not), numbered with how many participants it stands for, stacked at the score in the order the
+    domains first appear (as in the legend). Revised scores count at their new score."""
+    order: dict[str, int] = {}
+    counts: dict[tuple[int, int, bool], int] = {}
+    first_of: dict[int, Answers] = {}
+    for a in answers:
+        rank = order.setdefault(a.domain, len(order))
+        first_of.setdefault(rank, a)
+        value = a.score(theme)
+        if value is None:
+            continue
+        key = (value, rank, not a.finished)
+        counts[key] = counts.get(key, 0) + 1
+    markers, lines = [], {}
+    for value, rank, pending in sorted(counts):
+        a = first_of[rank]
+        line = lines.get(value, 0)
+        lines[value] = line + 1
+        shape, colour = GROUP_STYLE if a.is_group else domain_style(domains.get(a.domain, "anders"))
+        count = counts[value, rank, pending]
+        markers.append(
+            Marker(
+                x=x_for(value),
+                y=top + ROW_GAP / 2 + MARKER + 4 + line * LINE,
+                number=str(count),
+                label=f"{a.domain}: {count}",
+                shape=shape,
+                colour=colour,
+                first_x=None,
+                pending=pending,
+            )
+        )
+    return markers, max(lines.values(), default=1)
+
+
 def domain_style(domain: str) -> tuple[str, str]:
     """The one marker vocabulary: a domain's (shape, colour), the same on every chart (results,
     presenter, progress). `domain` is Participant.Domain's value; unknown ones look like "anders"."""
@@ -222,14 +268,20 @@ def step1_chart(
     *,
     numbers: list[str] | None = None,
     themes: list[str] | None = None,
+    per_participant_up_to: int = PER_PARTICIPANT_UP_TO,
 ) -> Chart:
     """Lay out the chart. `domains` maps each answer's domain display name to its value
-    (for the marker style); `numbers` are the marker labels (default 1, 2, 3…)."""
+    (for the marker style); `numbers` are the marker labels (default 1, 2, 3…). With more than
+    `per_participant_up_to` answers the markers are stacked per score and domain (`Chart.stacked`)."""
     numbers = numbers or [str(i + 1) for i in range(len(answers))]
+    stacked = len(answers) > per_participant_up_to
     chosen = [t for t in instrument.themes if themes is None or t.code in themes]
     rows, y = [], TOP
     for theme in chosen:
-        markers, lines = _theme_markers(theme.code, answers, numbers, domains, top=y)
+        if stacked:
+            markers, lines = _stacked_markers(theme.code, answers, domains, top=y)
+        else:
+            markers, lines = _theme_markers(theme.code, answers, numbers, domains, top=y)
         height = lines * LINE + ROW_GAP
         known = sorted({a.score(theme.code) for a in answers} - {None, instrument.unknown.value})
         rows.append(
@@ -255,6 +307,7 @@ def step1_chart(
         rows=rows,
         legend=legend,
         pending=any(m.pending for row in rows for m in row.markers),
+        stacked=stacked,
     )
 
 

@@ -321,7 +321,7 @@ def answers_from_results(results) -> list[Answers]:
     """Adapter from rounds.results.RoundResults to plain Answers."""
     answers = []
     for participant in results.participants:
-        scores = {s.theme: (s.first, s.revised) for s in participant.scores.all()}
+        scores = dict(results.scores.get(participant.pk, {}))
         ticks = results.ticks.get(participant.pk, [])
         answers.append(
             Answers(

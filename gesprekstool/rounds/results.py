@@ -16,15 +16,8 @@ from .models import Choice, Comment, Participant, Round, Score
 @dataclass
 class ScoreCell:
     participant: Participant
-    score: Score | None
-
-    @property
-    def first(self) -> int | None:
-        return self.score.first if self.score else None
-
-    @property
-    def revised(self) -> int | None:
-        return self.score.revised if self.score and self.score.was_revised else None
+    first: int | None
+    revised: int | None  # only when it differs from the first score (Score.was_revised)
 
 
 @dataclass
@@ -64,19 +57,28 @@ class RoundResults:
     notes: list[tuple[Participant, str]]
     # Participant id -> the options they ticked, as (question code, option code).
     ticks: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    # Participant id -> theme code -> (first score, revised score as stored).
+    scores: dict[int, dict[str, tuple[int | None, int | None]]] = field(default_factory=dict)
 
 
 def round_results(round_: Round) -> RoundResults:
     """Collect step 1, step 2, comments and notes of every participant of the round."""
     instrument = round_.instrument
-    participants = list(round_.participants.prefetch_related("scores").order_by("position"))
+    participants = list(round_.participants.order_by("position"))
     by_id = {p.pk: p for p in participants}
+    scores: dict[int, dict[str, tuple[int | None, int | None]]] = {p.pk: {} for p in participants}
+    rows = Score.objects.filter(participant__round=round_).values_list(
+        "participant_id", "theme", "first", "revised"
+    )
+    for participant_id, theme_code, first, revised in rows:
+        scores[participant_id][theme_code] = (first, revised)
     step1 = []
     for theme in instrument.themes:
         cells = []
         for p in participants:
-            score = next((s for s in p.scores.all() if s.theme == theme.code), None)
-            cells.append(ScoreCell(participant=p, score=score))
+            first, revised = scores[p.pk].get(theme.code, (None, None))
+            shown_revised = revised if revised is not None and revised != first else None
+            cells.append(ScoreCell(participant=p, first=first, revised=shown_revised))
         step1.append(ThemeScores(theme=theme, cells=cells))
 
     ticked: dict[str, list[tuple[Participant, str]]] = {}
@@ -129,4 +131,5 @@ def round_results(round_: Round) -> RoundResults:
         step2=step2,
         notes=notes,
         ticks=ticks,
+        scores=scores,
     )

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from . import preparation, services, slides
 from .access import get_round
 from .analysis import analyse
+from .charts import PER_PARTICIPANT_UP_TO
 from .forms import RoundSettingsForm
 from .forms_meeting import (
     JoiningForm,
@@ -40,10 +41,28 @@ def presenter_query(request, round_: Round) -> dict:
     return form.cleaned_data
 
 
+# ?deel= on the results page: the fragments sent on request for large rounds.
+PARTIAL_RESULTS = {"tabel": "scores", "namen": "step2"}
+
+
 @login_required
 def round_results_view(request, pk: int):
+    """The results page. Above `PER_PARTICIPANT_UP_TO` participants the score table (a column per
+    participant) and the names under the step-2 options are sent only on request: `?deel=tabel`
+    and `?deel=namen` are the fragments the page fetches when they are opened, `?tabel=1` and
+    `?namen=1` the whole page with them (the links without JavaScript)."""
     round_, membership = get_round(request, pk)
     analysis = analyse(round_)
+    part = request.GET.get("deel", "")
+    if part in PARTIAL_RESULTS:
+        context = {
+            "round": round_,
+            "results": analysis.results,
+            "theme_panels": theme_panels(round_=round_) if part == "namen" else {},
+            "names_inline": True,
+        }
+        return render(request, f"rounds/round_results.html#{PARTIAL_RESULTS[part]}", context)
+    few = len(analysis.results.participants) <= PER_PARTICIPANT_UP_TO
     return render(
         request,
         "rounds/round_results.html",
@@ -52,6 +71,8 @@ def round_results_view(request, pk: int):
             "membership": membership,
             "results": analysis.results,
             "analysis": analysis,
+            "table_inline": few or request.GET.get("tabel") == "1",
+            "names_inline": few or request.GET.get("namen") == "1",
             "own_observations": list(round_.own_observations.all()),
             "results_panels": results_panels(round_=round_, analysis=analysis),
             "theme_panels": theme_panels(round_=round_),
@@ -220,13 +241,14 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error="m").svg_inline(scale=5, dark="#000", light="#fff", title=url)
 
 
-def presenter_context(round_: Round, theme: str) -> dict:
-    analysis = analyse(round_, themes=[theme] if theme else None)
+def presenter_context(round_: Round, theme: str, *, version: str) -> dict:
+    analysis = analyse(round_, themes=[theme] if theme else None, version=version)
     # In a joint round the shared form is what the group answers; otherwise it is not there.
     participants = [p for p in analysis.results.participants if round_.is_joint or not p.is_group]
     context = {
         "round": round_,
         "analysis": analysis,
+        "live_version": version,
         "theme": round_.instrument.theme(theme) if theme else None,
         "themes": round_.instrument.themes,
         "finished": sum(1 for p in participants if p.is_finished),
@@ -235,7 +257,8 @@ def presenter_context(round_: Round, theme: str) -> dict:
         "step1_done": sum(
             1
             for p in participants
-            if {s.theme for s in p.scores.all() if s.first is not None} >= set(theme_codes(round_))
+            if {theme for theme, (first, _r) in analysis.results.scores[p.pk].items() if first is not None}
+            >= set(theme_codes(round_))
         ),
     }
     if theme:
@@ -252,8 +275,7 @@ def round_present(request, pk: int):
     theme, part = query["thema"], query["deel"]
     if part not in slides.PARTS or (part and not theme):
         raise Http404
-    context = presenter_context(round_, theme)
-    context["live_version"] = live_version(round_)
+    context = presenter_context(round_, theme, version=live_version(round_))
     steps = slides.neighbours(theme_codes(round_), slides.Slide(theme, part))
     context.update(
         membership=membership,
@@ -290,6 +312,5 @@ def round_present_live(request, pk: int):
     if query["versie"] == version:
         # Nothing changed since the fragment the screen shows: htmx swaps nothing on a 204.
         return HttpResponse(status=HTTPStatus.NO_CONTENT)
-    context = presenter_context(round_, theme)
-    context["live_version"] = version
+    context = presenter_context(round_, theme, version=version)
     return render(request, "rounds/round_present.html#live", context)

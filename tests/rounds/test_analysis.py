@@ -1,5 +1,7 @@
 """A round's analysis: its answers as plain data, observations split by the facilitator's choices, the chart."""
 
+from django.utils import translation
+
 from gesprekstool.rounds import services
 from gesprekstool.rounds.analysis import analyse
 from gesprekstool.rounds.observations import Answers, observations
@@ -107,3 +109,68 @@ def test_analyse_of_a_round_without_participants(round_):
     assert (analysis.answers, analysis.observations, analysis.domains) == ([], [], [])
     assert [row.markers for row in analysis.chart.rows] == [[]] * 6
     assert analysis.proposals() == []
+
+
+def test_analyse_of_an_unchanged_round_is_kept_and_reads_only_the_version_and_the_notes(
+    round_, participant, django_assert_num_queries
+):
+    give(participant, scores={"D": 2})
+    first = analyse(round_)
+
+    with django_assert_num_queries(2):
+        again = analyse(round_)
+
+    assert again.answers is first.answers
+    assert again.answers[0].scores == {"D": (2, None)}
+
+
+def test_analyse_after_a_changed_score_is_built_again(round_, participant):
+    give(participant, scores={"D": 2})
+    analyse(round_)
+    give(participant, scores={"D": 5})
+
+    assert analyse(round_).answers[0].scores == {"D": (5, None)}
+
+
+def test_analyse_after_a_hidden_observation_is_built_again(round_, participant, other_participant):
+    give(participant, scores={"D": 1})
+    give(other_participant, scores={"D": 5})
+    shown = analyse(round_).observations[0]
+    HiddenObservation.objects.create(round=round_, key=shown.key)
+
+    analysis = analyse(round_)
+
+    assert (shown in analysis.observations, shown in analysis.hidden) == (False, True)
+
+
+def test_analyse_of_a_kept_round_shows_a_changed_note(round_, participant):
+    services.save_step1_note(participant, text="Eerst")
+    analyse(round_)
+    services.save_step1_note(participant, text="Daarna")
+
+    assert [(p.pk, text) for p, text in analyse(round_).results.notes] == [(participant.pk, "Daarna")]
+
+
+def test_analyse_keeps_each_language_apart(round_, participant):
+    give(participant, scores={"D": 2})
+    dutch = analyse(round_)
+    with translation.override("en"):
+        english = analyse(round_)
+
+    assert (dutch.answers[0].key, english.answers[0].key) == (
+        "Deelnemer 1 (Armoede)",
+        "Participant 1 (Poverty)",
+    )
+
+
+def test_analyse_of_one_theme_uses_the_kept_analysis_of_the_round(
+    round_, participant, django_assert_num_queries
+):
+    give(participant, scores={"D": 2, "A": 4})
+    whole = analyse(round_)
+
+    with django_assert_num_queries(2):
+        theme = analyse(round_, themes=["A"])
+
+    assert ([row.theme for row in theme.chart.rows], theme.observations) == (["A"], whole.observations)
+    assert len(analyse(round_).chart.rows) == 6

@@ -194,3 +194,34 @@ def test_step1_chart_shows_a_joint_form_as_the_group_not_as_a_domain():
 
     assert [(label, colour) for label, _path, colour in chart.legend] == [("De groep", GROUP_STYLE[1])]
     assert row_of(chart, "A").markers[0].shape == GROUP_STYLE[0]
+
+
+def test_step1_chart_of_a_large_round_has_a_counted_marker_per_score_and_domain():
+    answers = [person(f"A{n}", A=3) for n in range(3)] + [
+        person(f"G{n}", "Gezondheid", A=3) for n in range(2)
+    ]
+    answers += [person("G9", "Gezondheid", A=(2, 5))]
+    answers += [Answers(key="A9", domain="Armoede", scores={"A": (3, None)}, finished=False)]
+
+    chart = step1_chart(INSTRUMENT, answers, DOMAINS, themes=["A"], per_participant_up_to=5)
+
+    row = row_of(chart, "A")
+    assert chart.stacked is True
+    assert [(m.x, m.number, m.shape, m.colour, m.pending, m.first_x) for m in row.markers] == [
+        (x_for(3), "3", "circle", STYLES["armoede"][1], False, None),
+        (x_for(3), "1", "circle", STYLES["armoede"][1], True, None),
+        (x_for(3), "2", "square", STYLES["gezondheid"][1], False, None),
+        (x_for(5), "1", "square", STYLES["gezondheid"][1], False, None),
+    ]
+    assert [m.y for m in row.markers][:3] == [row.markers[0].y + line * LINE for line in range(3)]
+    assert row.markers[3].y == row.markers[0].y
+    assert row.height == 3 * LINE + 18
+
+
+def test_step1_chart_up_to_the_limit_has_a_marker_per_participant():
+    answers = [person(f"A{n}", A=3) for n in range(5)]
+
+    chart = step1_chart(INSTRUMENT, answers, DOMAINS, themes=["A"], per_participant_up_to=5)
+
+    assert chart.stacked is False
+    assert [m.number for m in row_of(chart, "A").markers] == ["1", "2", "3", "4", "5"]

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from gesprekstool.rounds import services
+from gesprekstool.rounds.charts import PER_PARTICIPANT_UP_TO
 from gesprekstool.rounds.models import (
     ConversationQuestion,
     FailedJoinAttempt,
@@ -93,6 +94,8 @@ def questions(round_):
 def read_urls(round_: Round) -> dict[str, str]:
     return {
         "results": url("results", round_),
+        "results table": f"{url('results', round_)}?deel=tabel",
+        "results names": f"{url('results', round_)}?deel=namen",
         "prepare": url("prepare", round_),
         "present": url("present", round_),
         "present theme": f"{url('present', round_)}?thema=D",
@@ -102,7 +105,17 @@ def read_urls(round_: Round) -> dict[str, str]:
     }
 
 
-PAGES = ["results", "prepare", "present", "present theme", "live", "live theme", "live table"]
+PAGES = [
+    "results",
+    "results table",
+    "results names",
+    "prepare",
+    "present",
+    "present theme",
+    "live",
+    "live theme",
+    "live table",
+]
 
 
 def write_requests(round_: Round, own: OwnObservation, question: ConversationQuestion) -> dict[str, tuple]:
@@ -156,7 +169,13 @@ def test_meeting_pages_open_for_a_reader(reader_client, spread_round, page_name)
     assert response.status_code == 200
     # The pages name the round; the presenter's live fragment carries the version it shows, and its
     # table part the table.
-    shows = {"live": "versie=", "live theme": "versie=", "live table": 'id="present-table-caption"'}
+    shows = {
+        "live": "versie=",
+        "live theme": "versie=",
+        "live table": 'id="present-table-caption"',
+        "results table": 'id="step1-caption"',
+        "results names": 'id="step2-heading"',
+    }
     assert shows.get(page_name, spread_round.title) in html
 
 
@@ -244,6 +263,63 @@ def test_round_results_show_what_stands_out(facilitator_client, spread_round, ow
     assert 'id="chart-step1-title"' in page
     assert "Deelnemer 1 (Armoede)" in page
     assert "Fatima" not in page
+
+
+@pytest.fixture
+def large_round(round_):
+    add_answered_in_bulk(round_, PER_PARTICIPANT_UP_TO + 1)
+    return round_
+
+
+def test_round_results_of_a_large_round_send_the_table_and_the_names_on_request(
+    facilitator_client, large_round
+):
+    page = facilitator_client.get(url("results", large_round)).content.decode()
+
+    assert 'id="chart-step1-title"' in page
+    assert 'id="step1-caption"' not in page
+    assert "Toon de scores van de 41 deelnemers als tabel" in page
+    assert f'href="{url("results", large_round)}?tabel=1#step1-caption"' in page
+    assert 'class="gt-result-option__who"' not in page
+    assert f'data-hx-get="{url("results", large_round)}?deel=namen"' in page
+
+
+def test_round_results_table_of_a_large_round_is_sent_when_opened(facilitator_client, large_round):
+    response = facilitator_client.get(f"{url('results', large_round)}?deel=tabel")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="step1-caption"' in html
+    assert html.count('class="utrecht-table__header-cell gt-score-table__participant"') == 41
+    assert "<html" not in html
+
+
+def test_round_results_names_of_a_large_round_are_sent_when_asked(facilitator_client, large_round):
+    response = facilitator_client.get(f"{url('results', large_round)}?deel=namen")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.startswith(
+        '\n<section aria-labelledby="step2-heading" class="gt-section" id="step2-results">'
+    )
+    assert 'class="gt-result-option__who">Deelnemer 1 (' in html
+    assert "<html" not in html
+
+
+@pytest.mark.parametrize("query", ["?tabel=1", "?namen=1"])
+def test_round_results_of_a_large_round_whole_without_javascript(facilitator_client, large_round, query):
+    page = facilitator_client.get(url("results", large_round) + query).content.decode()
+
+    shown = ('id="step1-caption"' in page, 'class="gt-result-option__who"' in page)
+    assert shown == {"?tabel=1": (True, False), "?namen=1": (False, True)}[query]
+
+
+def test_round_results_of_a_small_round_show_table_and_names(facilitator_client, round_):
+    add_answered_in_bulk(round_, PER_PARTICIPANT_UP_TO)
+
+    page = facilitator_client.get(url("results", round_)).content.decode()
+
+    assert ('id="step1-caption"' in page, 'class="gt-result-option__who"' in page) == (True, True)
 
 
 def test_round_results_by_name_when_not_anonymised(
