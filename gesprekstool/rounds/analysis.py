@@ -20,7 +20,7 @@ from django.utils.translation import get_language
 from .charts import Chart, domain_values, step1_chart
 from .conversation import proposals
 from .live import live_version
-from .models import Participant, Round
+from .models import Round
 from .observations import Answers, Observation, answers_from_results, domain_means, observations
 from .results import RoundResults, round_results
 

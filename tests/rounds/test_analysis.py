@@ -136,7 +136,7 @@ def test_analyse_after_a_hidden_observation_is_built_again(round_, participant, 
     give(participant, scores={"D": 1})
     give(other_participant, scores={"D": 5})
     shown = analyse(round_).observations[0]
-    HiddenObservation.objects.create(round=round_, key=shown.key)
+    HiddenObservationFactory(round=round_, key=shown.key)
 
     analysis = analyse(round_)
 
