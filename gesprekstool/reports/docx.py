@@ -8,6 +8,7 @@ LibreOffice draw them alike. The step-1 chart is the report's SVG as a PNG pictu
 """
 
 import io
+from collections.abc import Callable
 
 from django.template.loader import render_to_string
 from django.utils.formats import date_format
@@ -196,9 +197,14 @@ def _keep_together(row) -> None:
     _row_property(row, "w:cantSplit")
 
 
-def render_docx(round_: Round) -> bytes:
-    """The memo's bytes: the same content as the PDF report, as an editable document."""
+def render_docx(round_: Round, *, progress: Callable[[int], None] | None = None) -> bytes:
+    """The memo's bytes: the same content as the PDF report, as an editable document.
+    `progress(step)` is called as collecting (1) and writing (2) start (reports/builds.py)."""
+    if progress:
+        progress(1)
     report = report_content(round_)
+    if progress:
+        progress(2)
     memo = Memo()
     _cover(memo, report)
     _summary(memo, report)
