@@ -26,7 +26,7 @@ from gesprekstool.rounds.models import ConversationQuestion, Participant, Round
 from .formats import Format
 from .models import ExportBuild, StoredExport
 
-EXPORTS_VERSION = 3
+EXPORTS_VERSION = 4  # 4: fixed-width score table and grouped chart markers in the PDF
 
 
 def _scalar(queryset, aggregate) -> Subquery:
