@@ -302,6 +302,15 @@ RETENTION_OWNER_EMAIL_DAYS = env_days("RETENTION_OWNER_EMAIL_DAYS", 90)
 RETENTION_MAX_DAYS = env_days("RETENTION_MAX_DAYS", 730)
 ACTIVITY_LOG_DAYS = env_days("ACTIVITY_LOG_DAYS", 365)
 
+# Exports that take seconds (PDF, Word, Excel) are prepared outside the request (reports/builds.py):
+# "thread" starts a thread in the app server after the request's transaction commits (gunicorn has no
+# task queue here); "inline" builds within the request (the tests). A build that shows no sign of
+# life for EXPORT_BUILD_STALE_SECONDS (its server was stopped) is started again by the next request.
+EXPORT_BUILDS = os.environ.get("EXPORT_BUILDS", "thread").strip() or "thread"
+if EXPORT_BUILDS not in ("thread", "inline"):
+    raise RuntimeError(f"EXPORT_BUILDS must be 'thread' or 'inline', not {EXPORT_BUILDS!r}.")
+EXPORT_BUILD_STALE_SECONDS = env_int("EXPORT_BUILD_STALE_SECONDS", 180)
+
 # The largest text a participant may write in one field.
 MAX_ANSWER_TEXT = 5000
 

@@ -999,6 +999,13 @@ MATRIX: dict[str, Row] = {
     "monitoring:progress": Row(ORGANISATION, MEMBERS_READ),
     "reports:downloads": Row(ROUND, MEMBERS_READ),
     "reports:download": Row({**ROUND, "fmt": "fmt"}, MEMBERS_READ),
+    # The page of an export being prepared; POST starts a failed build again (none failed here:
+    # nothing changes). Readers may download, so they may wait for and retry a build too.
+    "reports:prepare": Row(
+        {**ROUND, "fmt": "fmt"},
+        MEMBERS_READ,
+        post=cells(LOGIN, LOGIN, unchanged(302), unchanged(302), 404, 404),
+    ),
     # Programmes across gemeenten. The facilitator advises the programme; nobody else sees it (404).
     "programmes:list": Row(NONE, LOGGED_IN),
     "programmes:detail": Row({"slug": "programme"}, cells(LOGIN, LOGIN, 404, 200, 404, 404)),

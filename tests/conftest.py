@@ -122,3 +122,10 @@ def admin_client(db, admin_user):
     client = Client()
     login_with_two_factor(client, admin_user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def export_builds_inline(settings):
+    """Exports that production prepares in a thread after the request are built within the request
+    in tests: the thread could not see the test's uncommitted data (tests/reports/test_builds.py)."""
+    settings.EXPORT_BUILDS = "inline"

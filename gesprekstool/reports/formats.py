@@ -8,6 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from gesprekstool.rounds.models import Round
 
+# The steps of a build as the page "Het rapport wordt gemaakt" names them. A renderer calls its
+# `progress` with the number of the step it starts; the last step (keeping the file) is the builder's.
+COLLECTING = _("collecting the answers")
+LAYING_OUT = _("laying out the pages")
+WRITING = _("writing the file")
+KEEPING = _("keeping the file for the next download")
+
 
 @dataclass(frozen=True)
 class Format:
@@ -16,34 +23,42 @@ class Format:
     explanation: str
     content_type: str
     extension: str
-    render: Callable[[Round], bytes]
+    render: Callable[..., bytes]  # render(round_, *, progress=None) -> bytes
+    # Prepared outside the request (reports/builds.py): it takes seconds for a large round.
+    background: bool = False
+    steps: tuple = (COLLECTING, WRITING)
+
+    @property
+    def step_names(self) -> tuple:
+        """Every step of a build of this format, the builder's own last one included."""
+        return (*self.steps, KEEPING)
 
 
-def _pdf(round_: Round) -> bytes:
+def _pdf(round_: Round, *, progress=None) -> bytes:
     from .pdf import render_pdf  # noqa: PLC0415 - WeasyPrint is heavy; loaded when a PDF is asked for
 
-    return render_pdf(round_)
+    return render_pdf(round_, progress=progress)
 
 
-def _docx(round_: Round) -> bytes:
+def _docx(round_: Round, *, progress=None) -> bytes:
     from .docx import render_docx  # noqa: PLC0415
 
-    return render_docx(round_)
+    return render_docx(round_, progress=progress)
 
 
-def _xlsx(round_: Round) -> bytes:
+def _xlsx(round_: Round, *, progress=None) -> bytes:
     from .xlsx import render_xlsx  # noqa: PLC0415
 
-    return render_xlsx(round_)
+    return render_xlsx(round_, progress=progress)
 
 
-def _csv(round_: Round) -> bytes:
+def _csv(round_: Round, *, progress=None) -> bytes:
     from .csv_export import render_csv  # noqa: PLC0415
 
     return render_csv(round_)
 
 
-def _json(round_: Round) -> bytes:
+def _json(round_: Round, *, progress=None) -> bytes:
     from .roundfile import render_round_file  # noqa: PLC0415
 
     return render_round_file(round_)
@@ -62,6 +77,8 @@ FORMATS = {
             "application/pdf",
             "pdf",
             _pdf,
+            background=True,
+            steps=(COLLECTING, LAYING_OUT, WRITING),
         ),
         Format(
             "docx",
@@ -73,6 +90,7 @@ FORMATS = {
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "docx",
             _docx,
+            background=True,
         ),
         Format(
             "xlsx",
@@ -84,6 +102,7 @@ FORMATS = {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "xlsx",
             _xlsx,
+            background=True,
         ),
         Format(
             "csv",

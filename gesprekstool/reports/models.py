@@ -31,3 +31,40 @@ class StoredExport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round_id} {self.fmt} {self.language}"
+
+
+class ExportBuild(models.Model):
+    """Whether an export of a round is being prepared in the background, and how far it is
+    (reports/builds.py). One row per round, format and language, reused for every version: the
+    conditional update that claims it is what keeps two servers from building the same file."""
+
+    class State(models.TextChoices):
+        RUNNING = "running", _("being prepared")
+        READY = "ready", _("ready")
+        FAILED = "failed", _("failed")
+
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="export_builds", verbose_name=_("round")
+    )
+    fmt = models.CharField(_("format"), max_length=8)
+    language = models.CharField(_("language"), max_length=8)
+    version = models.CharField(_("version"), max_length=64)
+    state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.RUNNING)
+    step = models.PositiveSmallIntegerField(_("step"), default=0)
+    steps = models.PositiveSmallIntegerField(_("steps"), default=1)
+    # Raised by every claim: a builder whose attempt is no longer the row's stops writing.
+    attempt = models.PositiveIntegerField(_("attempt"), default=1)
+    started_at = models.DateTimeField(_("started at"))
+    # Touched at every step: a running build whose heartbeat is old died with its server.
+    heartbeat_at = models.DateTimeField(_("last sign of life"))
+    error = models.CharField(_("error"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("export being prepared")
+        verbose_name_plural = _("exports being prepared")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "fmt", "language"], name="one_export_build_per_format")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round_id} {self.fmt} {self.language} {self.state}"

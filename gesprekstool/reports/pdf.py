@@ -1,6 +1,7 @@
 """The round as a PDF report for the alderman (WeasyPrint), tagged for accessibility (PDF/UA-1)."""
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from gesprekstool.rounds.models import Round
 from .content import ReportContent, report_content
 
 STYLESHEET = Path(__file__).resolve().parent / "report.css"
+PDF_VARIANT = "pdf/ua-1"
 TOKENS = settings.NODE_MODULES / "@utrecht" / "design-tokens" / "dist" / "index.css"
 
 
@@ -35,14 +37,24 @@ def render_report_html(report: ReportContent) -> str:
     return render_to_string("reports/report_pdf.html", {"report": report})
 
 
-def render_pdf(round_: Round) -> bytes:
+def _no_progress(step: int) -> None:
+    pass
+
+
+def render_pdf(round_: Round, *, progress: Callable[[int], None] | None = None) -> bytes:
     """The report of `round_` as PDF bytes: cover, contents, summary, steps 1–3, inspiration.
 
     Written as PDF/UA-1 (tagged structure, document language and title), with page numbers
-    and a table of contents whose page numbers WeasyPrint fills in.
+    and a table of contents whose page numbers WeasyPrint fills in. `progress(step)` is called
+    as each of its three steps starts: collecting, laying out, writing (reports/builds.py).
     """
     from weasyprint import HTML  # noqa: PLC0415
 
+    progress = progress or _no_progress
+    progress(1)
     html = render_report_html(report_content(round_))
-    document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=_refuse_fetch)
-    return document.write_pdf(stylesheets=list(_stylesheets()), pdf_variant="pdf/ua-1")
+    progress(2)
+    page = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=_refuse_fetch)
+    document = page.render(stylesheets=list(_stylesheets()), pdf_variant=PDF_VARIANT)
+    progress(3)
+    return document.write_pdf(pdf_variant=PDF_VARIANT)

@@ -24,9 +24,9 @@ from gesprekstool.rounds.live import live_version
 from gesprekstool.rounds.models import ConversationQuestion, Participant, Round
 
 from .formats import Format
-from .models import StoredExport
+from .models import ExportBuild, StoredExport
 
-EXPORTS_VERSION = 4
+EXPORTS_VERSION = 5  # 5: the printed chart from rounds.charts_print, the fixed-width score table, the future picture
 
 
 def _scalar(queryset, aggregate) -> Subquery:
@@ -64,25 +64,22 @@ def export_version(round_: Round) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def export_bytes(round_: Round, fmt: Format) -> bytes:
-    """The file of `fmt` for `round_` in the active language: the kept one when the round has not
-    changed since it was built, else built now and kept (replacing the older one).
-
-    Side effects: writes or replaces one StoredExport row. Two servers building the same file at
-    the same moment both serve their own; the row keeps one of them.
-    """
-    version = export_version(round_)
-    language = translation.get_language() or ""
+def kept_content(round_: Round, fmt: Format, *, language: str, version: str) -> bytes | None:
+    """The kept file of `fmt` for `round_` when it was built from `version`, else None. One query."""
     kept = (
         StoredExport.objects.filter(round=round_, fmt=fmt.key, language=language, version=version)
         .values_list("content", flat=True)
         .first()
     )
-    if kept is not None:
-        return bytes(kept)
-    start = time.perf_counter()
-    content = fmt.render(round_)
-    seconds = time.perf_counter() - start
+    return None if kept is None else bytes(kept)
+
+
+def keep(round_: Round, fmt: Format, *, language: str, version: str, content: bytes, seconds: float) -> None:
+    """Keep `content` as the file of `fmt` for `round_` built from `version`.
+
+    Side effects: writes or replaces one StoredExport row. Two servers storing the same file at
+    the same moment: the row keeps one of them.
+    """
     try:
         with transaction.atomic():
             StoredExport.objects.update_or_create(
@@ -93,6 +90,25 @@ def export_bytes(round_: Round, fmt: Format) -> bytes:
             )
     except IntegrityError:
         pass  # another request stored the same file a moment earlier
+
+
+def export_bytes(round_: Round, fmt: Format) -> bytes:
+    """The file of `fmt` for `round_` in the active language: the kept one when the round has not
+    changed since it was built, else built now and kept (replacing the older one).
+
+    Side effects: writes or replaces one StoredExport row (see `keep`). The download page prepares
+    the slow formats in the background instead (reports/builds.py).
+    """
+    version = export_version(round_)
+    language = translation.get_language() or ""
+    kept = kept_content(round_, fmt, language=language, version=version)
+    if kept is not None:
+        return kept
+    start = time.perf_counter()
+    content = fmt.render(round_)
+    keep(
+        round_, fmt, language=language, version=version, content=content, seconds=time.perf_counter() - start
+    )
     return content
 
 
@@ -103,3 +119,5 @@ def forget_exports(*, organisation, round_ids, participant_ids, deleting) -> Non
     if participant_ids:
         rounds |= set(Participant.objects.filter(pk__in=participant_ids).values_list("round_id", flat=True))
     StoredExport.objects.filter(round_id__in=rounds).delete()
+    # A build still running for such a round stops before it keeps its file (its claim is gone).
+    ExportBuild.objects.filter(round_id__in=rounds).delete()

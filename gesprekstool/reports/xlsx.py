@@ -6,6 +6,7 @@ formulas, whatever they start with.
 """
 
 import io
+from collections.abc import Callable
 from datetime import date
 
 from django.utils import timezone
@@ -79,11 +80,16 @@ def _sheet(  # noqa: PLR0913 - a sheet is described by all of these
     return sheet
 
 
-def render_xlsx(round_: Round) -> bytes:
-    """The workbook's bytes."""
+def render_xlsx(round_: Round, *, progress: Callable[[int], None] | None = None) -> bytes:
+    """The workbook's bytes. `progress(step)` is called as collecting (1) and writing (2) start
+    (reports/builds.py)."""
     from openpyxl import Workbook  # noqa: PLC0415
 
+    if progress:
+        progress(1)
     tables = round_tables(round_)
+    if progress:
+        progress(2)
     workbook = Workbook(write_only=True)
     _round_sheet(workbook, tables)
     _themes_sheet(workbook, tables)
