@@ -26,7 +26,8 @@ from gesprekstool.rounds.models import ConversationQuestion, Participant, Round
 from .formats import Format
 from .models import ExportBuild, StoredExport
 
-EXPORTS_VERSION = 5  # 5: the printed chart from rounds.charts_print, the fixed-width score table, the future picture
+# 5: the printed chart from rounds.charts_print, the fixed-width score table, the future picture.
+EXPORTS_VERSION = 5
 
 
 def _scalar(queryset, aggregate) -> Subquery:

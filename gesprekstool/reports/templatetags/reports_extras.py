@@ -15,4 +15,3 @@ def first(items, limit: int | None) -> list:
 def left_out(items, limit: int | None) -> int:
     """How many items `first` leaves out."""
     return 0 if limit is None else max(0, len(items) - limit)
-
