@@ -186,3 +186,23 @@ def replace_choices(
             for option, text in choices.items():
                 params += [participant.pk, question, option, text, updated_at]
             cursor.execute(insert, params)
+
+
+@cache
+def _select_sql(using: str, *, table: str, columns: tuple[str, ...], where: tuple[str, ...]) -> str:
+    quote = connections[using].ops.quote_name
+    return (
+        f"SELECT {', '.join(quote(c) for c in columns)} FROM {quote(table)} "
+        f"WHERE {' AND '.join(f'{quote(c)} = %s' for c in where)}"
+    )
+
+
+def rows(model: type[Model], columns: tuple[str, ...], *, using: str = "default", **where) -> list[tuple]:
+    """The `columns` of the rows of `model` whose columns equal `where` (column names, e.g.
+    `participant_id`), as tuples, as `values_list` gives them. Only for text and whole-number
+    columns, whose database values are already Python's (no converters run); the version check of
+    an autosave reads the stored answer with it."""
+    sql = _select_sql(using, table=model._meta.db_table, columns=columns, where=tuple(where))
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, list(where.values()))
+        return cursor.fetchall()
