@@ -14,7 +14,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -83,7 +82,7 @@ def saved_status(request, form, *, version: str | None = None, status: int = HTT
         return HttpResponse(
             render_to_string("components/save_status.html", {"form": form, **extra}), status=status
         )
-    html = format_html(SAVED, _("Saved at %(time)s") % {"time": date_format(timezone.localtime(), "H:i")})
+    html = format_html(SAVED, _("Saved at %(time)s") % {"time": timezone.localtime().strftime("%H:%M")})
     if version is not None and target.startswith("status-"):
         version_id = "version-" + target.removeprefix("status-")
         html += format_html(NEW_VERSION, form["version"].html_name, version_id, version)
