@@ -11,6 +11,9 @@ from gesprekstool.rounds.urls import fill_patterns
 from gesprekstool.twofactor import views as two_factor_views
 
 urlpatterns = [
+    # First: a participant's autosave is the most frequent request, and Django tries the patterns in
+    # order (no other pattern starts with "d/").
+    path("d/<str:key>/", include((fill_patterns, "fill"), namespace="fill")),
     path("", round_views.home, name="home"),
     path("inloggen/", two_factor_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("inloggen/code/", two_factor_views.login_code, name="login_code"),
@@ -50,7 +53,6 @@ urlpatterns = [
     path("rondes/", include("gesprekstool.reports.urls")),
     path("", include("gesprekstool.indicators.urls")),
     path("rondes/<str:key>/samen/", include((fill_patterns, "fill"), namespace="joint")),
-    path("d/<str:key>/", include((fill_patterns, "fill"), namespace="fill")),
     path("meedoen/", views_join.join_start, name="join_start"),
     path("meedoen/<str:code>/", views_join.join_round, name="join_round"),
     path("inspiratie/", include("gesprekstool.inspiration.urls")),

@@ -18,6 +18,7 @@ from gesprekstool.lib.language import activate, chosen_language
 from gesprekstool.lib.views import link_problem
 from gesprekstool.organisations.access import membership_for, require_manager
 
+from . import prepared
 from .models import Participant, Round
 
 JOINT_NAMESPACE = "joint"
@@ -81,14 +82,9 @@ def respondent_view(view):
                 raise Http404
             participant.round = round_
         else:
-            # One query for link -> participant -> round -> organisation. get(), not first(): first()
-            # orders by the models' default ordering, which joins and sorts for a unique token.
-            try:
-                participant = Participant.objects.select_related("round__organisation").get(
-                    token=key, is_group=False
-                )
-            except Participant.DoesNotExist:
-                participant = None
+            # One query for link -> participant -> round -> organisation, built once per process: on
+            # the most frequent request (an autosave) building it cost more than running it.
+            participant = prepared.participant_by_token(key)
             if participant is None:
                 return link_problem(
                     request,

@@ -17,8 +17,8 @@ from gesprekstool.instrument import CURRENT_VERSION
 from gesprekstool.organisations import activity
 from gesprekstool.organisations.models import Organisation
 
-from . import versions
-from .models import Choice, Comment, Participant, Round, Score, new_token
+from . import prepared, versions
+from .models import Comment, Participant, Round, Score, new_token
 
 
 class AnswerRefused(Exception):
@@ -53,7 +53,18 @@ def check_version(
 
 
 def lock(participant: Participant) -> None:
-    """Serialise the writes of one participant, so a version check and its write are one step."""
+    """Serialise the writes of one participant, so a version check and its write are one step.
+
+    Inside `transaction.atomic`. On SQLite with `transaction_mode` IMMEDIATE (settings.py) the
+    transaction holds the database's write lock from its BEGIN, so every check and write is already
+    one step and no statement is needed (SQLite has no row locks: `select_for_update` would run an
+    ordinary SELECT)."""
+    connection = transaction.get_connection()
+    if (
+        connection.vendor == "sqlite"
+        and connection.settings_dict["OPTIONS"].get("transaction_mode") == "IMMEDIATE"
+    ):
+        return
     Participant.objects.select_for_update().filter(pk=participant.pk).values_list("pk").first()
 
 
@@ -166,11 +177,9 @@ def mark_opened(participant: Participant) -> None:
 
 def _upsert(model, *, unique: list[str], fields: list[str], **values):
     """Insert the row, or update `fields` of the row with the same `unique` values. Returns the
-    instance as written: its primary key is set, fields not in `values` are not read back."""
-    [row] = model.objects.bulk_create(
-        [model(**values)], update_conflicts=True, unique_fields=unique, update_fields=[*fields, "updated_at"]
-    )
-    return row
+    instance as written: its primary key is set, fields not in `values` are not read back.
+    One statement, built once per process (rounds.prepared)."""
+    return prepared.upsert(model, unique=tuple(unique), fields=tuple(fields), **values)
 
 
 def _checked(expected_version: str | None):
@@ -293,17 +302,7 @@ def save_question(
                 stored=sorted(stored),
                 incoming=versions.of_choices(choices),
             )
-        participant.choices.filter(question=question).exclude(option__in=choices).delete()
-        if choices:
-            Choice.objects.bulk_create(
-                [
-                    Choice(participant=participant, question=question, option=option, text=text)
-                    for option, text in choices.items()
-                ],
-                update_conflicts=True,
-                unique_fields=["participant", "option"],
-                update_fields=["question", "text", "updated_at"],
-            )
+        prepared.replace_choices(participant, question=question, choices=choices)
 
 
 def save_comment(

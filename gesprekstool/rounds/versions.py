@@ -9,7 +9,8 @@ needs no extra column and changes exactly when the answer does.
 
 import hashlib
 
-from .models import Participant, Score
+from . import prepared
+from .models import Choice, Comment, Participant, Score
 
 
 def fingerprint(*parts) -> str:
@@ -29,13 +30,21 @@ def of_text(text: str) -> str:
     return fingerprint(text)
 
 
+# The stored answers for the version check of a save (services), read with statements built once
+# per process: they run inside every autosave that carries a version (rounds.prepared).
+
+
 def stored_score(participant: Participant, theme: str) -> Score | None:
-    return participant.scores.filter(theme=theme).first()
+    found = prepared.rows(Score, ("first", "revised"), participant_id=participant.pk, theme=theme)
+    return (
+        Score(participant=participant, theme=theme, first=found[0][0], revised=found[0][1]) if found else None
+    )
 
 
 def stored_choices(participant: Participant, question: str) -> dict[str, str]:
-    return dict(participant.choices.filter(question=question).values_list("option", "text"))
+    return dict(prepared.rows(Choice, ("option", "text"), participant_id=participant.pk, question=question))
 
 
 def stored_comment(participant: Participant, theme: str) -> str:
-    return participant.comments.filter(theme=theme).values_list("text", flat=True).first() or ""
+    found = prepared.rows(Comment, ("text",), participant_id=participant.pk, theme=theme)
+    return found[0][0] if found else ""

@@ -13,6 +13,8 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -64,17 +66,27 @@ def refused_status(request, refusal: AnswerRefused):
     )
 
 
+SAVED = '<span class="gt-save-status gt-save-status--ok"><span aria-hidden="true">✓</span> {}</span>'
+NEW_VERSION = '\n<input type="hidden" name="{}" id="{}" value="{}" data-hx-swap-oob="true">'
+
+
 def saved_status(request, form, *, version: str | None = None, status: int = HTTPStatus.OK, **extra):
     """An autosave's status for the field; after a save, the field's new version goes into the page
     too (out of band), so that the next save from this page is not taken for a stale one.
 
-    The fragment needs nothing from the request's context processors: an autosave is the most
-    frequent request of a workshop, so it renders only the status line."""
+    "Saved at 14:02" is the answer to the most frequent request of a workshop, so it is formatted
+    here (escaped by format_html) instead of rendering a template; the form's messages (422) come
+    from components/save_status.html."""
     target = (request.htmx.target or "") if request.htmx else ""
-    context = {"form": form, **extra}
+    if status != HTTPStatus.OK:
+        return HttpResponse(
+            render_to_string("components/save_status.html", {"form": form, **extra}), status=status
+        )
+    html = format_html(SAVED, _("Saved at %(time)s") % {"time": timezone.localtime().strftime("%H:%M")})
     if version is not None and target.startswith("status-"):
-        context.update(version=version, version_id="version-" + target.removeprefix("status-"))
-    return HttpResponse(render_to_string("components/save_status.html", context), status=status)
+        version_id = "version-" + target.removeprefix("status-")
+        html += format_html(NEW_VERSION, form["version"].html_name, version_id, version)
+    return HttpResponse(html + "\n", status=status)
 
 
 def theme_or_404(instrument, code: str):
