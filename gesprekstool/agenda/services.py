@@ -97,6 +97,16 @@ def update_action(
     return Action.objects.select_related("owner", "round").get(pk=action.pk)
 
 
+def add_action(round_: Round, *, theme: str, description: str, owner_name: str = "") -> Action:
+    """Add an open action to the round's agenda, e.g. from the picture of the future (futures).
+
+    Side effect: one Action row. `theme` must be a theme code of the round's instrument.
+    """
+    if theme not in {t.code for t in round_.instrument.themes}:
+        raise ValueError(f"not a theme of the round: {theme!r}")
+    return Action.objects.create(round=round_, theme=theme, description=description, owner_name=owner_name)
+
+
 # --- Repeating a round ---------------------------------------------------------------------------------
 
 
