@@ -56,10 +56,12 @@ def part_remove(request, pk: int):
     return redirect("futures:setup", pk=round_.pk)
 
 
-def wall_context(round_, membership, theme: str) -> dict:
+def wall_context(
+    round_, membership, theme: str, *, part: FuturePart | None = None, version: str = ""
+) -> dict:
     """Everything the wall shows for one theme (or the part's first theme). Reads a fixed number of
     queries, whatever the number of contributions, dots and participants."""
-    part = part_of(round_)
+    part = part or part_of(round_)
     context = {"round": round_, "membership": membership, "part": part, "theme": None}
     if part is None:
         return context
@@ -76,7 +78,7 @@ def wall_context(round_, membership, theme: str) -> dict:
         walls=wall.prompt_walls([p for p in prompts if p.theme == theme]),
         previous=codes[index - 1] if theme and index > 0 else "",
         next=codes[index + 1] if theme and index + 1 < len(codes) else "",
-        live_version=wall.live_version(part),
+        live_version=version or wall.live_version(part),
     )
     return context
 
@@ -94,9 +96,10 @@ def wall_live(request, pk: int):
     """The part of the wall that updates itself; 204 while nothing changed since `versie`."""
     round_, membership = get_round(request, pk)
     part = get_object_or_404(FuturePart, round=round_)
-    if request.GET.get("versie") == wall.live_version(part):
+    version = wall.live_version(part)
+    if request.GET.get("versie") == version:
         return HttpResponse(status=HTTPStatus.NO_CONTENT)
-    context = wall_context(round_, membership, request.GET.get("thema", "")[:2])
+    context = wall_context(round_, membership, request.GET.get("thema", "")[:2], part=part, version=version)
     return render(request, "futures/wall.html#live", context)
 
 

@@ -56,7 +56,7 @@ def prompt_walls(prompts: list[Prompt]) -> list[PromptWall]:
         return []
     contributions = list(
         Contribution.objects.filter(prompt__in=prompts, merged_into__isnull=True)
-        .select_related("participant__round", "action")
+        .select_related("participant__round", "group")
         .annotate(dots=Count("votes"))
         .order_by("-dots", "created_at", "id")
     )
