@@ -202,6 +202,7 @@ class Scenario:
     future_prompt: int  # the picture of the future of `round`: its prompt for theme B
     future_contribution: int  # Fatima's contribution to it
     future_other_contribution: int  # Joost's contribution to it (dots, merging into)
+    future_joint_prompt: int  # the prompt of a joint picture of the future on `joint`
     invitation: int  # an open invitation to A, for nieuw@testdorp.example
     invitation_token: str  # its link's token
     reset_uid: str  # a password reset link for the colleague (who never logs in here)
@@ -355,6 +356,9 @@ def build_scenario() -> Scenario:
     future_other = future_services.add_contribution(joost, prompt=future_prompt, text="Wijkteams")
 
     joint = services.create_round(organisation=org_a, title="Samen", held_on=HELD_ON, mode="joint")
+    future_joint_prompt = future_services.save_part(
+        joint, prompts={"C": "Over vier jaar …"}, mode="joint"
+    ).prompts.get()
     joint_review = services.create_round(organisation=org_a, title="Samen 2", held_on=HELD_ON, mode="joint")
     answer_everything(joint_review.participants.get(is_group=True))
     joint_done = services.create_round(organisation=org_a, title="Samen 3", held_on=HELD_ON, mode="joint")
@@ -443,6 +447,7 @@ def build_scenario() -> Scenario:
         future_prompt=future_prompt.pk,
         future_contribution=future_contribution.pk,
         future_other_contribution=future_other.pk,
+        future_joint_prompt=future_joint_prompt.pk,
         foreign_future_prompt=foreign_future_prompt.pk,
         foreign_future_contribution=foreign_future_contribution.pk,
         fresh_token=joost.token,
@@ -584,6 +589,7 @@ FOREIGN = {
     "future_prompt": "foreign_future_prompt",
     "future_contribution": "foreign_future_contribution",
     "future_other_contribution": "foreign_future_contribution",
+    "future_joint_prompt": "foreign_future_prompt",
 }
 
 
@@ -874,6 +880,13 @@ MATRIX: dict[str, Row] = {
     "futures:remove": Row(ROUND, POST_ONLY, FACILITATOR_WRITE),
     "futures:wall": Row(ROUND, MEMBERS_READ, query="thema=B"),
     "futures:wall_live": Row(ROUND, MEMBERS_READ, query="thema=B"),
+    # In a joint part the facilitator writes down what the group says.
+    "futures:add": Row(
+        {"pk": "joint", "prompt_id": "future_joint_prompt"},
+        POST_ONLY,
+        FACILITATOR_WRITE,
+        data=lambda s: {"text": "Eén loket"},
+    ),
     "futures:hide": Row(FUTURE_CONTRIBUTION, POST_ONLY, FACILITATOR_WRITE),
     "futures:merge": Row(
         FUTURE_CONTRIBUTION,

@@ -53,6 +53,7 @@ class PartForm(CleanTextMixin, forms.Form):
     )
 
     def __init__(self, *args, round: Round, part: FuturePart | None = None, **kwargs):
+        self.round = round
         self.themes_of_round = list(round.instrument.themes)
         saved = {p.theme: p.text for p in part.prompts.all() if not p.is_experiences} if part else {}
         experiences = next((p.text for p in part.prompts.all() if p.is_experiences), "") if part else ""
@@ -84,6 +85,14 @@ class PartForm(CleanTextMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("mode") == FuturePart.Mode.JOINT and not self.round.is_joint:
+            self.add_error(
+                "mode",
+                _(
+                    "In a round that is filled in individually, the participants write on their own phones. "
+                    "Jointly is possible in a round that is filled in jointly."
+                ),
+            )
         for code in cleaned.get("themes", []):
             name = f"prompt_{code}"
             if name in cleaned and not cleaned[name].strip():

@@ -124,6 +124,19 @@ def add_contribution(participant: Participant, *, prompt: Prompt, text: str) -> 
     return Contribution.objects.create(prompt=prompt, participant=participant, text=text)
 
 
+def add_group_contribution(prompt: Prompt, *, text: str) -> Contribution:
+    """In a joint part: the facilitator writes down what the group says, as the round's shared form.
+    Side effect: one Contribution row of the round's group participant."""
+    part = prompt.part
+    if part.mode != FuturePart.Mode.JOINT:
+        raise Refused(_("In this picture of the future the participants write on their own phones."))
+    group = part.round.participants.filter(is_group=True).first()
+    if group is None:
+        raise Refused(_("Only a round that is filled in jointly has a shared form to write with."))
+    group.round = part.round
+    return add_contribution(group, prompt=prompt, text=text)
+
+
 def withdraw_contribution(participant: Participant, *, contribution: Contribution) -> None:
     """Delete the participant's own contribution. Side effects: its votes go (the voters get their
     dots back); contributions merged into it come back on the wall; an action made from it stays."""

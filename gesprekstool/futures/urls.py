@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/toekomstbeeld/verwijderen/", views.part_remove, name="remove"),
     path("<int:pk>/toekomstbeeld/muur/", views.wall_view, name="wall"),
     path("<int:pk>/toekomstbeeld/muur/live/", views.wall_live, name="wall_live"),
+    path("<int:pk>/toekomstbeeld/vragen/<int:prompt_id>/bijdrage/", views.contribution_add, name="add"),
     path(
         "<int:pk>/toekomstbeeld/bijdragen/<int:contribution_id>/verbergen/",
         views.contribution_hide,

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 from gesprekstool.rounds.access import get_round
 
 from . import services, wall
-from .forms import HeadingForm, HideForm, MergeForm, PartForm, ToActionForm
-from .models import Contribution, FuturePart
+from .forms import ContributionForm, HeadingForm, HideForm, MergeForm, PartForm, ToActionForm
+from .models import Contribution, FuturePart, Prompt
 
 
 def part_of(round_) -> FuturePart | None:
@@ -205,4 +205,23 @@ def contribution_action(request, pk: int, contribution_id: int):
             request, round_, membership, contribution, message=refusal.message, status=refusal.status
         )
     messages.success(request, _("The contribution is now an action on the action agenda (step 3)."))
+    return back_to_wall(contribution)
+
+
+@login_required
+@require_POST
+def contribution_add(request, pk: int, prompt_id: int):
+    """In a joint part: the facilitator writes a contribution on the wall for the group."""
+    round_, membership = get_round(request, pk, manage=True)
+    prompt = get_object_or_404(Prompt.objects.select_related("part__round"), pk=prompt_id, part__round=round_)
+    form = ContributionForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise services.Refused(" ".join(form.errors["text"]), status=HTTPStatus.UNPROCESSABLE_ENTITY)
+        contribution = services.add_group_contribution(prompt, text=form.cleaned_data["text"])
+    except services.Refused as refusal:
+        context = wall_context(round_, membership, prompt.theme)
+        context["error"] = refusal.message
+        return render(request, "futures/wall.html", context, status=refusal.status)
+    messages.success(request, _("The contribution is on the wall."))
     return back_to_wall(contribution)

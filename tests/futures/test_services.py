@@ -327,3 +327,21 @@ def test_a_hidden_contribution_does_not_become_an_action(facilitator, participan
         services.contribution_to_action(idea)
 
     assert Action.objects.count() == 0
+
+
+# --- A joint part ------------------------------------------------------------------------------------
+
+
+def test_in_a_joint_part_the_facilitator_writes_for_the_group(joint_round):
+    prompt = services.save_part(joint_round, prompts={"A": "Over vier jaar …"}, mode="joint").prompts.get()
+
+    contribution = services.add_group_contribution(prompt, text="Samen één loket")
+
+    assert (contribution.participant.is_group, contribution.text) == (True, "Samen één loket")
+
+
+def test_in_an_individual_part_the_facilitator_does_not_write(prompt):
+    with pytest.raises(services.Refused):
+        services.add_group_contribution(prompt, text="Niet zo")
+
+    assert Contribution.objects.count() == 0

@@ -252,3 +252,26 @@ def test_another_organisation_cannot_touch_a_contribution(outsider_client, parti
     idea.refresh_from_db()
     assert (idea.hidden_at, idea.group, idea.action, idea.merged_into) == (None, None, None, None)
     assert Prompt.objects.count() == 4
+
+
+def test_joint_mode_needs_a_joint_round(facilitator_client, round_):
+    response = facilitator_client.post(setup_url(round_), setup_data(mode="joint"))
+
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
+    assert "Gezamenlijk kan in een ronde die gezamenlijk wordt ingevuld." in response.text
+    assert FuturePart.objects.count() == 0
+
+
+def test_facilitator_writes_on_the_wall_in_a_joint_round(facilitator_client, joint_round):
+    facilitator_client.post(setup_url(joint_round), setup_data(mode="joint"))
+    prompt = Prompt.objects.get(theme="A", is_experiences=False)
+    url = reverse("futures:add", kwargs={"pk": joint_round.pk, "prompt_id": prompt.pk})
+
+    added = facilitator_client.post(url, {"text": "Wat de groep zegt"})
+    empty = facilitator_client.post(url, {"text": ""})
+
+    assert added.status_code == HTTPStatus.FOUND
+    assert empty.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
+    assert "Schrijf eerst iets op." in empty.text
+    assert list(Contribution.objects.values_list("text", flat=True)) == ["Wat de groep zegt"]
+    assert "Wat zegt de groep?" in facilitator_client.get(wall_url(joint_round, "A")).text
