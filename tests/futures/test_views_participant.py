@@ -15,7 +15,7 @@ def vote_url(participant, contribution):
     return reverse("futures_fill:vote", kwargs={"key": participant.token, "contribution_id": contribution.pk})
 
 
-def test_the_done_page_links_to_the_picture_of_the_future(client, participant, part):
+def test_the_intro_page_links_to_the_picture_of_the_future(client, participant, part):
     round_services.mark_opened(participant)
 
     response = client.get(reverse("fill:intro", kwargs={"key": participant.token}) + "?intro=1")
