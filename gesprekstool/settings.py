@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "gesprekstool.reports",
     "gesprekstool.indicators",
     "gesprekstool.programmes",
+    "gesprekstool.futures",
     "gesprekstool.demo",
 ]
 

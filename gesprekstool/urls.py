@@ -14,6 +14,7 @@ urlpatterns = [
     # First: a participant's autosave is the most frequent request, and Django tries the patterns in
     # order (no other pattern starts with "d/").
     path("d/<str:key>/", include((fill_patterns, "fill"), namespace="fill")),
+    path("d/<str:key>/toekomst/", include("gesprekstool.futures.urls_participant")),
     path("", round_views.home, name="home"),
     path("inloggen/", two_factor_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("inloggen/code/", two_factor_views.login_code, name="login_code"),
@@ -51,6 +52,7 @@ urlpatterns = [
     path("", include("gesprekstool.agenda.urls_follow_up")),
     path("voortgang/", include("gesprekstool.monitoring.urls")),
     path("rondes/", include("gesprekstool.reports.urls")),
+    path("rondes/", include("gesprekstool.futures.urls")),
     path("", include("gesprekstool.indicators.urls")),
     path("rondes/<str:key>/samen/", include((fill_patterns, "fill"), namespace="joint")),
     path("meedoen/", views_join.join_start, name="join_start"),

@@ -37,6 +37,9 @@ LAYERS = {
     "indicators": 3,
     # Programmes across gemeenten: their figures read rounds and the actions of agenda.
     "programmes": 3,
+    # The workshop's second part (picture of the future, cooperation); plugs into rounds' pages
+    # through rounds/panels.py.
+    "futures": 3,
     # The demo data may use every app; no app uses it.
     "demo": 4,
 }
@@ -48,6 +51,7 @@ ALLOWED_SIBLINGS = {
     ("reports", "inspiration"): "the PDF report and the Word memo have a chapter of suggested inspiration",
     ("reports", "indicators"): "the PDF report shows the round's local figures beside their themes",
     ("programmes", "agenda"): "the programme page counts the actions per theme of the gemeenten's rounds",
+    ("futures", "agenda"): "a contribution or a missing link becomes an action of step 3, linked back to it",
 }
 
 # Project modules (gesprekstool/settings.py, urls.py, wsgi.py) wire the apps together and may import

@@ -130,7 +130,8 @@ def test_a_results_page_of_an_unchanged_round_reads_fewer_queries(
 
 # The participant's own pages, through the personal link (handed in, results revealed to all).
 PARTICIPANT_PAGES = {
-    "fill:intro": ({}, 1),
+    # intro and done: +1 for the links apps add for a participant (futures: is the picture of the future open?)
+    "fill:intro": ({}, 2),
     "fill:step1": ({}, 2),
     "fill:step2": ({"theme": "C"}, 3),
     "fill:done": ({}, 10),

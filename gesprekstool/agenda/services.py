@@ -58,7 +58,10 @@ def add_action(
     due_on: datetime.date | None = None,
 ) -> Action:
     """Put a new open action on the round's agenda, for a participant (`owner`) or someone else
-    (`owner_name`). Side effect: one Action row, at version 1."""
+    (`owner_name`). Side effect: one Action row, at version 1. `theme` must be a theme code of the
+    round's instrument (ValueError otherwise)."""
+    if theme not in {t.code for t in round_.instrument.themes}:
+        raise ValueError(f"not a theme of the round: {theme!r}")
     return Action.objects.create(
         round=round_,
         theme=theme,

@@ -122,6 +122,8 @@ class ActivityEntry(models.Model):
         PROGRAMME_EXPORTED = "programme_exported", _("Programme figures downloaded by an adviser")
         PARTICIPANTS_INVITED = "participants_invited", _("Participants' links mailed")
         PARTICIPANTS_REMINDED = "participants_reminded", _("Participants reminded by mail")
+        CONTRIBUTION_HIDDEN = "contribution_hidden", _("Contribution hidden from the wall")
+        CONTRIBUTION_SHOWN = "contribution_shown", _("Hidden contribution shown again")
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="activity", verbose_name=_("organisation")

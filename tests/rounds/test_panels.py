@@ -115,3 +115,44 @@ def test_without_theme_panels_the_results_page_has_none(
     answer_step1(participant, score=4)
 
     assert "gt-figures" not in results_page(facilitator_client, round_)
+
+
+@pytest.fixture
+def link_registry(monkeypatch):
+    registered = {place: {} for place in panels.LINK_PLACES}
+    monkeypatch.setattr(panels, "_links", registered)
+    return registered
+
+
+def test_links_come_in_order_and_none_is_left_out(link_registry, round_):
+    panels.register_link(
+        "late", place="round", link=lambda **page: panels.Link("late", "Laat", "/b/"), order=2
+    )
+    panels.register_link("never", place="round", link=lambda **page: None, order=0)
+    panels.register_link(
+        "early", place="round", link=lambda *, round_: panels.Link("early", round_.title, "/a/")
+    )
+    panels.register_link(
+        "early", place="round", link=lambda *, round_: panels.Link("early", "Vroeg", "/a/"), order=1
+    )
+
+    assert [(link.name, link.label) for link in panels.links("round", round_=round_)] == [
+        ("early", "Vroeg"),
+        ("late", "Laat"),
+    ]
+    assert panels.links("present", round_=round_) == []
+
+
+def test_a_link_for_an_unknown_place_is_refused(link_registry):
+    with pytest.raises(ValueError):
+        panels.register_link("x", place="elsewhere", link=lambda **page: None)
+
+
+def test_the_round_menu_shows_registered_links(link_registry, facilitator_client, round_):
+    panels.register_link(
+        "mine", place="round", link=lambda *, round_: panels.Link("mine", "Mijn deel", "/mijn/")
+    )
+
+    response = facilitator_client.get(reverse("rounds:detail", kwargs={"pk": round_.pk}))
+
+    assert '<a class="gt-round-nav__link" href="/mijn/">Mijn deel</a>' in response.content.decode()

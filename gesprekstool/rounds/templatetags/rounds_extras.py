@@ -3,6 +3,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from gesprekstool.rounds import panels
+
 register = template.Library()
 
 
@@ -64,3 +66,10 @@ def shown_names(participants) -> SafeString:
     lists some 8,000 names under the step-2 options; a template loop took a large part of its
     rendering time (docs/performance.md)."""
     return mark_safe(", ".join(escape(p.shown_name) for p in participants))  # noqa: S308 - escaped here
+
+
+@register.simple_tag
+def round_links(place: str, **page) -> list:
+    """The links apps registered for a place of a round's pages (see rounds/panels.py `register_link`):
+    `{% round_links "round" round_=round as extra_links %}`."""
+    return panels.links(place, **page)
