@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from gesprekstool.futures import urls_cooperation
 from gesprekstool.lib.views import health
 from gesprekstool.organisations import views as organisation_views
 from gesprekstool.organisations.forms import LoginForm
@@ -51,6 +52,11 @@ urlpatterns = [
     path("", include("gesprekstool.indicators.urls")),
     path("rondes/<str:key>/samen/", include((fill_patterns, "fill"), namespace="joint")),
     path("d/<str:key>/", include((fill_patterns, "fill"), namespace="fill")),
+    path("rondes/", include("gesprekstool.futures.urls_cooperation")),
+    path(
+        "d/<str:key>/samenwerking/",
+        include((urls_cooperation.participant_patterns, "cooperation_fill"), namespace="cooperation_fill"),
+    ),
     path("meedoen/", views_join.join_start, name="join_start"),
     path("meedoen/<str:code>/", views_join.join_round, name="join_round"),
     path("inspiratie/", include("gesprekstool.inspiration.urls")),
