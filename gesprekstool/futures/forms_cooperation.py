@@ -42,6 +42,8 @@ class PairForm(CleanTextMixin, forms.Form):
             self.fields[f"other_{side}"] = name_field(
                 _("Or another partner %(number)s: type the name") % {"number": number}
             )
+            # Neither is required on its own, but one of the two is: the labels say so, not "optional".
+            self.fields[f"party_{side}"].one_of_two = self.fields[f"other_{side}"].one_of_two = True
 
     def clean(self):
         cleaned = super().clean()
@@ -78,7 +80,7 @@ class LinkActionForm(CleanTextMixin, forms.Form):
     party_a = forms.CharField(max_length=MAX_PARTY_LENGTH, widget=forms.HiddenInput)
     party_b = forms.CharField(max_length=MAX_PARTY_LENGTH, widget=forms.HiddenInput)
     owner_name = forms.CharField(
-        label=_("Who could pick this up (optional)"),
+        label=_("Who could pick this up"),
         max_length=200,
         required=False,
     )

@@ -55,7 +55,9 @@ def refused(request, r: Respondent, refusal: CooperationRefused, *, form=None):
 def cooperation_fill(request):
     """The participant's marks and the form to add a pair (POST adds it)."""
     r = request.respondent
-    form = PairForm(request.POST or None, parties=cooperation.round_parties(r.round))
+    form = PairForm(
+        request.POST if request.method == "POST" else None, parties=cooperation.round_parties(r.round)
+    )
     if request.method == "POST":
         if not form.is_valid():
             return render(
