@@ -97,32 +97,14 @@ def update_action(
     return Action.objects.select_related("owner", "round").get(pk=action.pk)
 
 
-def add_action(
-    round_: Round,
-    *,
-    theme: str,
-    description: str,
-    owner: Participant | None = None,
-    owner_name: str = "",
-    department: str = "",
-    due_on: datetime.date | None = None,
-) -> Action:
-    """Add an open action to the round's agenda, for apps that turn something into an action
-    (a contribution or a missing link of the picture of the future). Side effect: one INSERT.
-    Raises ValueError for a theme the round's instrument does not have or an owner of another round."""
+def add_action(round_: Round, *, theme: str, description: str, owner_name: str = "") -> Action:
+    """Add an open action to the round's agenda, e.g. from the picture of the future (futures).
+
+    Side effect: one Action row. `theme` must be a theme code of the round's instrument.
+    """
     if theme not in {t.code for t in round_.instrument.themes}:
-        raise ValueError(f"round {round_.pk} has no theme {theme!r}")
-    if owner is not None and (owner.round_id != round_.pk or owner.is_group):
-        raise ValueError(f"participant {owner.pk} is not a participant of round {round_.pk}")
-    return Action.objects.create(
-        round=round_,
-        theme=theme,
-        description=description,
-        owner=owner,
-        owner_name="" if owner is not None else owner_name,
-        department=department,
-        due_on=due_on,
-    )
+        raise ValueError(f"not a theme of the round: {theme!r}")
+    return Action.objects.create(round=round_, theme=theme, description=description, owner_name=owner_name)
 
 
 # --- Repeating a round ---------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """Cooperation: the presenter's pages (namespace "cooperation", under rondes/) and the participant's
-page (namespace "cooperation_fill", under a participant's link d/<key>/samenwerking/)."""
+page (namespace "cooperation_fill", under a participant's link d/<key>/toekomst/samenwerking/)."""
 
 from django.urls import path
 
@@ -8,9 +8,9 @@ from . import views_cooperation
 app_name = "cooperation"
 
 urlpatterns = [
-    path("<int:pk>/toekomst/samenwerking/", views_cooperation.cooperation_present, name="present"),
-    path("<int:pk>/toekomst/samenwerking/live/", views_cooperation.cooperation_live, name="live"),
-    path("<int:pk>/toekomst/samenwerking/actie/", views_cooperation.cooperation_action, name="action"),
+    path("<int:pk>/toekomstbeeld/samenwerking/", views_cooperation.cooperation_present, name="present"),
+    path("<int:pk>/toekomstbeeld/samenwerking/live/", views_cooperation.cooperation_live, name="live"),
+    path("<int:pk>/toekomstbeeld/samenwerking/actie/", views_cooperation.cooperation_action, name="action"),
 ]
 
 participant_patterns = [
