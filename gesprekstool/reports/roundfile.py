@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gesprekstool.agenda.models import Action, Agreement
+from gesprekstool.futures import roundfile as future_file
 from gesprekstool.instrument import Instrument, InstrumentError, active_instrument
 from gesprekstool.lib import jsonfile
 from gesprekstool.lib.dates import FIRST_DAY, LAST_DAY
@@ -138,6 +139,7 @@ def round_file_data(round_: Round) -> dict[str, Any]:
                 "accountability": agreement.accountability,
                 "notes": agreement.notes,
             },
+            **future_file.entry(round_),  # the optional key "future" (gesprekstool.futures)
         }
     )
 
@@ -215,6 +217,7 @@ def check_round_file(data: Any) -> None:
         ) from None
     _check_dates(data)
     _check_against_instrument(data, instrument)
+    future_file.check(data, instrument, error=RoundFileError)
 
 
 def _check_dates(data: dict) -> None:
@@ -477,6 +480,7 @@ def import_round_data(data: dict[str, Any], *, organisation: Organisation | None
                 accountability=g["accountability"],
                 notes=g["notes"],
             )
+        future_file.load(round_, data)  # after the participants and the actions it refers to
     return round_
 
 
