@@ -73,6 +73,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from gesprekstool.agenda import services as agenda_services
 from gesprekstool.agenda.models import Action, OwnerLink
 from gesprekstool.futures import cooperation
+from gesprekstool.futures import services as future_services
 from gesprekstool.futures.models import FuturePart
 from gesprekstool.indicators.models import Indicator
 from gesprekstool.inspiration import library
@@ -200,6 +201,9 @@ class Scenario:
     entry: str  # slug of a private inspiration entry of A
     indicator: int  # a local figure of A
     colleague: int  # membership of a second reader of A (change role, remove)
+    future_prompt: int  # the picture of the future of `round`: its prompt for theme B
+    future_contribution: int  # Fatima's contribution to it
+    future_other_contribution: int  # Joost's contribution to it (dots, merging into)
     invitation: int  # an open invitation to A, for nieuw@testdorp.example
     invitation_token: str  # its link's token
     reset_uid: str  # a password reset link for the colleague (who never logs in here)
@@ -225,6 +229,8 @@ class Scenario:
     foreign_member: int  # the outsider's membership of B
     foreign_invitation: int  # an open invitation to B
     foreign_indicator: int  # a local figure of B
+    foreign_future_prompt: int  # a prompt of a picture of the future of B
+    foreign_future_contribution: int  # a contribution to it
     # Programmes: the facilitator advises `programme`, in which A and B take part (A anonymously)
     programme: str  # its slug
     programme_member: int  # A's membership of it
@@ -349,6 +355,9 @@ def build_scenario() -> Scenario:
     repeated = agenda_services.repeat_round(
         round_, title="Herhaling", held_on=HELD_ON, participants=[], actions=[carried]
     )
+    future_prompt = future_services.save_part(round_, prompts={"B": "Over vier jaar …"}).prompts.get()
+    future_contribution = future_services.add_contribution(fatima, prompt=future_prompt, text="Eén loket")
+    future_other = future_services.add_contribution(joost, prompt=future_prompt, text="Wijkteams")
 
     joint = services.create_round(organisation=org_a, title="Samen", held_on=HELD_ON, mode="joint")
     joint_review = services.create_round(organisation=org_a, title="Samen 2", held_on=HELD_ON, mode="joint")
@@ -374,6 +383,10 @@ def build_scenario() -> Scenario:
     foreign_observation = OwnObservation.objects.create(round=elsewhere, theme="", text="Elders")
     foreign_question = ConversationQuestion.objects.create(
         round=elsewhere, theme="A", text="Elders?", position=1
+    )
+    foreign_future_prompt = future_services.save_part(elsewhere, prompts={"B": "Elders …"}).prompts.get()
+    foreign_future_contribution = future_services.add_contribution(
+        foreign_participant, prompt=foreign_future_prompt, text="Elders"
     )
 
     def figure(organisation: Organisation) -> Indicator:
@@ -432,6 +445,11 @@ def build_scenario() -> Scenario:
         organisation_id=org_a.pk,
         round=round_.pk,
         token=fatima.token,
+        future_prompt=future_prompt.pk,
+        future_contribution=future_contribution.pk,
+        future_other_contribution=future_other.pk,
+        foreign_future_prompt=foreign_future_prompt.pk,
+        foreign_future_contribution=foreign_future_contribution.pk,
         fresh_token=joost.token,
         done_token=dirk.token,
         participant=joost.pk,
@@ -568,6 +586,9 @@ FOREIGN = {
     "observation": "foreign_observation",
     "conversation_question": "foreign_question",
     "programme_member": "foreign_programme_member",
+    "future_prompt": "foreign_future_prompt",
+    "future_contribution": "foreign_future_contribution",
+    "future_other_contribution": "foreign_future_contribution",
 }
 
 
@@ -642,6 +663,7 @@ ACTION = {"pk": "round", "action_id": "action"}
 LINK = {"key": "token"}
 FRESH_LINK = {"key": "fresh_token"}
 JOINT = {"key": "joint"}
+FUTURE_CONTRIBUTION = {"pk": "round", "contribution_id": "future_contribution"}
 JOINT_REVIEW = {"key": "joint_review"}
 ORGANISATION = {"slug": "organisation"}
 FIGURE_URL = {"slug": "organisation", "indicator_id": "indicator"}
@@ -837,6 +859,62 @@ MATRIX: dict[str, Row] = {
     ),
     # Privacy of the organisation: for its facilitators only.
     # Local figures: members see them; facilitators import, add, change, delete and choose them.
+    # The picture of the future (futures): the facilitator sets it up and works on the wall; members
+    # (readers too) may look at the wall.
+    "futures:setup": Row(
+        ROUND,
+        FACILITATOR_ONLY,
+        FACILITATOR_WRITE,
+        data=lambda s: {
+            "enabled": "on",
+            "mode": "individual",
+            "position": "after",
+            "anonymous": "on",
+            "themes": ["B", "D"],
+            "prompt_B": "Over vier jaar …",
+            "prompt_D": "Over vier jaar merken inwoners dat …",
+            "experiences": "",
+        },
+    ),
+    "futures:remove": Row(ROUND, POST_ONLY, FACILITATOR_WRITE),
+    "futures:wall": Row(ROUND, MEMBERS_READ, query="thema=B"),
+    "futures:wall_live": Row(ROUND, MEMBERS_READ, query="thema=B"),
+    "futures:hide": Row(FUTURE_CONTRIBUTION, POST_ONLY, FACILITATOR_WRITE),
+    "futures:merge": Row(
+        FUTURE_CONTRIBUTION,
+        POST_ONLY,
+        FACILITATOR_WRITE,
+        data=lambda s: {"into": s.future_other_contribution},
+    ),
+    "futures:heading": Row(
+        FUTURE_CONTRIBUTION, POST_ONLY, FACILITATOR_WRITE, data=lambda s: {"heading": "Dichtbij"}
+    ),
+    "futures:to_action": Row(
+        FUTURE_CONTRIBUTION, POST_ONLY, FACILITATOR_WRITE, data=lambda s: {"owner_name": "Wethouder"}
+    ),
+    # A participant's pages, under their own link. Whoever handed in their answers may still take part.
+    "futures_fill:index": Row(LINK, by_token(200)),
+    "futures_fill:prompt": Row(
+        {**LINK, "prompt_id": "future_prompt"},
+        by_token(200),
+        by_token(302),
+        data=lambda s: {"text": "Samen één loket"},
+        wrong={"handed_in": 302},
+    ),
+    "futures_fill:live": Row({**LINK, "prompt_id": "future_prompt"}, by_token(200)),
+    "futures_fill:vote": Row(
+        {**LINK, "contribution_id": "future_other_contribution"},
+        by_token(405),
+        by_token(302),
+        wrong={"handed_in": 302},
+    ),
+    # Fatima withdraws her own; Dirk (handed in) may not withdraw hers.
+    "futures_fill:withdraw": Row(
+        {**LINK, "contribution_id": "future_contribution"},
+        by_token(405),
+        by_token(302),
+        wrong={"handed_in": 403},
+    ),
     "indicators:list": Row(ORGANISATION, MEMBERS_READ),
     "indicators:import": Row(
         ORGANISATION,

@@ -99,3 +99,47 @@ def theme_panels(*, round_: Round, themes: list[str] | None = None) -> dict[str,
                 ShownPanel(name=panel.name, template=panel.template, context=context)
             )
     return shown
+
+
+# --- Links ---------------------------------------------------------------------------------------------
+# A link to an app's own pages, shown by `rounds` in one of its places without importing the app:
+# "round" (the round's menu), "present" (the presenter's bar) and "participant" (a participant's pages,
+# e.g. to the picture of the future). An app registers one in its AppConfig.ready():
+#
+#     panels.register_link("futures", place="round", link=round_link)
+#
+# `link(**page) -> Link | None` gets the page's objects by keyword (round_ everywhere; participant and
+# key on a participant's pages) and answers None when there is nothing to link to. It runs for every
+# page of that place, so it should need no query, or one where the page can afford it.
+
+LINK_PLACES = ("round", "present", "participant")
+
+
+@dataclass(frozen=True)
+class Link:
+    name: str  # the registered name; a page marks the link as current when it is its `current`
+    label: str
+    url: str
+    description: str = ""
+
+
+RoundLink = Callable[..., Link | None]
+
+_links: dict[str, dict[str, tuple[int, RoundLink]]] = {place: {} for place in LINK_PLACES}
+
+
+def register_link(name: str, *, place: str, link: RoundLink, order: int = 100) -> None:
+    """Add a link to a place; registering a name again replaces it (module reloads in tests)."""
+    if place not in LINK_PLACES:
+        raise ValueError(f"unknown place for a link: {place!r}")
+    _links[place][name] = (order, link)
+
+
+def links(place: str, **page: Any) -> list[Link]:
+    """The links registered for `place` that have something to show on this page, in order."""
+    found = []
+    for _name, (_order, link) in sorted(_links[place].items(), key=lambda item: (item[1][0], item[0])):
+        shown = link(**page)
+        if shown is not None:
+            found.append(shown)
+    return found

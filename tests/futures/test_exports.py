@@ -90,7 +90,7 @@ def test_pdf_report_has_the_chapter_without_hidden_contributions_or_names(round_
     html = render_report_html(report_content(round_))
 
     chapter = html[html.index('<section id="future"') : html.index('<section id="step3"')]
-    assert '<a href="#future">Gedeeld toekomstbeeld</a>' in html
+    assert '<a href="#future">Gezamenlijk toekomstbeeld</a>' in html
     assert "<strong>Samen meten:</strong> Cijfers per wijk naast elkaar" in chapter
     assert "(3 stippen)" in chapter
     assert '<th scope="row">GGD – Armoede</th><td class="num">2</td>' in chapter
@@ -104,7 +104,7 @@ def test_word_memo_has_the_chapter(round_, picture):
     document = Document(io.BytesIO(render_docx(round_)))
 
     texts = [p.text for p in document.paragraphs]
-    start = texts.index("Gedeeld toekomstbeeld")
+    start = texts.index("Gezamenlijk toekomstbeeld")
     assert texts[start + 2 : start + 6] == [
         "B. Zicht op de lokale problematiek en kansen",
         "Over vier jaar weten we …",

@@ -2,6 +2,8 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from gesprekstool.rounds import panels
+
 register = template.Library()
 
 
@@ -55,3 +57,10 @@ def render_theme_panels(context, shown, code, place="results") -> str:
     with context.push(panel_place=place):
         html = "".join(render_panel(context, panel) for panel in shown[code])
     return mark_safe(html)  # noqa: S308 - rendered templates, escaped by them
+
+
+@register.simple_tag
+def round_links(place: str, **page) -> list:
+    """The links apps registered for a place of a round's pages (see rounds/panels.py `register_link`):
+    `{% round_links "round" round_=round as extra_links %}`."""
+    return panels.links(place, **page)
