@@ -74,7 +74,7 @@ def round_parties(round_: Round) -> list[Party]:
     )
     domains = {domain for domain, _department in rows} - NOT_A_PARTY
     names: dict[str, str] = {}
-    for _domain, department in sorted(rows):  # sorted: the same spelling wins every time
+    for _domain, department in sorted(rows, key=lambda row: row[1]):  # the same spelling wins every time
         name = normalise_name(department)
         if name:
             names.setdefault(name.casefold(), name)
