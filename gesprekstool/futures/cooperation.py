@@ -26,6 +26,7 @@ from gesprekstool.lib.text import clean_line
 from gesprekstool.rounds.models import DOMAIN_LABELS, Participant, Round
 
 from .models import MAX_PARTY_LENGTH, CooperationMark, FuturePart
+from .services import Refused
 
 # Pairs one participant may mark: enough to say what matters, few enough to keep the count honest.
 MAX_MARKS = 10
@@ -41,8 +42,9 @@ DEFAULT_THEME = "E"
 NOT_A_PARTY = {Participant.Domain.OTHER}
 
 
-class CooperationRefused(Exception):
-    """A mark or an action that cannot be made now; the message says why, in the user's language."""
+class CooperationRefused(Refused):
+    """A mark or an action that cannot be made now; the message says why, in the user's language
+    (a `services.Refused`, answered with 409)."""
 
 
 @dataclass(frozen=True)
