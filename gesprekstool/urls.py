@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from gesprekstool.futures import urls_cooperation
 from gesprekstool.lib.views import health
 from gesprekstool.organisations import views as organisation_views
 from gesprekstool.organisations.forms import LoginForm
@@ -59,6 +60,11 @@ urlpatterns = [
     path("meedoen/<str:code>/", views_join.join_round, name="join_round"),
     path("inspiratie/", include("gesprekstool.inspiration.urls")),
     path("programmas/", include("gesprekstool.programmes.urls")),
+    path("rondes/", include("gesprekstool.futures.urls_cooperation")),
+    path(
+        "d/<str:key>/toekomst/samenwerking/",
+        include((urls_cooperation.participant_patterns, "cooperation_fill"), namespace="cooperation_fill"),
+    ),
     path("organisatie/<slug:slug>/", include("gesprekstool.organisations.urls_privacy")),
     path("", include("gesprekstool.statements.urls")),
     path("account/tweestapsverificatie/", include("gesprekstool.twofactor.urls")),

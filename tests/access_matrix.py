@@ -71,7 +71,9 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gesprekstool.agenda import services as agenda_services
+from gesprekstool.futures import cooperation
 from gesprekstool.futures import services as future_services
+from gesprekstool.futures.models import FuturePart
 from gesprekstool.indicators.models import Indicator
 from gesprekstool.inspiration import library
 from gesprekstool.inspiration import services as inspiration_services
@@ -357,6 +359,9 @@ def build_scenario() -> Scenario:
     feed = agenda_services.renew_calendar_feed(round_)
     observation = OwnObservationFactory(round=round_, theme="", text="Valt op")
     question = ConversationQuestionFactory(round=round_, theme="A", text="Wat nu?", position=1)
+    # The picture of the future (futures): open, and Fatima marked one pair (cooperation).
+    FuturePart.objects.get_or_create(round=round_)
+    cooperation.add_mark(fatima, party_a="armoede", party_b="gezondheid")
     repeated = agenda_services.repeat_round(
         round_, title="Herhaling", held_on=HELD_ON, participants=[], actions=[carried]
     )
@@ -1142,4 +1147,29 @@ MATRIX: dict[str, Row] = {
     # A private entry of A: its members read it, anyone else (without an account too) gets 404.
     "inspiration:entry": Row({"slug": "entry"}, cells(404, 404, 200, 200, 404, 404)),
     "inspiration:edit": Row({"slug": "entry"}, FACILITATOR_ONLY, FACILITATOR_WRITE, data=entry_form),
+    # Cooperation (picture of the future): the presenter's missing links are the facilitator's; a
+    # participant marks and withdraws pairs through their own link, also after handing in.
+    "cooperation:present": Row(ROUND, FACILITATOR_ONLY),
+    "cooperation:live": Row(ROUND, FACILITATOR_ONLY),
+    "cooperation:action": Row(
+        ROUND,
+        POST_ONLY,
+        FACILITATOR_WRITE,
+        data=lambda s: {"party_a": "armoede", "party_b": "gezondheid", "theme": "E"},
+    ),
+    "cooperation_fill:marks": Row(
+        LINK,
+        by_token(200),
+        by_token(302),
+        data=lambda s: {"party_a": "armoede", "party_b": "uitvoering"},
+        wrong={"handed_in": 302},
+    ),
+    "cooperation_fill:withdraw": Row(
+        LINK,
+        by_token(405),
+        by_token(302),
+        data=lambda s: {"party_a": "armoede", "party_b": "gezondheid"},
+        # Dirk marked nothing: nothing to withdraw, the page says so.
+        wrong={"handed_in": unchanged(302)},
+    ),
 }

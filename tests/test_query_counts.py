@@ -134,7 +134,7 @@ PARTICIPANT_PAGES = {
     "fill:intro": ({}, 2),
     "fill:step1": ({}, 2),
     "fill:step2": ({"theme": "C"}, 3),
-    "fill:done": ({}, 10),
+    "fill:done": ({}, 11),  # 9, +1 the round version (kept analysis), +1 the participant links
     "fill:group_results": ({}, 7),
     "fill:own_answers": ({}, 5),
 }

@@ -7,8 +7,9 @@ class FuturesConfig(AppConfig):
     verbose_name = _("Shared picture of the future")
 
     def ready(self):
-        from gesprekstool.rounds import panels  # noqa: PLC0415 - apps plug in once loaded
+        from gesprekstool.rounds import filesections, panels  # noqa: PLC0415 - apps plug in once loaded
 
+        from . import roundfile  # noqa: PLC0415
         from .links import participant_link, present_link, round_link  # noqa: PLC0415
 
         # `rounds` links to the wall from the round's menu and the presenter's bar, and a participant's
@@ -16,3 +17,11 @@ class FuturesConfig(AppConfig):
         panels.register_link("futures", place="round", link=round_link, order=50)
         panels.register_link("futures", place="present", link=present_link, order=50)
         panels.register_link("futures", place="participant", link=participant_link, order=50)
+        # The picture of the future travels in the round file as its optional key "future".
+        filesections.register(
+            roundfile.KEY,
+            schema=roundfile.SCHEMA,
+            dump=roundfile.dump,
+            load=roundfile.load,
+            check=roundfile.check,
+        )

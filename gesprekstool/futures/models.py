@@ -238,10 +238,10 @@ class CooperationMark(models.Model):
             models.UniqueConstraint(
                 fields=["participant", "party_a", "party_b"], name="unique_cooperation_mark"
             ),
-            models.CheckConstraint(
-                condition=models.Q(party_a__lt=models.F("party_b")), name="cooperation_pair_ordered"
-            ),
         ]
+        # The pair is stored in code-point order (cooperation.ordered). No database check says so:
+        # `party_a < party_b` in SQL follows the database's collation (nl_NL on a production
+        # PostgreSQL sorts "armoede" before "GGD"), which would refuse pairs the services ordered.
 
     def __str__(self) -> str:
         return f"{self.party_a} – {self.party_b}"

@@ -10,6 +10,7 @@ from datetime import date
 from django.utils import timezone
 
 from gesprekstool.agenda.models import Action, Agreement
+from gesprekstool.futures.exports import FuturePicture, future_picture
 from gesprekstool.indicators.models import Indicator
 from gesprekstool.indicators.selection import figures_by_theme
 from gesprekstool.instrument import Instrument, Theme
@@ -66,6 +67,7 @@ class ReportContent:
     figures: dict[str, list[Indicator]] = field(default_factory=dict)
     own_observations: list[tuple[str, str]] = field(default_factory=list)  # (theme code or "", text)
     conversation_questions: list[tuple[str, str]] = field(default_factory=list)  # (theme code, text)
+    future: FuturePicture | None = None  # the picture of the future (gesprekstool.futures), if any
     made_on: date = field(default_factory=timezone.localdate)
 
     @property
@@ -213,4 +215,5 @@ def report_content(round_: Round) -> ReportContent:
         conversation_questions=list(
             round_.conversation_questions.order_by("theme", "position", "id").values_list("theme", "text")
         ),
+        future=future_picture(round_),
     )

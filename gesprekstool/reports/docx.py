@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from gesprekstool.futures.exports import write_docx as write_future
 from gesprekstool.lib.language import document_language
 from gesprekstool.rounds.models import Round
 
@@ -231,6 +232,7 @@ def render_docx(round_: Round, *, progress: Callable[[int], None] | None = None)
     _summary(memo, report)
     _step1(memo, report)
     _step2(memo, report)
+    write_future(memo, report.future)  # the picture of the future, when the round has one
     _step3(memo, report)
     if report.inspiration:
         memo.heading(_("Inspiration from other municipalities"), 1)

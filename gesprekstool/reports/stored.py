@@ -6,7 +6,8 @@ The version covers everything an export shows: the presenter's fingerprint of th
 (rounds/live.py: the round's own fields, participants' progress, scores, ticks, comments, hidden
 and own observations), the participants' names, domains and notes, the action agenda (its
 optimistic-lock versions count every save) and the follow-up agreement, the questions chosen
-for the conversation, the organisation's name,
+for the conversation, the picture of the future and its cooperation marks (futures/exports.py), the
+organisation's name,
 the language and EXPORTS_VERSION (raise it when an export's layout changes, so files built by the
 old code are not served after a deploy).
 """
@@ -19,6 +20,7 @@ from django.db.models import Count, Max, OuterRef, Subquery, Sum
 from django.utils import translation
 
 from gesprekstool.agenda.models import Action, Agreement
+from gesprekstool.futures.exports import export_facts as future_facts
 from gesprekstool.organisations.models import Organisation
 from gesprekstool.rounds.live import live_version
 from gesprekstool.rounds.models import ConversationQuestion, Participant, Round
@@ -48,6 +50,7 @@ def export_version(round_: Round) -> str:
             organisation_name=Subquery(
                 Organisation.objects.filter(pk=OuterRef("organisation_id")).values("name")[:1]
             ),
+            **future_facts(),  # the picture of the future and the cooperation marks
         )
         .first()
     )

@@ -11,12 +11,14 @@ An app registers its section in its AppConfig.ready():
 
 - `schema`: the JSON Schema of the section's value (a dict). It may refer to the round file's own
   definitions ("$ref": "#/$defs/text", "#/$defs/theme", "#/$defs/optional_date", ...).
-- `dump(round_) -> dict | list`: the section's value for `round_`, plain JSON. It must hold no
+- `dump(round_) -> dict | list | None`: the section's value for `round_`, plain JSON; None when the
+  round has nothing of this section (the key is then left out of the file). It must hold no
   database ids, tokens or times of export, and order its items by something stable, so that export,
   import and export again give the same bytes. In a round that hides names (`round_.anonymised`) it
   holds no names, departments or e-mail addresses.
-- `check(value, *, instrument, numbers)`: what the schema cannot say (codes the instrument must know,
-  participant `numbers` that must exist, dates within the accepted years: `check_day`). Refuse with
+- `check(value, *, instrument, numbers, actions)`: what the schema cannot say (codes the instrument must know,
+  participant `numbers` that must exist, actions referred to by their place in the file's "actions"
+  (`actions`: how many there are), dates within the accepted years: `check_day`). Refuse with
   `refuse(["futures", 2, "theme"], _("..."), ...)` (SectionError): the whole file is then refused.
 - `load(round_, value, *, participants)`: write the section for the newly imported `round_`, inside
   the import's transaction (`participants`: the new Participant per number). Only called when the

@@ -9,7 +9,10 @@ from django.core.management.base import CommandError
 from gesprekstool.agenda.models import Action, ActionNote, OwnerLink
 from gesprekstool.demo.data import EMAIL, ORGANISATION_SLUG, PASSWORD, PEOPLE, ROUND_TITLE, USERNAME
 from gesprekstool.demo.figures import FIGURES
+from gesprekstool.demo.future import CONTRIBUTIONS
 from gesprekstool.demo.programme import PROGRAMME_SLUG
+from gesprekstool.futures import cooperation
+from gesprekstool.futures.models import Contribution, Group
 from gesprekstool.indicators.models import Indicator, RoundIndicator
 from gesprekstool.programmes.figures import programme_figures
 from gesprekstool.programmes.models import Programme
@@ -25,7 +28,14 @@ def test_demo_follow_up_is_idempotent(db, capsys):
     assert ActionNote.objects.count() == 1
     assert OwnerLink.objects.count() == 1
     actions = Action.objects.filter(round__organisation__slug=ORGANISATION_SLUG)
-    assert dict(actions.values_list("theme", "status")) == {"B": "open", "D": "bezig", "F": "open"}
+    # A and E: a contribution and a missing link of the picture of the future (demo/future.py).
+    assert dict(actions.values_list("theme", "status")) == {
+        "A": "open",
+        "B": "open",
+        "D": "bezig",
+        "E": "open",
+        "F": "open",
+    }
     assert actions.get(theme="F").email == "bestuursadviseur@voorbeeldstad.example"
     assert f"/mijn-acties/{OwnerLink.objects.get().token}/" in capsys.readouterr().out
 
@@ -86,3 +96,24 @@ def test_demo_has_a_programme_of_invented_gemeenten_that_the_demo_user_advises(d
         if g.organisation.slug != ORGANISATION_SLUG
     )
     assert [g.previous is not None for g in figures.counted].count(True) == 6
+
+
+def test_demo_round_has_a_filled_picture_of_the_future_once(db):
+    call_command("demo", stdout=StringIO())
+    call_command("demo", stdout=StringIO())
+
+    round_ = Round.objects.get(title=ROUND_TITLE)
+    contributions = Contribution.objects.filter(prompt__part__round=round_)
+    assert (
+        list(round_.future_part.prompts.values_list("theme", flat=True)),
+        contributions.count(),
+        contributions.filter(hidden_at__isnull=False).count(),
+        contributions.filter(merged_into__isnull=False).count(),
+        contributions.filter(action__isnull=False).count(),
+        Group.objects.filter(prompt__part__round=round_).count(),
+    ) == (["A", "D", "E", ""], len(CONTRIBUTIONS), 1, 1, 1, 3)
+    links = cooperation.missing_links(round_.future_part)
+    assert [(link.label, link.count, bool(link.action_id)) for link in links[:2]] == [
+        ("Afdeling Publieke Gezondheid – Afdeling Werk en Inkomen", 3, False),
+        ("Afdeling Werk en Inkomen – Huisartsen", 3, True),
+    ]

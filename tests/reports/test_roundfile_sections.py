@@ -36,7 +36,7 @@ def dump(round_: Round) -> list:
     ]
 
 
-def check(value: list, *, instrument, numbers: set[int]) -> None:
+def check(value: list, *, instrument, numbers: set[int], actions: int) -> None:
     themes = {t.code for t in instrument.themes} | {""}
     for i, item in enumerate(value):
         if item["theme"] not in themes:

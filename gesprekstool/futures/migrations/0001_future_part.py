@@ -114,7 +114,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'cooperation mark',
                 'verbose_name_plural': 'cooperation marks',
                 'ordering': ['part', 'party_a', 'party_b', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('participant', 'party_a', 'party_b'), name='unique_cooperation_mark'), models.CheckConstraint(condition=models.Q(('party_a__lt', models.F('party_b'))), name='cooperation_pair_ordered')],
+                'constraints': [models.UniqueConstraint(fields=('participant', 'party_a', 'party_b'), name='unique_cooperation_mark')],
             },
         ),
         migrations.AddConstraint(

@@ -66,7 +66,9 @@ def check_round_file(data: Any) -> None:
         numbers = _check_against_instrument(data, instrument)
         for section in filesections.sections():
             if section.check is not None and section.key in data:
-                section.check(data[section.key], instrument=instrument, numbers=numbers)
+                section.check(
+                    data[section.key], instrument=instrument, numbers=numbers, actions=len(data["actions"])
+                )
     except SectionError as exc:
         raise RoundFileError(str(exc)) from None
 

@@ -77,7 +77,8 @@ def round_file_data(round_: Round) -> dict[str, Any]:
         actions.append(item)
 
     agreement = Agreement.objects.filter(round=round_).first()
-    registered = {section.key: section.dump(round_) for section in filesections.sections()}
+    dumped = {section.key: section.dump(round_) for section in filesections.sections()}
+    registered = {key: value for key, value in dumped.items() if value is not None}
     return _without_controls(
         {
             "format": FORMAT,

@@ -23,6 +23,7 @@ from gesprekstool.demo.data import (
 )
 from gesprekstool.demo.figures import add_demo_figures
 from gesprekstool.demo.follow_up import extend_demo
+from gesprekstool.demo.future import add_demo_future
 from gesprekstool.demo.programme import load_programme
 from gesprekstool.organisations.models import Membership, Organisation
 from gesprekstool.rounds import services
@@ -53,6 +54,7 @@ class Command(BaseCommand):
             if round_ is None:
                 round_ = self.create_round(organisation, user)
             add_demo_figures(organisation, round_)
+            add_demo_future(round_)
             owner_link = extend_demo()
             programme = load_programme(user, organisation)
         self.report(round_)
