@@ -58,6 +58,8 @@ def test_phones_fill_the_wall_dots_reorder_it_and_one_becomes_an_action(
     page.get_by_role("button", name="Inloggen").click()
     page.goto(f"{live_server.url}/rondes/{round_.pk}/presentatie/?thema=D")
     page.get_by_role("link", name="Toekomstbeeld").click()
+    expect(page).to_have_url(re.compile(r"/toekomstbeeld/muur/$"))
+    page.wait_for_load_state()  # the keys work once site.js has run
     page.keyboard.press("Space")  # on to theme D, as on the presenter
     expect(page).to_have_url(re.compile(r"/toekomstbeeld/muur/\?thema=D$"))
     expect(page.get_by_role("heading", level=2)).to_have_text(prompt.text)
