@@ -39,6 +39,7 @@ def workshop(transactional_db):
             "Dat zien we aan …",
             "D": "Over vier jaar merken inwoners van onze aanpak van armoede en gezondheid dat …",
         },
+        position="before",  # the phones have not handed in
     )
     return round_, people, part.prompts.get(theme="D")
 
