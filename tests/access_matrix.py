@@ -360,12 +360,14 @@ def build_scenario() -> Scenario:
     observation = OwnObservationFactory(round=round_, theme="", text="Valt op")
     question = ConversationQuestionFactory(round=round_, theme="A", text="Wat nu?", position=1)
     # The picture of the future (futures): open, and Fatima marked one pair (cooperation).
-    FuturePart.objects.get_or_create(round=round_)
+    FuturePart.objects.get_or_create(round=round_, defaults={"position": "before"})
     cooperation.add_mark(fatima, party_a="armoede", party_b="gezondheid")
     repeated = agenda_services.repeat_round(
         round_, title="Herhaling", held_on=HELD_ON, participants=[], actions=[carried]
     )
-    future_prompt = future_services.save_part(round_, prompts={"B": "Over vier jaar …"}).prompts.get()
+    future_prompt = future_services.save_part(
+        round_, prompts={"B": "Over vier jaar …"}, position="before"
+    ).prompts.get()
     future_contribution = future_services.add_contribution(fatima, prompt=future_prompt, text="Eén loket")
     future_other = future_services.add_contribution(joost, prompt=future_prompt, text="Wijkteams")
 

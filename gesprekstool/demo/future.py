@@ -137,7 +137,8 @@ def add_demo_future(round_: Round) -> None:
         return
     people = list(round_.participants.filter(is_group=False).order_by("position"))
     with transaction.atomic():
-        part = FuturePart.objects.create(round=round_)
+        # Open from the start: the demo's fourth participant has not handed in, and wrote and marked too.
+        part = FuturePart.objects.create(round=round_, position=FuturePart.Position.BEFORE)
         prompts = {
             theme: Prompt.objects.create(part=part, theme=theme, text=text, position=n)
             for n, (theme, text) in enumerate(PROMPTS.items())

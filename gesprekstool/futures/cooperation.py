@@ -26,7 +26,7 @@ from gesprekstool.lib.text import clean_line
 from gesprekstool.rounds.models import DOMAIN_LABELS, Participant, Round
 
 from .models import MAX_PARTY_LENGTH, CooperationMark, FuturePart
-from .services import Refused
+from .services import Refused, not_yet
 
 # Pairs one participant may mark: enough to say what matters, few enough to keep the count honest.
 MAX_MARKS = 10
@@ -137,6 +137,8 @@ def add_mark(participant: Participant, *, party_a: str, party_b: str) -> Coopera
         raise CooperationRefused(_("This link has been revoked."))
     with transaction.atomic():
         part = open_part(participant.round)
+        if not part.reachable_by(participant):
+            raise CooperationRefused(not_yet())
         mine = CooperationMark.objects.filter(part=part, participant=participant)
         existing = mine.filter(party_a=party_a, party_b=party_b).first()
         if existing is not None:
@@ -157,6 +159,8 @@ def withdraw_mark(participant: Participant, *, party_a: str, party_b: str) -> bo
     withdrawn: the action stays on the agenda."""
     party_a, party_b = ordered(party_a, party_b)
     part = open_part(participant.round)
+    if not part.reachable_by(participant):
+        raise CooperationRefused(not_yet())
     deleted, _rows = CooperationMark.objects.filter(
         part=part, participant=participant, party_a=party_a, party_b=party_b
     ).delete()

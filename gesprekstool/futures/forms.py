@@ -29,7 +29,13 @@ class PartForm(CleanTextMixin, forms.Form):
         label=_("How is it held?"), choices=FuturePart.Mode.choices, widget=forms.RadioSelect
     )
     position = forms.ChoiceField(
-        label=_("When in the meeting?"), choices=FuturePart.Position.choices, widget=forms.RadioSelect
+        label=_("When in the meeting?"),
+        choices=FuturePart.Position.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Before: participants can open it right away. After: only once they have handed in their "
+            "answers, or once you have shown them the results."
+        ),
     )
     anonymous = forms.BooleanField(
         label=_("Show contributions without names"),

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from gesprekstool.rounds.panels import Link
 
-from .models import FuturePart
+from .models import FuturePart, reachable
 
 
 def round_link(*, round_, **_page) -> Link:
@@ -27,8 +27,14 @@ def present_link(*, round_, **_page) -> Link:
 
 
 def participant_link(*, round_, participant, key: str, **_page) -> Link | None:
-    """On a participant's first and last page, while the picture of the future is open. One query."""
-    if round_.is_closed or not FuturePart.objects.filter(round=round_, enabled=True).exists():
+    """On a participant's first and last page, while the picture of the future is open and, placed
+    "after" the results, once the participant has handed in or the results were revealed. One query."""
+    if round_.is_closed:
+        return None
+    position = (
+        FuturePart.objects.filter(round=round_, enabled=True).values_list("position", flat=True).first()
+    )
+    if position is None or not reachable(position, participant):
         return None
     return Link(
         name="futures",

@@ -60,6 +60,22 @@ class FuturePart(models.Model):
     def __str__(self) -> str:
         return str(self.round)
 
+    def reachable_by(self, participant: Participant) -> bool:
+        """Whether the participant may open the part now. "Before": from the start. "After": once they
+        have handed in (finished) or the results were revealed to the participants, so the picture of
+        the future does not colour their own answers. No query (the round is the participant's)."""
+        return reachable(self.position, participant)
+
+
+def reachable(position: str, participant: Participant) -> bool:
+    """`FuturePart.reachable_by` for a part of which only the position was read. The round's shared form
+    (a joint round) is the facilitator's: they decide when the group gets to the future."""
+    if position == FuturePart.Position.BEFORE or participant.is_group:
+        return True
+    round_ = participant.round
+    revealed = round_.results_for_participants and round_.results_revealed_at is not None
+    return participant.finished_at is not None or revealed
+
 
 class Prompt(models.Model):
     """A question or unfinished sentence the participants respond to: one per chosen theme, plus

@@ -102,6 +102,14 @@ def remove_part(part: FuturePart) -> None:
 # --- Participants ---------------------------------------------------------------------------------------
 
 
+def not_yet() -> str:
+    """Why a part placed "after" the results is not open yet to a participant who has not handed in."""
+    return _(
+        "The picture of the future opens once you have handed in your answers, or once the facilitator "
+        "shows the results."
+    )
+
+
 def ensure_open(participant: Participant, part: FuturePart) -> None:
     """Raise Refused when this participant may not write or vote now."""
     if participant.round.is_closed:
@@ -110,6 +118,8 @@ def ensure_open(participant: Participant, part: FuturePart) -> None:
         raise Refused(_("The facilitator has not opened the picture of the future yet, or has closed it."))
     if not participant.link_active:
         raise Refused(_("This link has been revoked."), status=HTTPStatus.GONE)
+    if not part.reachable_by(participant):
+        raise Refused(not_yet())
 
 
 def add_contribution(participant: Participant, *, prompt: Prompt, text: str) -> Contribution:

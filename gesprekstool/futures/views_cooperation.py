@@ -19,6 +19,7 @@ from . import cooperation
 from .cooperation import CooperationRefused
 from .forms_cooperation import LinkActionForm, PairForm, WithdrawForm
 from .models import FuturePart
+from .views_participant import too_early
 
 INVALID = HTTPStatus.UNPROCESSABLE_ENTITY
 REFUSED = HTTPStatus.CONFLICT
@@ -31,8 +32,10 @@ def marks_url(r: Respondent) -> str:
     return reverse("cooperation_fill:marks", kwargs={"key": r.key})
 
 
-def fill_context(r: Respondent, **extra) -> dict:
-    part = FuturePart.objects.filter(round=r.round).first()
+def fill_context(r: Respondent, *, part=..., **extra) -> dict:
+    """What the participant's page shows; `part` when the view has read it already (else one query)."""
+    if part is ...:
+        part = FuturePart.objects.filter(round=r.round).first()
     return {
         "r": r,
         "round": r.round,
@@ -55,13 +58,19 @@ def refused(request, r: Respondent, refusal: CooperationRefused, *, form=None):
 def cooperation_fill(request):
     """The participant's marks and the form to add a pair (POST adds it)."""
     r = request.respondent
+    part = FuturePart.objects.filter(round=r.round).first()
+    if part is not None and not part.reachable_by(r.participant):
+        return too_early(request)
     form = PairForm(
         request.POST if request.method == "POST" else None, parties=cooperation.round_parties(r.round)
     )
     if request.method == "POST":
         if not form.is_valid():
             return render(
-                request, "futures/cooperation_fill.html", fill_context(r, form=form), status=INVALID
+                request,
+                "futures/cooperation_fill.html",
+                fill_context(r, part=part, form=form),
+                status=INVALID,
             )
         party_a, party_b = form.cleaned_data["pair"]
         try:
@@ -74,7 +83,7 @@ def cooperation_fill(request):
             % {"a": cooperation.party(party_a).label, "b": cooperation.party(party_b).label},
         )
         return redirect(marks_url(r))
-    return render(request, "futures/cooperation_fill.html", fill_context(r, form=form))
+    return render(request, "futures/cooperation_fill.html", fill_context(r, part=part, form=form))
 
 
 @respondent_view
@@ -82,6 +91,9 @@ def cooperation_fill(request):
 def cooperation_withdraw(request):
     """Withdraw one of one's own marks."""
     r = request.respondent
+    part = FuturePart.objects.filter(round=r.round).first()
+    if part is not None and not part.reachable_by(r.participant):
+        return too_early(request)
     form = WithdrawForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("That mark could not be found. Nothing has changed."))

@@ -35,6 +35,17 @@ def not_found(request):
     )
 
 
+def too_early(request):
+    """A part placed "after" the results, opened before the participant handed in: nothing is shown
+    and nothing changes (409, as a refused service call)."""
+    return link_problem(
+        request,
+        title=_("The picture of the future is not open yet"),
+        message=services.not_yet(),
+        status=HTTPStatus.CONFLICT,
+    )
+
+
 def part_for(participant) -> FuturePart | None:
     return FuturePart.objects.filter(round=participant.round).first()
 
@@ -49,6 +60,8 @@ def participant_index(request):
     part = part_for(r.participant)
     if part is None:
         return no_part(request)
+    if not part.reachable_by(r.participant):
+        return too_early(request)
     prompts = list(part.prompts.all())
     labels = {t.code: t for t in r.round.instrument.themes}
     return render(
@@ -99,6 +112,8 @@ def participant_prompt(request, prompt_id: int):
     prompt = prompt_for(r.participant, prompt_id)
     if prompt is None:
         return no_part(request)
+    if not prompt.part.reachable_by(r.participant):
+        return too_early(request)
     if request.method == "POST":
         form = ContributionForm(request.POST)
         if not form.is_valid():
@@ -130,6 +145,8 @@ def participant_live(request, prompt_id: int):
     prompt = prompt_for(r.participant, prompt_id)
     if prompt is None:
         return no_part(request)
+    if not prompt.part.reachable_by(r.participant):
+        return too_early(request)
     if request.GET.get("versie") == wall.live_version(prompt.part):
         return HttpResponse(status=HTTPStatus.NO_CONTENT)
     return render(request, "futures/participant_prompt.html#items", prompt_context(r, prompt))
@@ -150,6 +167,8 @@ def participant_vote(request, contribution_id: int):
     contribution = contribution_for(r.participant, contribution_id)
     if contribution is None:
         return not_found(request)
+    if not contribution.prompt.part.reachable_by(r.participant):
+        return too_early(request)
     form = VoteForm(request.POST)
     form.is_valid()  # a single optional check box: always valid
     try:
@@ -171,6 +190,8 @@ def participant_withdraw(request, contribution_id: int):
     contribution = contribution_for(r.participant, contribution_id)
     if contribution is None:
         return not_found(request)
+    if not contribution.prompt.part.reachable_by(r.participant):
+        return too_early(request)
     try:
         services.withdraw_contribution(r.participant, contribution=contribution)
     except services.Refused as refusal:

@@ -13,6 +13,8 @@ def part(round_):
             "D": "Over vier jaar merken inwoners dat …",
         },
         experiences_question="Waar zag u dit al goed gaan?",
+        # Open from the start: the rules below hold in either position (test_position.py tests "after").
+        position="before",
     )
 
 

@@ -38,7 +38,7 @@ def picture(round_, people):
     """Two prompts: B with a heading, a hidden and a merged contribution, one that became an action;
     and the question for experiences. Three cooperation marks, one pair an action."""
     fatima, joost, dirk = people
-    part = FuturePart.objects.create(round=round_)
+    part = FuturePart.objects.create(round=round_, position="before")
     b = Prompt.objects.create(part=part, theme="B", text="Over vier jaar weten we …", position=1)
     Prompt.objects.create(part=part, theme="", text="Waar zag u dit al goed gaan?", is_experiences=True)
     heading = Group.objects.create(prompt=b, heading="Samen meten")
@@ -140,7 +140,7 @@ def test_round_file_carries_the_picture_of_the_future(round_, picture):
     assert (future["enabled"], future["mode"], future["position"], future["anonymous"]) == (
         True,
         "individual",
-        "after",
+        "before",
         True,
     )
     assert [(p["theme"], p["is_experiences"], p["headings"]) for p in future["prompts"]] == [

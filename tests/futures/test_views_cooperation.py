@@ -14,7 +14,7 @@ from gesprekstool.rounds import services
 
 @pytest.fixture
 def part(round_):
-    return FuturePart.objects.create(round=round_)
+    return FuturePart.objects.create(round=round_, position="before")
 
 
 def marks_url(participant) -> str:
