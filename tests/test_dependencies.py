@@ -51,7 +51,7 @@ ALLOWED_SIBLINGS = {
     ("reports", "inspiration"): "the PDF report and the Word memo have a chapter of suggested inspiration",
     ("reports", "indicators"): "the PDF report shows the round's local figures beside their themes",
     ("programmes", "agenda"): "the programme page counts the actions per theme of the gemeenten's rounds",
-    ("reports", "futures"): "the report, the Word memo and the round file carry the picture of the future",
+    ("reports", "futures"): "the PDF report and the Word memo have a chapter with the picture of the future",
     ("futures", "agenda"): "a contribution or a missing link becomes an action of step 3, linked back to it",
 }
 
