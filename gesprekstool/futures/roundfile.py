@@ -12,14 +12,12 @@ Participants are referred to by their number, actions by their place in the file
 """
 
 from collections import Counter
-from datetime import UTC, datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from gesprekstool.agenda.models import Action
 from gesprekstool.instrument import Instrument
-from gesprekstool.lib.dates import FIRST_DAY, LAST_DAY
 from gesprekstool.rounds import filesections
 from gesprekstool.rounds.models import Round
 
@@ -27,17 +25,6 @@ from .cooperation import ordered
 from .models import MAX_VOTES, Contribution, CooperationMark, FuturePart, Group, Prompt, Vote
 
 KEY = "future"
-
-
-def _moment(value: datetime | None) -> str | None:
-    return value.astimezone(UTC).isoformat() if value else None
-
-
-def _parse_moment(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    moment = datetime.fromisoformat(value)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _action_order(round_: Round) -> list[int]:
@@ -78,7 +65,7 @@ def dump(round_: Round) -> dict[str, Any] | None:
                         "participant": numbers[c.participant_id],
                         "text": c.text,
                         "heading": headings.get(c.group_id),
-                        "hidden_at": _moment(c.hidden_at),
+                        "hidden_at": filesections.moment(c.hidden_at),
                         "merged_into": place.get(c.merged_into_id),
                         "action": actions.get(c.action_id),
                         "votes": sorted(voters.get(c.pk, [])),
@@ -116,7 +103,6 @@ def check(  # noqa: PLR0912, PLR0915 - one pass over the part, each rule a few l
     than MAX_VOTES per participant per prompt, a reference to a contribution, heading or action that
     is not there, or a pair of one party or in the wrong order (filesections.SectionError)."""
     themes = {t.code for t in instrument.themes}
-    action_count = actions
 
     def refuse(path: list, message: str, **values) -> None:
         filesections.refuse([KEY, *path], message, **values)
@@ -126,24 +112,8 @@ def check(  # noqa: PLR0912, PLR0915 - one pass over the part, each rule a few l
             refuse(path, _("there is no participant number %(number)s."), number=number)
 
     def check_action(index: int | None, path: list) -> None:
-        if index is not None and not 0 <= index < action_count:
+        if index is not None and not 0 <= index < actions:
             refuse(path, _("there is no action number %(number)s in “actions”."), number=index)
-
-    def check_moment(value: str | None, path: list) -> None:
-        if value is None:
-            return
-        try:
-            day = _parse_moment(value).astimezone(UTC).date()
-        except (ValueError, OverflowError):
-            day = None
-        if day is None or not FIRST_DAY <= day <= LAST_DAY:
-            refuse(
-                path,
-                _("%(value)s is not a real moment in the years %(first)s to %(last)s."),
-                value=value,
-                first=FIRST_DAY.year,
-                last=LAST_DAY.year,
-            )
 
     seen_prompts = set()
     actions_of_contributions: set[int] = set()
@@ -181,7 +151,7 @@ def check(  # noqa: PLR0912, PLR0915 - one pass over the part, each rule a few l
                 if c["action"] in actions_of_contributions:
                     refuse([*where, "action"], _("two contributions cannot have become the same action."))
                 actions_of_contributions.add(c["action"])
-            check_moment(c["hidden_at"], [*where, "hidden_at"])
+            filesections.check_day(c["hidden_at"], [KEY, *where, "hidden_at"], moment=True)
             if len(set(c["votes"])) != len(c["votes"]):
                 refuse([*where, "votes"], _("a participant gives a contribution at most one dot."))
             for k, number in enumerate(c["votes"]):
@@ -244,7 +214,7 @@ def load(round_: Round, future: dict[str, Any], *, participants: dict) -> None:
                 prompt=prompt,
                 participant=people[c["participant"]],
                 text=c["text"],
-                hidden_at=_parse_moment(c["hidden_at"]),
+                hidden_at=filesections.parse_moment(c["hidden_at"]),
                 group=groups.get(c["heading"]) if c["heading"] is not None else None,
                 action=actions[c["action"]] if c["action"] is not None else None,
             )

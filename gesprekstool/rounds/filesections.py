@@ -84,6 +84,20 @@ def sections() -> list[Section]:
     return sorted(_sections.values(), key=lambda s: (s.order, s.key))
 
 
+def moment(value: datetime | None) -> str | None:
+    """A moment as the round file writes it: ISO 8601 in UTC with its offset (None stays None)."""
+    return value.astimezone(UTC).isoformat() if value else None
+
+
+def parse_moment(value: str | None) -> datetime | None:
+    """A moment of the round file as an aware datetime; one without an offset (the schema asks for
+    one) is read as UTC."""
+    if value is None:
+        return None
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
 def check_day(value: str | None, path: list, *, moment: bool = False) -> None:
     """A date ("2027-01-04") or, with `moment`, an ISO moment with offset, that exists and lies within
     FIRST_DAY..LAST_DAY, also in UTC: 0001-01-01 or 9999-12-31 would overflow as soon as a time zone,
@@ -91,7 +105,7 @@ def check_day(value: str | None, path: list, *, moment: bool = False) -> None:
     if value is None:
         return
     try:
-        parsed = datetime.fromisoformat(value) if moment else date.fromisoformat(value)
+        parsed = parse_moment(value) if moment else date.fromisoformat(value)
     except ValueError:
         raise SectionError(
             _("%(where)s is not a real date: %(value)s") % {"where": where(path), "value": value}

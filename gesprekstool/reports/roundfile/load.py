@@ -1,6 +1,6 @@
 """Import: a checked round file becomes a new round, in one transaction."""
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import IO, Any
 
 from django.db import transaction
@@ -12,15 +12,6 @@ from gesprekstool.rounds.models import Choice, Comment, Participant, Round, Scor
 
 from .common import OPTIONAL_ACTION_FIELDS, has_field
 from .read import check_round_file, read_round_file
-
-
-def _parse_moment(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    moment = datetime.fromisoformat(value)
-    if moment.tzinfo is None:  # the schema asks for an offset; be safe anyway
-        moment = moment.replace(tzinfo=UTC)
-    return moment
 
 
 def _parse_day(value: str | None) -> date | None:
@@ -50,8 +41,8 @@ def import_round_data(data: dict[str, Any], *, organisation: Organisation | None
             instrument_version=data["instrument_version"],
             anonymised=r["anonymised"],
             results_for_participants=r["results_for_participants"],
-            closed_at=_parse_moment(r["closed_at"]),
-            results_revealed_at=_parse_moment(r["results_revealed_at"]),
+            closed_at=filesections.parse_moment(r["closed_at"]),
+            results_revealed_at=filesections.parse_moment(r["results_revealed_at"]),
         )
         people = []
         for p in data["participants"]:
@@ -64,10 +55,10 @@ def import_round_data(data: dict[str, Any], *, organisation: Organisation | None
                 email=p.get("email", ""),
                 is_group=p["is_group"],
                 step1_note=p["step1_note"],
-                first_opened_at=_parse_moment(p["opened_at"]),
-                step1_done_at=_parse_moment(p["step1_done_at"]),
-                step2_done_at=_parse_moment(p["step2_done_at"]),
-                finished_at=_parse_moment(p["finished_at"]),
+                first_opened_at=filesections.parse_moment(p["opened_at"]),
+                step1_done_at=filesections.parse_moment(p["step1_done_at"]),
+                step2_done_at=filesections.parse_moment(p["step2_done_at"]),
+                finished_at=filesections.parse_moment(p["finished_at"]),
             )  # the token is a new one from the model's default, never the file's
             if not participant.display_name:
                 participant.display_name = participant.label

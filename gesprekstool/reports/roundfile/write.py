@@ -1,7 +1,7 @@
 """Export: a round as a round file (format version 1 plus the sections apps registered)."""
 
 import json
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from gesprekstool.agenda.models import Action, Agreement
@@ -10,10 +10,6 @@ from gesprekstool.rounds import filesections
 from gesprekstool.rounds.models import Round
 
 from .common import FORMAT, FORMAT_VERSION, OPTIONAL_ACTION_FIELDS, has_field
-
-
-def _moment(value: datetime | None) -> str | None:
-    return value.astimezone(UTC).isoformat() if value else None
 
 
 def _day(value: date | None) -> str | None:
@@ -36,10 +32,10 @@ def round_file_data(round_: Round) -> dict[str, Any]:
         item.update(
             domain=p.domain,
             is_group=p.is_group,
-            opened_at=_moment(p.first_opened_at),
-            step1_done_at=_moment(p.step1_done_at),
-            step2_done_at=_moment(p.step2_done_at),
-            finished_at=_moment(p.finished_at),
+            opened_at=filesections.moment(p.first_opened_at),
+            step1_done_at=filesections.moment(p.step1_done_at),
+            step2_done_at=filesections.moment(p.step2_done_at),
+            finished_at=filesections.moment(p.finished_at),
             step1_note=p.step1_note,
             scores=[
                 {"theme": s.theme, "first": s.first, "revised": s.revised}
@@ -91,8 +87,8 @@ def round_file_data(round_: Round) -> dict[str, Any]:
                 "mode": round_.mode,
                 "anonymised": round_.anonymised,
                 "results_for_participants": round_.results_for_participants,
-                "closed_at": _moment(round_.closed_at),
-                "results_revealed_at": _moment(round_.results_revealed_at),
+                "closed_at": filesections.moment(round_.closed_at),
+                "results_revealed_at": filesections.moment(round_.results_revealed_at),
             },
             "participants": participants,
             "actions": actions,
