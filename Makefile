@@ -102,11 +102,11 @@ E2E := tests/e2e tests/reports/e2e
 test-postgres: install-test
 	scripts/with-postgres.sh $(BIN)/pytest
 
-# On SQLite first without the browser tests; then the browser tests (SQLite) and the whole suite
-# without them on PostgreSQL side by side, one per core (the PostgreSQL output follows when both
-# are done). Fails when either fails.
+# On SQLite first without the browser tests, on both cores (pytest-xdist: one test database per
+# worker); then the browser tests (SQLite) and the whole suite without them on PostgreSQL side by
+# side, one per core (the PostgreSQL output follows when both are done). Fails when either fails.
 test: install-test lint
-	$(BIN)/pytest -p no:cacheprovider $(addprefix --ignore=,$(E2E))
+	$(BIN)/pytest -p no:cacheprovider -n 2 $(addprefix --ignore=,$(E2E))
 	@rm -f .test-postgres.log; \
 	( scripts/with-postgres.sh $(BIN)/pytest -p no:cacheprovider $(addprefix --ignore=,$(E2E)) > .test-postgres.log 2>&1 ) & pg=$$!; \
 	$(BIN)/pytest -p no:cacheprovider $(E2E); browser=$$?; \

@@ -10,7 +10,14 @@ from gesprekstool.lib.logging import RedactTokensFilter, redact
 from gesprekstool.rounds import services
 from gesprekstool.rounds.models import new_token
 
-TOKEN = new_token()
+# Fixed tokens with the shape of new_token(), so the parametrised test ids are the same in every
+# pytest-xdist worker (a random token per collection makes the workers disagree).
+TOKEN = "HJ5J7EJvomoXd7ekg-PnkXJ7171qlF6-dLWre7OkJ88"
+OTHER_TOKEN = "w8u2XN8YWkCWfv-Md8u6Fpj6idJXUpKQhc433RN_fkQ"
+
+
+def test_fixed_tokens_have_the_shape_of_real_ones():
+    assert len(TOKEN) == len(OTHER_TOKEN) == len(new_token()) == 43
 
 
 def record(name: str, msg: str, args) -> logging.LogRecord:
@@ -80,7 +87,7 @@ def test_redact_filter_adds_the_redacted_request_path():
     ("text", "expected"),
     [
         (f"/d/{TOKEN}", "/d/[verborgen]"),
-        (f"/d/{TOKEN}/herzien/B/ /d/{new_token()}/", "/d/[verborgen]/herzien/B/ /d/[verborgen]/"),
+        (f"/d/{TOKEN}/herzien/B/ /d/{OTHER_TOKEN}/", "/d/[verborgen]/herzien/B/ /d/[verborgen]/"),
         ("/rondes/5/samen/stap-1/", "/rondes/5/samen/stap-1/"),
         ("/gezond/", "/gezond/"),
         (f"/uitnodiging/{TOKEN}/", "/uitnodiging/[verborgen]/"),
