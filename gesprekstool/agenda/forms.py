@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gesprekstool.lib.dates import validate_sensible_date
@@ -160,7 +161,19 @@ class CalendarFeedForm(OptionsForm):
     remove = forms.BooleanField(required=False)
 
 
-class ParticipantChoiceField(forms.ModelMultipleChoiceField):
+class TickListField(forms.ModelMultipleChoiceField):
+    """Tick any number of a list of `model`s, or none; the form gives the list (its queryset)."""
+
+    model: type[models.Model]
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=self.model.objects.none(), required=False, **kwargs)
+
+
+class ParticipantChoiceField(TickListField):
+    model = Participant
+
     def label_from_instance(self, obj: Participant) -> str:
         parts = [obj.display_name, obj.get_domain_display()]
         if obj.department:
@@ -170,7 +183,9 @@ class ParticipantChoiceField(forms.ModelMultipleChoiceField):
         return " – ".join(parts)
 
 
-class ActionChoiceField(forms.ModelMultipleChoiceField):
+class ActionChoiceField(TickListField):
+    model = Action
+
     def label_from_instance(self, obj: Action) -> str:
         return f"{obj.theme}. {obj.description} ({obj.who}, {obj.get_status_display()})"
 
@@ -187,16 +202,10 @@ class RepeatForm(CleanTextMixin, forms.Form):
     )
     participants = ParticipantChoiceField(
         label=_("Who takes part again?"),
-        queryset=Participant.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=_("Everyone you tick gets a new personal link. You can add other people afterwards."),
     )
     actions = ActionChoiceField(
         label=_("Which actions come along?"),
-        queryset=Action.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=_(
             "Open actions and actions in progress. They are copied into the new round, where the group "
             "first looks back at what became of them."

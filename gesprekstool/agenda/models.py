@@ -5,9 +5,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gesprekstool.lib.fields import account_reference
+from gesprekstool.lib.fields import account_reference, optional_reference
 from gesprekstool.organisations.models import Organisation
-from gesprekstool.rounds.models import Participant, Round, new_token
+from gesprekstool.rounds.models import Participant, Round, link_token
 
 
 class ActionQuerySet(models.QuerySet):
@@ -44,14 +44,7 @@ class Action(models.Model):
     )
     theme = models.CharField(_("theme"), max_length=2)
     description = models.TextField(_("what will be done"))
-    owner = models.ForeignKey(
-        Participant,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="actions",
-        verbose_name=_("participant"),
-    )
+    owner = optional_reference(Participant, related_name="actions", verbose_name=_("participant"))
     owner_name = models.CharField(_("or another person"), max_length=200, blank=True)
     owner_email = models.EmailField(
         _("e-mail address of that person"),
@@ -61,14 +54,7 @@ class Action(models.Model):
     department = models.CharField(_("department"), max_length=200, blank=True)
     due_on = models.DateField(_("date"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.OPEN)
-    carried_from = models.ForeignKey(
-        "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="carried_to",
-        verbose_name=_("carried over from"),
-    )
+    carried_from = optional_reference("self", related_name="carried_to", verbose_name=_("carried over from"))
     reviewed_at = models.DateTimeField(_("discussed in the review at"), null=True, blank=True)
     # Optimistic locking: every save raises the version; a form that was opened on an older
     # version is refused instead of silently overwriting someone else's change.
@@ -163,7 +149,7 @@ class OwnerLink(models.Model):
     )
     email = models.EmailField(_("e-mail address"))
     name = models.CharField(_("name"), max_length=200, blank=True)
-    token = models.CharField(_("link token"), max_length=64, unique=True, default=new_token, editable=False)
+    token = link_token()
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     expires_at = models.DateTimeField(_("valid until"))
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
@@ -194,7 +180,7 @@ class CalendarFeed(models.Model):
     """A secret address at which a calendar program subscribes to a round's dates."""
 
     round = models.OneToOneField(Round, on_delete=models.CASCADE, related_name="calendar_feed")
-    token = models.CharField(_("link token"), max_length=64, unique=True, default=new_token, editable=False)
+    token = link_token()
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:

@@ -10,11 +10,11 @@ Step 3 (`agenda`) does not know this app: the link from a contribution or a mark
 became lives here (`Contribution.action`, `CooperationMark.action`).
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gesprekstool.agenda.models import Action
+from gesprekstool.lib.fields import account_reference, optional_reference
 from gesprekstool.rounds.models import Participant, Round
 
 # A contribution is a sticky note, not an essay: short enough to read from the back of the room.
@@ -135,39 +135,13 @@ class Contribution(models.Model):
     text = models.CharField(_("contribution"), max_length=MAX_CONTRIBUTION_LENGTH)
     # Hidden by the facilitator (improper): kept, and logged, but shown to nobody but the facilitator.
     hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("hidden by"),
-    )
+    hidden_by = account_reference(_("hidden by"))
     # Merged into a near-duplicate: the kept one carries the votes; this one is no longer shown.
-    merged_into = models.ForeignKey(
-        "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="merged",
-        verbose_name=_("merged into"),
-    )
-    group = models.ForeignKey(
-        Group,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="contributions",
-        verbose_name=_("heading"),
-    )
+    merged_into = optional_reference("self", related_name="merged", verbose_name=_("merged into"))
+    group = optional_reference(Group, related_name="contributions", verbose_name=_("heading"))
     # The action of step 3 this contribution became ("into step 3").
-    action = models.OneToOneField(
-        Action,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="future_contribution",
-        verbose_name=_("action"),
+    action = optional_reference(
+        Action, related_name="future_contribution", verbose_name=_("action"), one_to_one=True
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -236,14 +210,7 @@ class CooperationMark(models.Model):
     # Others the participant names beyond the listed partners, in their own words.
     others = models.CharField(_("others they name"), max_length=MAX_CONTRIBUTION_LENGTH, blank=True)
     # The action of step 3 this missing link became (several marks of one pair share it).
-    action = models.ForeignKey(
-        Action,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="future_cooperation_marks",
-        verbose_name=_("action"),
-    )
+    action = optional_reference(Action, related_name="future_cooperation_marks", verbose_name=_("action"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

@@ -173,40 +173,28 @@ class EntryAdmin(admin.ModelAdmin):
     @admin.action(description=_("Publish for everyone"), permissions=["change"])
     def publish(self, request, queryset):
         entries = list(queryset.exclude(visibility=Entry.Visibility.PUBLIC))
-        for entry in entries:
-            services.publish(entry)
-            self.log_change(request, entry, [{"changed": {"fields": ["visibility"]}}])
-        self.message_user(
-            request,
-            ngettext("%(n)d entry published.", "%(n)d entries published.", len(entries))
-            % {"n": len(entries)},
-            messages.SUCCESS,
-        )
+        done = ngettext("%(n)d entry published.", "%(n)d entries published.", len(entries))
+        self._change_each(request, entries, change=services.publish, field="visibility", done=done)
 
     @admin.action(description=_("Retire (no longer show or suggest)"), permissions=["change"])
     def retire(self, request, queryset):
         entries = list(queryset.filter(retired_at__isnull=True))
-        for entry in entries:
-            services.retire(entry)
-            self.log_change(request, entry, [{"changed": {"fields": ["retired_at"]}}])
-        self.message_user(
-            request,
-            ngettext("%(n)d entry retired.", "%(n)d entries retired.", len(entries)) % {"n": len(entries)},
-            messages.SUCCESS,
-        )
+        done = ngettext("%(n)d entry retired.", "%(n)d entries retired.", len(entries))
+        self._change_each(request, entries, change=services.retire, field="retired_at", done=done)
 
     @admin.action(description=_("Bring back retired entries"), permissions=["change"])
     def restore(self, request, queryset):
         entries = list(queryset.filter(retired_at__isnull=False))
+        done = ngettext("%(n)d entry brought back.", "%(n)d entries brought back.", len(entries))
+        self._change_each(request, entries, change=services.restore, field="retired_at", done=done)
+
+    def _change_each(self, request, entries: list[Entry], *, change, field: str, done: str) -> None:
+        """Apply the service `change` to each entry, note it in the entry's admin history as a
+        change of `field`, and say how many changed (`done` holds "%(n)d")."""
         for entry in entries:
-            services.restore(entry)
-            self.log_change(request, entry, [{"changed": {"fields": ["retired_at"]}}])
-        self.message_user(
-            request,
-            ngettext("%(n)d entry brought back.", "%(n)d entries brought back.", len(entries))
-            % {"n": len(entries)},
-            messages.SUCCESS,
-        )
+            change(entry)
+            self.log_change(request, entry, [{"changed": {"fields": [field]}}])
+        self.message_user(request, done % {"n": len(entries)}, messages.SUCCESS)
 
 
 @admin.register(Theme)

@@ -4,14 +4,21 @@ from django.conf import settings
 from django.db import models
 
 
-def account_reference(verbose_name) -> models.ForeignKey:
-    """Who did something (created, invited, wrote): the account, or None once the account is
-    deleted; the record itself stays. No reverse accessor on the user."""
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
+def optional_reference(to, *, related_name: str, verbose_name, one_to_one: bool = False) -> models.ForeignKey:
+    """A link that may be empty and is emptied when what it points to is deleted: the record
+    itself stays (a repeat of a deleted round, a contribution whose heading was removed)."""
+    field = models.OneToOneField if one_to_one else models.ForeignKey
+    return field(
+        to,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        related_name="+",
+        related_name=related_name,
         verbose_name=verbose_name,
     )
+
+
+def account_reference(verbose_name) -> models.ForeignKey:
+    """Who did something (created, invited, wrote): the account, or None once the account is
+    deleted; the record itself stays. No reverse accessor on the user."""
+    return optional_reference(settings.AUTH_USER_MODEL, related_name="+", verbose_name=verbose_name)

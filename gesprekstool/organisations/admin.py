@@ -24,7 +24,19 @@ class InvitationAdmin(admin.ModelAdmin):
     list_display = ["email", "organisation", "role", "sent_at", "expires_at", "accepted_at", "withdrawn_at"]
     list_filter = ["role"]
     search_fields = ["email", "organisation__name"]
-    exclude = ["token_hash"]
+    # Not the token's hash: it is of no use to anyone.
+    fields = [
+        "organisation",
+        "email",
+        "role",
+        "invited_by",
+        "created_at",
+        "sent_at",
+        "expires_at",
+        "accepted_at",
+        "accepted_by",
+        "withdrawn_at",
+    ]
 
     def has_add_permission(self, request):
         return False

@@ -153,30 +153,52 @@ class InvitationQuerySet(models.QuerySet):
         return self.filter(accepted_at__isnull=True, withdrawn_at__isnull=True)
 
 
-class Invitation(models.Model):
-    """An invitation by e-mail to join an organisation with a role.
+class LinkInvitation(models.Model):
+    """An invitation through a link that works once and expires.
 
     The link carries a random token; only its SHA-256 hash is stored, so a copy of the
-    database opens no invitation. A new token (resend) makes the old link useless.
+    database opens no invitation.
     """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting for an answer")
         EXPIRED = "expired", _("expired")
         ACCEPTED = "accepted", _("accepted")
+        # Only an organisation's invitation can be withdrawn (`Invitation.withdrawn_at`).
         WITHDRAWN = "withdrawn", _("withdrawn")
+
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = account_reference(_("invited by"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("valid until"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def status(self) -> str:
+        if self.accepted_at:
+            return self.Status.ACCEPTED
+        if self.expires_at <= timezone.now():
+            return self.Status.EXPIRED
+        return self.Status.PENDING
+
+    @property
+    def is_expired(self) -> bool:
+        return self.status == self.Status.EXPIRED
+
+
+class Invitation(LinkInvitation):
+    """An invitation by e-mail to join an organisation with a role. A new token (resend) makes
+    the old link useless."""
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("organisation")
     )
     email = models.EmailField(_("e-mail address"))
     role = models.CharField(_("role"), max_length=20, choices=Membership.Role.choices)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    invited_by = account_reference(_("invited by"))
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
     sent_at = models.DateTimeField(_("last sent at"), default=timezone.now)
-    expires_at = models.DateTimeField(_("valid until"))
-    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
     accepted_by = account_reference(_("accepted by"))
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
@@ -202,12 +224,4 @@ class Invitation(models.Model):
     def status(self) -> str:
         if self.withdrawn_at:
             return self.Status.WITHDRAWN
-        if self.accepted_at:
-            return self.Status.ACCEPTED
-        if self.expires_at <= timezone.now():
-            return self.Status.EXPIRED
-        return self.Status.PENDING
-
-    @property
-    def is_expired(self) -> bool:
-        return self.status == self.Status.EXPIRED
+        return super().status

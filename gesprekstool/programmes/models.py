@@ -12,8 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gesprekstool.lib.fields import account_reference
-from gesprekstool.organisations.models import Organisation
+from gesprekstool.organisations.models import LinkInvitation, Organisation
 
 # No figure of a theme, and no figure at all, for fewer gemeenten than this (docs/programmes.md).
 MINIMUM_GEMEENTEN = 5
@@ -102,31 +101,19 @@ class ProgrammeMember(models.Model):
         return self.sharing != self.Sharing.NOTHING
 
 
-class ProgrammeInvitation(models.Model):
-    """A link that brings a gemeente or another adviser into a programme.
-
-    Only the SHA-256 hash of the link's token is stored; the link works once and expires.
-    """
+class ProgrammeInvitation(LinkInvitation):
+    """A link that brings a gemeente or another adviser into a programme (never withdrawn: it
+    expires)."""
 
     class Kind(models.TextChoices):
         GEMEENTE = "gemeente", _("a municipality")
         ADVISER = "adviseur", _("an adviser")
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("waiting for an answer")
-        EXPIRED = "expired", _("expired")
-        ACCEPTED = "accepted", _("accepted")
 
     programme = models.ForeignKey(
         Programme, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("programme")
     )
     kind = models.CharField(_("for"), max_length=10, choices=Kind.choices)
     label = models.CharField(_("for whom"), max_length=200)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    invited_by = account_reference(_("invited by"))
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    expires_at = models.DateTimeField(_("valid until"))
-    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("programme invitation")
@@ -135,11 +122,3 @@ class ProgrammeInvitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label} – {self.programme}"
-
-    @property
-    def status(self) -> str:
-        if self.accepted_at:
-            return self.Status.ACCEPTED
-        if self.expires_at <= timezone.now():
-            return self.Status.EXPIRED
-        return self.Status.PENDING

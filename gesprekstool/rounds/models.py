@@ -6,7 +6,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from gesprekstool.instrument import CURRENT_VERSION, Instrument, active_instrument
-from gesprekstool.lib.fields import account_reference
+from gesprekstool.lib.fields import account_reference, optional_reference
 from gesprekstool.organisations.models import Organisation
 
 SCORE_MIN, SCORE_MAX, SCORE_UNKNOWN = 1, 5, 6
@@ -15,6 +15,12 @@ SCORE_MIN, SCORE_MAX, SCORE_UNKNOWN = 1, 5, 6
 def new_token() -> str:
     """256 random bits, URL-safe: a participant link cannot be guessed."""
     return secrets.token_urlsafe(32)
+
+
+def link_token() -> models.CharField:
+    """The token of a personal link (a participant's, an action owner's, a calendar feed's): made
+    with `new_token`, unique, and never shown in a form."""
+    return models.CharField(_("link token"), max_length=64, unique=True, default=new_token, editable=False)
 
 
 class RoundQuerySet(models.QuerySet):
@@ -52,14 +58,7 @@ class Round(models.Model):
     created_by = account_reference(_("created by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
-    previous = models.ForeignKey(
-        "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="repeats",
-        verbose_name=_("repeat of"),
-    )
+    previous = optional_reference("self", related_name="repeats", verbose_name=_("repeat of"))
     anonymised = models.BooleanField(
         _("show participants anonymised"),
         default=True,
@@ -121,7 +120,7 @@ class Participant(models.Model):
     department = models.CharField(_("department or organisation"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail address"), blank=True)
     is_group = models.BooleanField(_("shared form of the group"), default=False)
-    token = models.CharField(_("link token"), max_length=64, unique=True, default=new_token, editable=False)
+    token = link_token()
     link_revoked_at = models.DateTimeField(_("link revoked at"), null=True, blank=True)
     # The language the participant last used on their pages: mails to them are in it.
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, blank=True)
