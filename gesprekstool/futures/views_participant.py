@@ -37,13 +37,19 @@ def not_found(request):
 
 def too_early(request):
     """A part placed "after" the results, opened before the participant handed in: nothing is shown
-    and nothing changes (409, as a refused service call)."""
-    return link_problem(
-        request,
-        title=_("The picture of the future is not open yet"),
-        message=services.not_yet(),
-        status=HTTPStatus.CONFLICT,
+    and nothing changes (409, as a refused service call). The page asks again every few seconds (an
+    htmx poll of the page itself, or of the index after a refused POST), answered here with 204
+    until the part opens; then the view answers with its page, which takes this one's place."""
+    if request.htmx:
+        return HttpResponse(status=HTTPStatus.NO_CONTENT)
+    r = request.respondent
+    poll_url = (
+        request.get_full_path()
+        if request.method == "GET"
+        else reverse("futures_fill:index", kwargs={"key": r.key})
     )
+    context = {"r": r, "round": r.round, "message": services.not_yet(), "poll_url": poll_url}
+    return render(request, "futures/participant_waiting.html", context, status=HTTPStatus.CONFLICT)
 
 
 def part_for(participant) -> FuturePart | None:
