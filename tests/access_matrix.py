@@ -375,6 +375,8 @@ def build_scenario() -> Scenario:
     future_joint_prompt = future_services.save_part(
         joint, prompts={"C": "Over vier jaar …"}, mode="joint"
     ).prompts.get()
+    # The group (the joint round's shared form) marked one pair: the facilitator wrote it down.
+    cooperation.add_mark(joint.participants.get(is_group=True), party_a="armoede", party_b="gezondheid")
     joint_review = services.create_round(organisation=org_a, title="Samen 2", held_on=HELD_ON, mode="joint")
     answer_everything(joint_review.participants.get(is_group=True))
     joint_done = services.create_round(organisation=org_a, title="Samen 3", held_on=HELD_ON, mode="joint")
@@ -1158,6 +1160,19 @@ MATRIX: dict[str, Row] = {
         POST_ONLY,
         FACILITATOR_WRITE,
         data=lambda s: {"party_a": "armoede", "party_b": "gezondheid", "theme": "E"},
+    ),
+    # A joint part: the facilitator writes down (and withdraws) the pairs the group names.
+    "cooperation:group_mark": Row(
+        {"pk": "joint"},
+        POST_ONLY,
+        FACILITATOR_WRITE,
+        data=lambda s: {"party_a": "armoede", "party_b": "uitvoering"},
+    ),
+    "cooperation:group_withdraw": Row(
+        {"pk": "joint"},
+        POST_ONLY,
+        FACILITATOR_WRITE,
+        data=lambda s: {"party_a": "armoede", "party_b": "gezondheid"},
     ),
     "cooperation_fill:marks": Row(
         LINK,

@@ -7,9 +7,9 @@ class FuturesConfig(AppConfig):
     verbose_name = _("Shared picture of the future")
 
     def ready(self):
-        from gesprekstool.rounds import filesections, panels  # noqa: PLC0415 - apps plug in once loaded
+        from gesprekstool.rounds import cleanup, filesections, panels  # noqa: PLC0415 - apps plug in once loaded
 
-        from . import roundfile  # noqa: PLC0415
+        from . import retention, roundfile  # noqa: PLC0415
         from .links import participant_link, present_link, round_link  # noqa: PLC0415
 
         # `rounds` links to the wall from the round's menu and the presenter's bar, and a participant's
@@ -25,3 +25,5 @@ class FuturesConfig(AppConfig):
             load=roundfile.load,
             check=roundfile.check,
         )
+        # Anonymising a round also replaces the partners named in its cooperation marks.
+        cleanup.register("futures", retention.forget_names)

@@ -70,11 +70,14 @@ def normalise_name(value: str) -> str:
 
 def round_parties(round_: Round) -> list[Party]:
     """The parties a participant can choose from: the round's domains (in the instrument's order of
-    domains) and the organisations its participants named (alphabetically). One query."""
+    domains; in a joint round every domain) and the organisations its participants named
+    (alphabetically). One query."""
     rows = set(
         round_.participants.filter(is_group=False).order_by().values_list("domain", "department").distinct()
     )
     domains = {domain for domain, _department in rows} - NOT_A_PARTY
+    if round_.is_joint:  # the group at the table speaks for every domain
+        domains = set(Participant.Domain.values) - NOT_A_PARTY
     names: dict[str, str] = {}
     for _domain, department in sorted(rows, key=lambda row: row[1]):  # the same spelling wins every time
         name = normalise_name(department)
@@ -165,6 +168,34 @@ def withdraw_mark(participant: Participant, *, party_a: str, party_b: str) -> bo
         part=part, participant=participant, party_a=party_a, party_b=party_b
     ).delete()
     return bool(deleted)
+
+
+def group_of(part: FuturePart | None) -> Participant:
+    """The round's shared form, with which the facilitator marks the pairs the group names in a joint
+    part, as `services.add_group_contribution` writes the group's contributions: its marks go through
+    `add_mark` and `withdraw_mark` like anyone's. One query. CooperationRefused when the round has no
+    picture of the future, holds it on the participants' phones, or has no shared form."""
+    if part is None:
+        raise CooperationRefused(
+            _("This round has no picture of the future yet, so it has no missing links.")
+        )
+    if part.mode != FuturePart.Mode.JOINT:
+        raise CooperationRefused(
+            _("In this picture of the future the participants mark pairs on their own phones.")
+        )
+    group = part.round.participants.filter(is_group=True).first()
+    if group is None:
+        raise CooperationRefused(_("Only a round that is filled in jointly has a shared form to write with."))
+    group.round = part.round
+    return group
+
+
+def group_marks(part: FuturePart) -> list[tuple[Party, Party]]:
+    """The pairs the group marked (a joint part), in their stored order. One query."""
+    rows = CooperationMark.objects.filter(part=part, participant__is_group=True).order_by(
+        "party_a", "party_b"
+    )
+    return [(party(a), party(b)) for a, b in rows.values_list("party_a", "party_b")]
 
 
 def own_marks(participant: Participant) -> list[tuple[Party, Party]]:
@@ -291,12 +322,19 @@ def link_to_action(
         if any(m.action_id for m in marks):
             raise CooperationRefused(_("This missing link is already an action on the agenda."))
         count = len({m.participant_id for m in marks})
-        description = ngettext(
-            "Work more closely together: %(a)s and %(b)s (a missing link named by %(count)s participant "
-            "in the picture of the future).",
-            "Work more closely together: %(a)s and %(b)s (a missing link named by %(count)s participants "
-            "in the picture of the future).",
-            count,
+        description = (
+            _(
+                "Work more closely together: %(a)s and %(b)s (a missing link the group named in the "
+                "picture of the future)."
+            )
+            if part.mode == FuturePart.Mode.JOINT
+            else ngettext(
+                "Work more closely together: %(a)s and %(b)s (a missing link named by %(count)s participant "
+                "in the picture of the future).",
+                "Work more closely together: %(a)s and %(b)s (a missing link named by %(count)s participants "
+                "in the picture of the future).",
+                count,
+            )
         ) % {"a": party(party_a).label, "b": party(party_b).label, "count": count}
         action = agenda_services.add_action(
             round_, theme=theme, description=description, owner_name=owner_name

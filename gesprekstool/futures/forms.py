@@ -14,6 +14,11 @@ from .models import (
 from .proposals import EXPERIENCES, proposed_prompt
 
 
+def optional_text(label, *, max_length: int, help_text="", **kwargs) -> forms.CharField:
+    """A text field that may stay empty, of at most `max_length` characters."""
+    return forms.CharField(label=label, required=False, max_length=max_length, help_text=help_text, **kwargs)
+
+
 class PartForm(CleanTextMixin, forms.Form):
     """The facilitator's setup of the picture of the future: how, when, which themes, which prompts.
 
@@ -48,9 +53,8 @@ class PartForm(CleanTextMixin, forms.Form):
         help_text=_("Each chosen theme gets its own question on the wall."),
         error_messages={"required": _("Choose at least one theme.")},
     )
-    experiences = forms.CharField(
-        label=_("Question about experiences"),
-        required=False,
+    experiences = optional_text(
+        _("Question about experiences"),
         max_length=MAX_PROMPT_LENGTH,
         help_text=_(
             "Optional. Asked for every chosen theme, next to the picture of the future. "
@@ -78,9 +82,8 @@ class PartForm(CleanTextMixin, forms.Form):
         super().__init__(*args, initial=initial, **kwargs)
         self.fields["themes"].choices = [(t.code, t.label) for t in self.themes_of_round]
         for theme in self.themes_of_round:
-            self.fields[f"prompt_{theme.code}"] = forms.CharField(
-                label=_("Question for theme %(theme)s") % {"theme": theme.label},
-                required=False,
+            self.fields[f"prompt_{theme.code}"] = optional_text(
+                _("Question for theme %(theme)s") % {"theme": theme.label},
                 max_length=MAX_PROMPT_LENGTH,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
@@ -160,9 +163,8 @@ class MergeForm(forms.Form):
 
 
 class HeadingForm(CleanTextMixin, forms.Form):
-    heading = forms.CharField(
-        label=_("Heading"),
-        required=False,
+    heading = optional_text(
+        _("Heading"),
         max_length=MAX_HEADING_LENGTH,
         help_text=_(
             "A few words. Contributions with the same heading are shown together. Empty: no heading."
@@ -172,4 +174,4 @@ class HeadingForm(CleanTextMixin, forms.Form):
 
 
 class ToActionForm(CleanTextMixin, forms.Form):
-    owner_name = forms.CharField(label=_("Proposed owner"), required=False, max_length=200)
+    owner_name = optional_text(_("Proposed owner"), max_length=200)

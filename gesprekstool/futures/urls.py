@@ -17,17 +17,20 @@ urlpatterns = [
     ),
     path(
         "<int:pk>/toekomstbeeld/bijdragen/<int:contribution_id>/samenvoegen/",
-        views.contribution_merge,
+        views.contribution_change,
+        {"change": "merge"},
         name="merge",
     ),
     path(
         "<int:pk>/toekomstbeeld/bijdragen/<int:contribution_id>/kop/",
-        views.contribution_heading,
+        views.contribution_change,
+        {"change": "heading"},
         name="heading",
     ),
     path(
         "<int:pk>/toekomstbeeld/bijdragen/<int:contribution_id>/actie/",
-        views.contribution_action,
+        views.contribution_change,
+        {"change": "to_action"},
         name="to_action",
     ),
 ]

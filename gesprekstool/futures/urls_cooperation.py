@@ -11,6 +11,19 @@ urlpatterns = [
     path("<int:pk>/toekomstbeeld/samenwerking/", views_cooperation.cooperation_present, name="present"),
     path("<int:pk>/toekomstbeeld/samenwerking/live/", views_cooperation.cooperation_live, name="live"),
     path("<int:pk>/toekomstbeeld/samenwerking/actie/", views_cooperation.cooperation_action, name="action"),
+    # A joint part: the facilitator marks (and withdraws) the pairs the group names.
+    path(
+        "<int:pk>/toekomstbeeld/samenwerking/groep/",
+        views_cooperation.group_change,
+        {"change": "mark"},
+        name="group_mark",
+    ),
+    path(
+        "<int:pk>/toekomstbeeld/samenwerking/groep/intrekken/",
+        views_cooperation.group_change,
+        {"change": "withdraw"},
+        name="group_withdraw",
+    ),
 ]
 
 participant_patterns = [

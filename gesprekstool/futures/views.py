@@ -118,11 +118,20 @@ def back_to_wall(contribution: Contribution):
     return redirect(f"{url}?thema={contribution.prompt.theme}#bijdrage-{contribution.pk}")
 
 
-def refused_on_wall(request, round_, membership, contribution, *, message: str, status: int):
+def refused_on_wall(request, round_, membership, theme: str, refusal: services.Refused):
     """The wall again, with what went wrong, answered with a 4xx; nothing was saved."""
-    context = wall_context(round_, membership, contribution.prompt.theme)
-    context["error"] = message
-    return render(request, "futures/wall.html", context, status=status)
+    context = wall_context(round_, membership, theme)
+    context["error"] = refusal.message
+    return render(request, "futures/wall.html", context, status=refusal.status)
+
+
+def checked(form, invalid: str = "") -> dict:
+    """The form's cleaned data; services.Refused (422) with `invalid`, or the form's own messages,
+    when it is not valid."""
+    if not form.is_valid():
+        message = invalid or " ".join(" ".join(errors) for errors in form.errors.values())
+        raise services.Refused(message, status=HTTPStatus.UNPROCESSABLE_ENTITY)
+    return form.cleaned_data
 
 
 @login_required
@@ -140,72 +149,45 @@ def contribution_hide(request, pk: int, contribution_id: int):
     return back_to_wall(contribution)
 
 
-@login_required
-@require_POST
-def contribution_merge(request, pk: int, contribution_id: int):
-    round_, membership, contribution = managed_contribution(request, pk, contribution_id)
-    form = MergeForm(request.POST, contribution=contribution)
-    if not form.is_valid():
-        return refused_on_wall(
-            request,
-            round_,
-            membership,
-            contribution,
-            message=_("Choose the contribution to merge with."),
-            status=HTTPStatus.UNPROCESSABLE_ENTITY,
-        )
-    keep = form.cleaned_data["into"]
-    try:
-        services.merge_contributions(keep=keep, merged=contribution)
-    except services.Refused as refusal:
-        return refused_on_wall(
-            request, round_, membership, contribution, message=refusal.message, status=refusal.status
-        )
+def merge(request, contribution: Contribution) -> Contribution:
+    data = checked(
+        MergeForm(request.POST, contribution=contribution), _("Choose the contribution to merge with.")
+    )
+    services.merge_contributions(keep=data["into"], merged=contribution)
     messages.success(request, _("The contributions have been merged; the dots were counted once."))
-    return back_to_wall(keep)
+    return data["into"]
 
 
-@login_required
-@require_POST
-def contribution_heading(request, pk: int, contribution_id: int):
-    round_, membership, contribution = managed_contribution(request, pk, contribution_id)
-    form = HeadingForm(request.POST)
-    if not form.is_valid():
-        return refused_on_wall(
-            request,
-            round_,
-            membership,
-            contribution,
-            message=" ".join(form.errors["heading"]),
-            status=HTTPStatus.UNPROCESSABLE_ENTITY,
-        )
-    services.set_heading(contribution, heading=form.cleaned_data["heading"])
+def heading(request, contribution: Contribution) -> Contribution:
+    services.set_heading(contribution, heading=checked(HeadingForm(request.POST))["heading"])
     messages.success(request, _("The heading has been saved."))
-    return back_to_wall(contribution)
+    return contribution
+
+
+def to_action(request, contribution: Contribution) -> Contribution:
+    data = checked(ToActionForm(request.POST), _("The proposed owner has at most 200 characters."))
+    services.contribution_to_action(contribution, owner_name=data["owner_name"])
+    messages.success(request, _("The contribution is now an action on the action agenda (step 3)."))
+    return contribution
+
+
+# What the facilitator can do to one contribution on the wall (the URL names merge, heading and
+# to_action pass `change`): each reads its form, calls the service and says what it did; it
+# returns the contribution the wall then shows.
+CHANGES = {"merge": merge, "heading": heading, "to_action": to_action}
 
 
 @login_required
 @require_POST
-def contribution_action(request, pk: int, contribution_id: int):
+def contribution_change(request, pk: int, contribution_id: int, change: str):
+    """One of CHANGES to a contribution, then back to it on the wall; refused (bad input, or a
+    service that says no): the wall again with the reason, and nothing changed."""
     round_, membership, contribution = managed_contribution(request, pk, contribution_id)
-    form = ToActionForm(request.POST)
-    if not form.is_valid():
-        return refused_on_wall(
-            request,
-            round_,
-            membership,
-            contribution,
-            message=_("The proposed owner has at most 200 characters."),
-            status=HTTPStatus.UNPROCESSABLE_ENTITY,
-        )
     try:
-        services.contribution_to_action(contribution, owner_name=form.cleaned_data["owner_name"])
+        shown = CHANGES[change](request, contribution)
     except services.Refused as refusal:
-        return refused_on_wall(
-            request, round_, membership, contribution, message=refusal.message, status=refusal.status
-        )
-    messages.success(request, _("The contribution is now an action on the action agenda (step 3)."))
-    return back_to_wall(contribution)
+        return refused_on_wall(request, round_, membership, contribution.prompt.theme, refusal)
+    return back_to_wall(shown)
 
 
 @login_required
@@ -214,14 +196,10 @@ def contribution_add(request, pk: int, prompt_id: int):
     """In a joint part: the facilitator writes a contribution on the wall for the group."""
     round_, membership = get_round(request, pk, manage=True)
     prompt = get_object_or_404(Prompt.objects.select_related("part__round"), pk=prompt_id, part__round=round_)
-    form = ContributionForm(request.POST)
     try:
-        if not form.is_valid():
-            raise services.Refused(" ".join(form.errors["text"]), status=HTTPStatus.UNPROCESSABLE_ENTITY)
-        contribution = services.add_group_contribution(prompt, text=form.cleaned_data["text"])
+        text = checked(ContributionForm(request.POST))["text"]
+        contribution = services.add_group_contribution(prompt, text=text)
     except services.Refused as refusal:
-        context = wall_context(round_, membership, prompt.theme)
-        context["error"] = refusal.message
-        return render(request, "futures/wall.html", context, status=refusal.status)
+        return refused_on_wall(request, round_, membership, prompt.theme, refusal)
     messages.success(request, _("The contribution is on the wall."))
     return back_to_wall(contribution)

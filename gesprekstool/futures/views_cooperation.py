@@ -1,6 +1,7 @@
 """Cooperation: participants mark pairs through their own link; the presenter shows the missing links
 (a matrix and a table) and turns one into an action of step 3."""
 
+from functools import wraps
 from http import HTTPStatus
 
 from django.contrib import messages
@@ -9,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gesprekstool.rounds.access import get_round
@@ -54,13 +56,25 @@ def refused(request, r: Respondent, refusal: CooperationRefused, *, form=None):
     return render(request, "futures/cooperation_fill.html", context, status=REFUSED)
 
 
+def with_part(view):
+    """Decorator (under `respondent_view`): the round's picture of the future (None when there is
+    none: the page says it is not open), or the waiting page when it is not open to them yet."""
+
+    @wraps(view)
+    def wrapper(request):
+        part = FuturePart.objects.filter(round=request.respondent.round).first()
+        if part is not None and not part.reachable_by(request.respondent.participant):
+            return too_early(request)
+        return view(request, part)
+
+    return wrapper
+
+
 @respondent_view
-def cooperation_fill(request):
+@with_part
+def cooperation_fill(request, part: FuturePart | None):
     """The participant's marks and the form to add a pair (POST adds it)."""
     r = request.respondent
-    part = FuturePart.objects.filter(round=r.round).first()
-    if part is not None and not part.reachable_by(r.participant):
-        return too_early(request)
     form = PairForm(
         request.POST if request.method == "POST" else None, parties=cooperation.round_parties(r.round)
     )
@@ -77,23 +91,31 @@ def cooperation_fill(request):
             cooperation.add_mark(r.participant, party_a=party_a, party_b=party_b)
         except CooperationRefused as refusal:
             return refused(request, r, refusal, form=form)
-        messages.success(
-            request,
-            _("Saved: %(a)s and %(b)s should work more closely together.")
-            % {"a": cooperation.party(party_a).label, "b": cooperation.party(party_b).label},
-        )
+        messages.success(request, saved_message(party_a, party_b))
         return redirect(marks_url(r))
     return render(request, "futures/cooperation_fill.html", fill_context(r, part=part, form=form))
 
 
+def saved_message(party_a: str, party_b: str) -> str:
+    return _("Saved: %(a)s and %(b)s should work more closely together.") % {
+        "a": cooperation.party(party_a).label,
+        "b": cooperation.party(party_b).label,
+    }
+
+
+def withdrawn_message(withdrawn: bool) -> tuple[int, str]:
+    """The message level and text after a withdrawal."""
+    if withdrawn:
+        return messages.SUCCESS, _("Your mark has been withdrawn.")
+    return messages.INFO, _("You had not marked that pair; nothing has changed.")
+
+
 @respondent_view
 @require_POST
-def cooperation_withdraw(request):
+@with_part
+def cooperation_withdraw(request, part: FuturePart | None):
     """Withdraw one of one's own marks."""
     r = request.respondent
-    part = FuturePart.objects.filter(round=r.round).first()
-    if part is not None and not part.reachable_by(r.participant):
-        return too_early(request)
     form = WithdrawForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("That mark could not be found. Nothing has changed."))
@@ -109,10 +131,7 @@ def cooperation_withdraw(request):
         )
     except CooperationRefused as refusal:
         return refused(request, r, refusal)
-    if withdrawn:
-        messages.success(request, _("Your mark has been withdrawn."))
-    else:
-        messages.info(request, _("You had not marked that pair; nothing has changed."))
+    messages.add_message(request, *withdrawn_message(withdrawn))
     return redirect(marks_url(r))
 
 
@@ -162,8 +181,22 @@ def wall_context(round_: Round, membership, *, part=None, links=None, failed=Non
     }
 
 
-def render_wall(request, round_: Round, membership, *, status=HTTPStatus.OK, **extra):
+def group_context(round_: Round, part: FuturePart | None, pair_form: PairForm | None = None) -> dict:
+    """In a joint part the facilitator writes down the pairs the group names: the form and the
+    group's pairs. Two queries (the parties, the group's marks); none for a part on the phones."""
+    if part is None or part.mode != FuturePart.Mode.JOINT:
+        return {}
+    return {
+        "pair_form": pair_form or PairForm(parties=cooperation.round_parties(round_)),
+        "group_marks": cooperation.group_marks(part),
+        "group_open": part.enabled and not round_.is_closed,
+    }
+
+
+def render_wall(request, round_: Round, membership, *, status=HTTPStatus.OK, pair_form=None, **extra):
+    """The whole page: the live part (wall_context) and, in a joint part, the group's form and pairs."""
     context = wall_context(round_, membership, **extra)
+    context.update(group_context(round_, context["part"], pair_form))
     return render(request, "futures/cooperation_present.html", context, status=status)
 
 
@@ -225,4 +258,65 @@ def cooperation_action(request, pk: int):
         _("The missing link is now an action on the agenda, under theme %(theme)s.")
         % {"theme": action.theme},
     )
+    return redirect("cooperation:present", pk=round_.pk)
+
+
+# --- A joint part: the facilitator marks the pairs the group names ------------------------------------------
+
+
+def mark_for_group(group, data: dict) -> tuple[int, str]:
+    party_a, party_b = data["pair"]
+    cooperation.add_mark(group, party_a=party_a, party_b=party_b)
+    return messages.SUCCESS, saved_message(party_a, party_b)
+
+
+def withdraw_for_group(group, data: dict) -> tuple[int, str]:
+    return withdrawn_message(
+        cooperation.withdraw_mark(group, party_a=data["party_a"], party_b=data["party_b"])
+    )
+
+
+# Per `change` (from the URL): the form, what it does with the group's shared form, and what the page
+# says when the form is not valid (the pair form shows its own messages at its fields).
+GROUP_CHANGES = {
+    "mark": (
+        lambda data, round_: PairForm(data, parties=cooperation.round_parties(round_)),
+        mark_for_group,
+        "",
+    ),
+    "withdraw": (
+        lambda data, round_: WithdrawForm(data),
+        withdraw_for_group,
+        gettext_lazy("That mark could not be found. Nothing has changed."),
+    ),
+}
+
+
+@login_required
+@require_POST
+def group_change(request, pk: int, change: str):
+    """In a joint part: mark a pair the group names, or withdraw one of the group's pairs, as the
+    round's shared form (cooperation.group_of); then back to the page. Refused (no joint part, bad
+    input, a closed round or part): the page again with the reason, and nothing changed."""
+    round_, membership = get_round(request, pk, manage=True)
+    part = FuturePart.objects.filter(round=round_).first()
+    make_form, act, invalid = GROUP_CHANGES[change]
+    form = make_form(request.POST, round_)
+    try:
+        group = cooperation.group_of(part)
+        if not form.is_valid():
+            raise CooperationRefused(str(invalid), status=INVALID)
+        level, message = act(group, form.cleaned_data)
+    except CooperationRefused as refusal:
+        pair_form = form if isinstance(form, PairForm) else None
+        return render_wall(
+            request,
+            round_,
+            membership,
+            status=refusal.status,
+            alert=refusal.message,
+            part=part,
+            pair_form=pair_form,
+        )
+    messages.add_message(request, level, message)
     return redirect("cooperation:present", pk=round_.pk)

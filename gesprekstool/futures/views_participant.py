@@ -1,6 +1,7 @@
 """A participant's pages of the picture of the future, through their own link (also when they joined
 by code): write short contributions per prompt, see the others' appear, give up to three dots."""
 
+from functools import wraps
 from http import HTTPStatus
 
 from django.contrib import messages
@@ -8,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gesprekstool.rounds.respondent import link_problem, respondent_view
@@ -16,34 +18,73 @@ from . import services, wall
 from .forms import ContributionForm, VoteForm
 from .models import MAX_VOTES, Contribution, FuturePart, Prompt
 
+# What is not there (404): the part, or a contribution (withdrawn, or of another round).
+MISSING = {
+    "part": (
+        gettext_lazy("There is no picture of the future"),
+        gettext_lazy("The facilitator has not added a picture of the future to this round."),
+    ),
+    "contribution": (
+        gettext_lazy("This contribution is no longer there"),
+        gettext_lazy("It may have been withdrawn. Go back to the question to see what is on the wall now."),
+    ),
+}
 
-def no_part(request):
-    return link_problem(
-        request,
-        title=_("There is no picture of the future"),
-        message=_("The facilitator has not added a picture of the future to this round."),
-        status=HTTPStatus.NOT_FOUND,
-    )
 
-
-def not_found(request):
-    return link_problem(
-        request,
-        title=_("This contribution is no longer there"),
-        message=_("It may have been withdrawn. Go back to the question to see what is on the wall now."),
-        status=HTTPStatus.NOT_FOUND,
-    )
+def stop_page(request, part: FuturePart | None, *, missing: str = "part") -> HttpResponse | None:
+    """The page that stops a participant: 404 when the part (or what `missing` names) is not there,
+    the waiting page when the part is not open to them yet; None when they may go on."""
+    if part is None:
+        title, message = MISSING[missing]
+        return link_problem(request, title=title, message=message, status=HTTPStatus.NOT_FOUND)
+    if not part.reachable_by(request.respondent.participant):
+        return too_early(request)
+    return None
 
 
 def too_early(request):
     """A part placed "after" the results, opened before the participant handed in: nothing is shown
-    and nothing changes (409, as a refused service call)."""
-    return link_problem(
-        request,
-        title=_("The picture of the future is not open yet"),
-        message=services.not_yet(),
-        status=HTTPStatus.CONFLICT,
+    and nothing changes (409, as a refused service call). The page asks again every few seconds (an
+    htmx poll of the page itself, or of the index after a refused POST), answered here with 204
+    until the part opens; then the view answers with its page, which takes this one's place."""
+    if request.htmx:
+        return HttpResponse(status=HTTPStatus.NO_CONTENT)
+    r = request.respondent
+    poll_url = (
+        request.get_full_path()
+        if request.method == "GET"
+        else reverse("futures_fill:index", kwargs={"key": r.key})
     )
+    context = {"r": r, "round": r.round, "message": services.not_yet(), "poll_url": poll_url}
+    return render(request, "futures/participant_waiting.html", context, status=HTTPStatus.CONFLICT)
+
+
+def with_prompt(view):
+    """Decorator (under `respondent_view`): the prompt of `prompt_id` in the participant's round,
+    once they may reach the part; else the page that stops them."""
+
+    @wraps(view)
+    def wrapper(request, prompt_id: int):
+        prompt = prompt_for(request.respondent.participant, prompt_id)
+        if stop := stop_page(request, prompt and prompt.part):
+            return stop
+        return view(request, prompt)
+
+    return wrapper
+
+
+def with_contribution(view):
+    """Decorator (under `respondent_view`): the contribution of `contribution_id` in the
+    participant's round, once they may reach the part; else the page that stops them."""
+
+    @wraps(view)
+    def wrapper(request, contribution_id: int):
+        contribution = contribution_for(request.respondent.participant, contribution_id)
+        if stop := stop_page(request, contribution and contribution.prompt.part, missing="contribution"):
+            return stop
+        return view(request, contribution)
+
+    return wrapper
 
 
 def part_for(participant) -> FuturePart | None:
@@ -58,10 +99,8 @@ def prompt_for(participant, prompt_id: int) -> Prompt | None:
 def participant_index(request):
     r = request.respondent
     part = part_for(r.participant)
-    if part is None:
-        return no_part(request)
-    if not part.reachable_by(r.participant):
-        return too_early(request)
+    if stop := stop_page(request, part):
+        return stop
     prompts = list(part.prompts.all())
     labels = {t.code: t for t in r.round.instrument.themes}
     return render(
@@ -107,13 +146,9 @@ def refused(request, r, prompt: Prompt, *, message: str, status: int, form=None)
 
 
 @respondent_view
-def participant_prompt(request, prompt_id: int):
+@with_prompt
+def participant_prompt(request, prompt: Prompt):
     r = request.respondent
-    prompt = prompt_for(r.participant, prompt_id)
-    if prompt is None:
-        return no_part(request)
-    if not prompt.part.reachable_by(r.participant):
-        return too_early(request)
     if request.method == "POST":
         form = ContributionForm(request.POST)
         if not form.is_valid():
@@ -139,14 +174,10 @@ def r_url(r, prompt: Prompt) -> str:
 
 
 @respondent_view
-def participant_live(request, prompt_id: int):
+@with_prompt
+def participant_live(request, prompt: Prompt):
     """The list of contributions on a participant's page; 204 while nothing changed since `versie`."""
     r = request.respondent
-    prompt = prompt_for(r.participant, prompt_id)
-    if prompt is None:
-        return no_part(request)
-    if not prompt.part.reachable_by(r.participant):
-        return too_early(request)
     if request.GET.get("versie") == wall.live_version(prompt.part):
         return HttpResponse(status=HTTPStatus.NO_CONTENT)
     return render(request, "futures/participant_prompt.html#items", prompt_context(r, prompt))
@@ -162,13 +193,9 @@ def contribution_for(participant, contribution_id: int) -> Contribution | None:
 
 @respondent_view
 @require_POST
-def participant_vote(request, contribution_id: int):
+@with_contribution
+def participant_vote(request, contribution: Contribution):
     r = request.respondent
-    contribution = contribution_for(r.participant, contribution_id)
-    if contribution is None:
-        return not_found(request)
-    if not contribution.prompt.part.reachable_by(r.participant):
-        return too_early(request)
     form = VoteForm(request.POST)
     form.is_valid()  # a single optional check box: always valid
     try:
@@ -185,13 +212,9 @@ def participant_vote(request, contribution_id: int):
 
 @respondent_view
 @require_POST
-def participant_withdraw(request, contribution_id: int):
+@with_contribution
+def participant_withdraw(request, contribution: Contribution):
     r = request.respondent
-    contribution = contribution_for(r.participant, contribution_id)
-    if contribution is None:
-        return not_found(request)
-    if not contribution.prompt.part.reachable_by(r.participant):
-        return too_early(request)
     try:
         services.withdraw_contribution(r.participant, contribution=contribution)
     except services.Refused as refusal:

@@ -8,7 +8,8 @@ An app registers in its AppConfig.ready():
     cleanup.register("agenda", forget_people)
 
 A hook is `hook(*, organisation, round_ids, participant_ids, deleting) -> None` and is called inside
-the deleting or anonymising transaction, before anything is deleted.
+the deleting or anonymising transaction, before anything is deleted. `round_ids` are the rounds deleted
+(`deleting`) or anonymised as a whole; `participant_ids` the participants deleted or anonymised.
 """
 
 from collections.abc import Callable

@@ -144,7 +144,7 @@ def remove_personal_data(round_: Round, *, by=None) -> int:
         people = list(round_.participants.filter(is_group=False))
         cleanup.run(
             organisation=round_.organisation,
-            round_ids=[],
+            round_ids=[round_.pk],
             participant_ids=[p.pk for p in people],
             deleting=False,
         )

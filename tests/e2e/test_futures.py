@@ -6,11 +6,14 @@ import datetime
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from gesprekstool.agenda.models import Action
 from gesprekstool.futures import services as future_services
+from gesprekstool.futures.models import FuturePart
 from gesprekstool.rounds import services
+from gesprekstool.rounds.models import Participant
 from tests.factories import MembershipFactory, OrganisationFactory
 
 PASSWORD = "geheim-wachtwoord-123"
@@ -68,10 +71,19 @@ def test_phones_fill_the_wall_dots_reorder_it_and_one_becomes_an_action(
     axe(page)
 
     phones = []
-    for person in people:
+    # Placed "after" the results, the first phone opens it before handing in: the page waits, and
+    # opens by itself (htmx poll, no reload) once the answers are handed in.
+    FuturePart.objects.filter(round=round_).update(position="after")
+    for number, person in enumerate(people):
         context = browser.new_context(locale="nl-NL", viewport=PHONE)
         phone = context.new_page()
         phone.goto(f"{live_server.url}/d/{person.token}/toekomst/")
+        if number == 0:
+            expect(phone.get_by_role("heading", level=1)).to_have_text("Het toekomstbeeld is nog niet open")
+            axe(phone)
+            Participant.objects.filter(pk=person.pk).update(finished_at=timezone.now())
+            expect(phone.get_by_role("heading", level=1)).to_have_text("Toekomstbeeld", timeout=10_000)
+            FuturePart.objects.filter(round=round_).update(position="before")  # the others have not
         fits(phone)
         phone.get_by_role("link", name=re.compile("merken inwoners")).click()
         expect(phone.get_by_role("heading", level=1)).to_have_text(prompt.text)

@@ -141,6 +141,52 @@ def test_after_hiding_the_results_again_closes_it_to_those_who_did_not_hand_in(
     assert response.status_code == HTTPStatus.CONFLICT
 
 
+def waiting_pages(participant, prompt) -> list[tuple[str, str]]:
+    """The pages that wait (URL) with a text only the open page shows."""
+    return [
+        (index_url(participant), "Waar willen we over vier jaar samen staan?"),
+        (prompt_url(participant, prompt), prompt.text),
+        (reverse("cooperation_fill:marks", kwargs={"key": participant.token}), "Dit paar aangeven"),
+    ]
+
+
+def test_after_a_page_opened_too_early_asks_again_by_itself(client, participant, after, prompt):
+    pages = waiting_pages(participant, prompt)
+
+    responses = [client.get(url) for url, _text in pages]
+
+    assert [r.status_code for r in responses] == [HTTPStatus.CONFLICT] * 3
+    assert [
+        f'data-hx-get="{url}" data-hx-trigger="every 5s"' in r.text
+        for (url, _), r in zip(pages, responses, strict=True)
+    ] == [True] * 3
+
+
+def test_after_the_poll_answers_204_while_closed_and_the_page_once_handed_in(
+    client, participant, after, prompt
+):
+    pages = waiting_pages(participant, prompt)
+
+    closed = [client.get(url, headers={"HX-Request": "true"}) for url, _text in pages]
+    finish(participant)
+    opened = [client.get(url, headers={"HX-Request": "true"}) for url, _text in pages]
+
+    assert [(r.status_code, r.content) for r in closed] == [(HTTPStatus.NO_CONTENT, b"")] * 3
+    assert [r.status_code for r in opened] == [HTTPStatus.OK] * 3
+    assert [
+        text in r.text and 'id="main"' in r.text for (_url, text), r in zip(pages, opened, strict=True)
+    ] == [True] * 3
+
+
+def test_after_a_refused_dot_waits_on_the_index(client, participant, after, someone_elses):
+    url = reverse("futures_fill:vote", kwargs={"key": participant.token, "contribution_id": someone_elses.pk})
+
+    response = client.post(url)
+
+    assert response.status_code == HTTPStatus.CONFLICT
+    assert f'data-hx-get="{index_url(participant)}"' in response.text
+
+
 def test_after_the_intro_has_no_link_before_handing_in(client, participant, after):
     round_services.mark_opened(participant)
 

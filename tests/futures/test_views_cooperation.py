@@ -89,6 +89,7 @@ def test_a_typed_name_of_a_listed_organisation_counts_as_that_organisation(clien
     assert marks_in_db() == [(participant.pk, "Werk en Inkomen", "armoede")]
 
 
+@pytest.mark.parametrize("as_group", [False, True], ids=["participant", "group"])
 @pytest.mark.parametrize(
     ("data", "message"),
     [
@@ -100,17 +101,25 @@ def test_a_typed_name_of_a_listed_organisation_counts_as_that_organisation(clien
         ({"party_a": "onbekend", "party_b": "armoede"}, "Kies een partner uit de lijst."),
     ],
 )
-def test_bad_input_gets_a_dutch_message_and_saves_nothing(
-    client, part, participant, other_participant, data, message
-):
-    cooperation.add_mark(participant, party_a="GGD", party_b="armoede")
+def test_bad_input_gets_a_dutch_message_and_saves_nothing(request, data, message, as_group):
+    """Through a participant's link, or (a joint part) the facilitator writing down the group's pair."""
+    if as_group:
+        request.getfixturevalue("joint_part")
+        writer = request.getfixturevalue("group")
+        http, url = request.getfixturevalue("facilitator_client"), group_url(writer.round)
+    else:
+        request.getfixturevalue("part")
+        request.getfixturevalue("other_participant")
+        writer = request.getfixturevalue("participant")
+        http, url = request.getfixturevalue("client"), marks_url(writer)
+    cooperation.add_mark(writer, party_a="GGD", party_b="armoede")
 
-    response = client.post(marks_url(participant), data)
+    response = http.post(url, data)
 
     assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert message in response.content.decode()
     assert "Het paar is niet opgeslagen." in response.content.decode()
-    assert marks_in_db() == [(participant.pk, "GGD", "armoede")]
+    assert marks_in_db() == [(writer.pk, "GGD", "armoede")]
 
 
 def test_in_a_closed_round_marks_are_refused_with_a_message(
@@ -326,3 +335,155 @@ def test_a_reader_or_another_organisation_makes_no_action(
     assert reader_client.post(action_url(round_), data).status_code == HTTPStatus.FORBIDDEN
     assert outsider_client.post(action_url(round_), data).status_code == HTTPStatus.NOT_FOUND
     assert Action.objects.count() == 0
+
+
+# --- A joint part: the facilitator writes down the group's pairs -----------------------------------------
+
+
+@pytest.fixture
+def joint_part(joint_round):
+    return FuturePart.objects.create(round=joint_round, mode="joint", position="before")
+
+
+@pytest.fixture
+def group(joint_round):
+    return joint_round.participants.get(is_group=True)
+
+
+def group_url(round_, change: str = "mark") -> str:
+    return reverse(f"cooperation:group_{change}", kwargs={"pk": round_.pk})
+
+
+def test_in_a_joint_part_the_presenter_offers_every_domain_and_the_groups_pairs(
+    facilitator_client, joint_round, joint_part, group
+):
+    cooperation.add_mark(group, party_a="Sportbedrijf", party_b="armoede")
+
+    response = facilitator_client.get(present_url(joint_round))
+
+    parties = [p.key for p in response.context["pair_form"].parties]
+    marks = [(a.label, b.label) for a, b in response.context["group_marks"]]
+    assert (response.status_code, marks) == (HTTPStatus.OK, [("Sportbedrijf", "Armoede")])
+    assert parties == ["armoede", "gezondheid", "uitvoering", "maatschappelijk", "aanpalend"]
+    html = response.content.decode()
+    assert "Welke partners moeten volgens de groep nauwer samenwerken?" in html
+    assert 'action="' + group_url(joint_round, "withdraw") + '"' in html
+    assert "deelnemer heeft paren aangegeven" not in html
+
+
+def test_in_a_joint_part_the_facilitator_marks_a_pair_for_the_group(
+    facilitator_client, joint_round, joint_part, group
+):
+    response = facilitator_client.post(group_url(joint_round), {"party_a": "armoede", "other_b": " ggd "})
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == present_url(joint_round)
+    assert marks_in_db() == [(group.pk, "armoede", "ggd")]
+    shown = facilitator_client.get(present_url(joint_round))
+    assert [(li.label, li.count) for li in shown.context["links"]] == [("Armoede – ggd", 1)]
+
+
+def test_the_facilitator_withdraws_only_the_groups_own_pair(
+    facilitator_client, joint_round, joint_part, group
+):
+    # A participant of the joint round (not possible on the site, but the rule must not depend on it).
+    someone = services.add_participant(joint_round, display_name="Fatima", domain="armoede")
+    cooperation.add_mark(someone, party_a="armoede", party_b="gezondheid")
+    cooperation.add_mark(group, party_a="armoede", party_b="gezondheid")
+
+    response = facilitator_client.post(
+        group_url(joint_round, "withdraw"), {"party_a": "armoede", "party_b": "gezondheid"}
+    )
+    again = facilitator_client.post(
+        group_url(joint_round, "withdraw"), {"party_a": "armoede", "party_b": "gezondheid"}
+    )
+
+    assert (response.status_code, again.status_code) == (HTTPStatus.FOUND, HTTPStatus.FOUND)
+    assert marks_in_db() == [(someone.pk, "armoede", "gezondheid")]
+
+
+def test_a_tampered_withdrawal_for_the_group_changes_nothing(
+    facilitator_client, joint_round, joint_part, group
+):
+    cooperation.add_mark(group, party_a="armoede", party_b="gezondheid")
+
+    response = facilitator_client.post(group_url(joint_round, "withdraw"), {"party_a": "armoede"})
+
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
+    assert "Dat paar is niet gevonden." in response.content.decode()
+    assert marks_in_db() == [(group.pk, "armoede", "gezondheid")]
+
+
+def test_group_pairs_are_refused_in_a_part_on_the_phones_a_closed_part_or_round(
+    facilitator_client, round_, part, participant, joint_round, joint_part, group
+):
+    cooperation.add_mark(participant, party_a="armoede", party_b="gezondheid")
+    data = {"party_a": "armoede", "party_b": "uitvoering"}
+
+    on_phones = facilitator_client.post(group_url(round_), data)
+    FuturePart.objects.filter(pk=joint_part.pk).update(enabled=False)
+    part_closed = facilitator_client.post(group_url(joint_round), data)
+    FuturePart.objects.filter(pk=joint_part.pk).update(enabled=True)
+    services.close_round(joint_round)
+    round_closed = facilitator_client.post(group_url(joint_round), data)
+
+    assert [r.status_code for r in (on_phones, part_closed, round_closed)] == [HTTPStatus.CONFLICT] * 3
+    assert "eigen telefoon" in on_phones.content.decode()
+    assert "niet open" in part_closed.content.decode()
+    assert "gesloten" in round_closed.content.decode()
+    assert marks_in_db() == [(participant.pk, "armoede", "gezondheid")]
+
+
+def test_a_joint_round_without_a_picture_of_the_future_has_no_group_pairs(facilitator_client, joint_round):
+    response = facilitator_client.post(
+        group_url(joint_round), {"party_a": "armoede", "party_b": "gezondheid"}
+    )
+
+    assert response.status_code == HTTPStatus.CONFLICT
+    assert "nog geen toekomstbeeld" in response.content.decode()
+    assert marks_in_db() == []
+
+
+@pytest.mark.parametrize("change", ["mark", "withdraw"])
+def test_group_pairs_are_for_the_facilitator_only(
+    client, reader_client, outsider_client, joint_round, joint_part, group, change
+):
+    cooperation.add_mark(group, party_a="armoede", party_b="gezondheid")
+    url = group_url(joint_round, change)
+    data = {"party_a": "armoede", "party_b": "uitvoering" if change == "mark" else "gezondheid"}
+
+    anonymous = client.post(url, data)
+    reader = reader_client.post(url, data)
+    outsider = outsider_client.post(url, data)
+
+    assert anonymous.status_code == HTTPStatus.FOUND
+    assert anonymous["Location"].startswith(reverse("login"))
+    assert (reader.status_code, outsider.status_code) == (HTTPStatus.FORBIDDEN, HTTPStatus.NOT_FOUND)
+    assert marks_in_db() == [(group.pk, "armoede", "gezondheid")]
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_joint_presenter_queries_do_not_grow_with_the_groups_pairs(
+    facilitator_client, joint_round, joint_part, group, count, django_assert_num_queries
+):
+    for n in range(count):
+        cooperation.add_mark(group, party_a="armoede", party_b=f"Partner {n}")
+
+    # Session, user, round, membership, part, links, participants marking; the parties and the
+    # group's pairs.
+    with django_assert_num_queries(9):
+        response = facilitator_client.get(present_url(joint_round))
+
+    assert len(response.context["group_marks"]) == count
+
+
+def test_a_pair_the_group_named_becomes_an_action_that_says_so(
+    facilitator_client, joint_round, joint_part, group
+):
+    cooperation.add_mark(group, party_a="GGD", party_b="armoede")
+
+    facilitator_client.post(action_url(joint_round), {"party_a": "GGD", "party_b": "armoede", "theme": "E"})
+
+    assert list(Action.objects.values_list("description", flat=True)) == [
+        "Nauwer samenwerken: GGD en Armoede (een ontbrekende verbinding, genoemd door de groep in het toekomstbeeld)."
+    ]
