@@ -8,8 +8,8 @@ meaning alone. Pure calculation on plain data; the table beside the chart holds 
 
 from dataclasses import dataclass
 
+from gesprekstool.instrument import SCORE_MAX, SCORE_MIN
 from gesprekstool.rounds.charts import shape_path
-from gesprekstool.rounds.models import SCORE_MAX, SCORE_MIN
 
 from .figures import Distribution
 
