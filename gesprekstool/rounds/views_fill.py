@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from . import reading, services, versions
 from .forms import CommentForm, GoForm, IntroForm, NoteForm, QuestionForm, ScoreForm
+from .models import Score
 from .respondent import respondent_view
 from .services import AnswerRefused, StaleAnswer
 
@@ -204,7 +205,7 @@ def fill_step1(request):
 def autosave(request, form: forms.Form, save: Callable[[dict], dict]) -> HttpResponse:
     """The one way a single answer is saved over htmx: validate `form`; when it is valid, `save`
     receives its cleaned data, saves it through a service and answers what the status line shows
-    (the answer's new version, for a revised score the score), and the fragment says "Saved at
+    (the answer's new version), and the fragment says "Saved at
     14:02" (200); otherwise the fragment gives the form's messages (422) and nothing is saved. A
     refused answer (closed round, handed in, revoked link, a stale page) raises AnswerRefused inside
     `save` and `answering` turns it into a 409 with the reason."""
@@ -213,27 +214,31 @@ def autosave(request, form: forms.Form, save: Callable[[dict], dict]) -> HttpRes
     return saved_status(request, form, **save(form.cleaned_data))
 
 
-def posted_score(request, theme: str):
-    """The participant and the posted score form of an autosave of a score (step 1 or revised)."""
+def autosave_score(request, theme: str, store: Callable[..., Score]) -> HttpResponse:
+    """The autosave of one score (step 1 or revised): `store(participant, theme=, value=,
+    expected_version=)` saves it through a service and returns the stored Score."""
     p = request.respondent.participant
     instrument = p.round.instrument
-    return p, ScoreForm(request.POST, instrument=instrument, theme=theme_or_404(instrument, theme))
+    form = ScoreForm(request.POST, instrument=instrument, theme=theme_or_404(instrument, theme))
+
+    def save(data):
+        score = store(p, theme=theme, value=data["score"], expected_version=form.expected_version)
+        return {"version": versions.of_score(score)}
+
+    return autosave(request, form, save)
+
+
+def save_first_score(participant, **score) -> Score:
+    # Saved first: a refused score (closed round, handed in) must not mark the link opened either.
+    stored = services.save_score(participant, **score)
+    services.mark_opened(participant)
+    return stored
 
 
 @answering
 @require_POST
 def fill_score(request, theme: str):
-    p, form = posted_score(request, theme)
-
-    def save(data):
-        # Saved first: a refused score (closed round, handed in) must not mark the link opened either.
-        score = services.save_score(
-            p, theme=theme, value=data["score"], expected_version=form.expected_version
-        )
-        services.mark_opened(p)
-        return {"version": versions.of_score(score)}
-
-    return autosave(request, form, save)
+    return autosave_score(request, theme, save_first_score)
 
 
 @answering

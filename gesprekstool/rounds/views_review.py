@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import services, versions
+from . import services
 from .analysis import analyse
 from .forms import GoForm
-from .views_fill import INVALID, answering, autosave, fill_context, next_url, posted_score, score_forms
+from .views_fill import INVALID, answering, autosave_score, fill_context, next_url, score_forms
 
 
 def review_rows(r, forms, saved):
@@ -82,15 +82,7 @@ def fill_review(request):
 @answering
 @require_POST
 def fill_revise(request, theme: str):
-    p, form = posted_score(request, theme)
-
-    def save(data):
-        score = services.save_revised_score(
-            p, theme=theme, value=data["score"], expected_version=form.expected_version
-        )
-        return {"version": versions.of_score(score), "score": score}
-
-    return autosave(request, form, save)
+    return autosave_score(request, theme, services.save_revised_score)
 
 
 @answering
