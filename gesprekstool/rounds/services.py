@@ -14,10 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gesprekstool.instrument import CURRENT_VERSION
-from gesprekstool.organisations import activity
 from gesprekstool.organisations.models import Organisation
 
-from . import prepared, versions
+from . import log, prepared, versions
 from .models import Comment, Participant, Round, Score, new_token
 
 
@@ -384,12 +383,7 @@ def reveal_results(round_: Round, *, by) -> bool:
     round_.results_revealed_at = timezone.now()
     with transaction.atomic():
         round_.save(update_fields=["results_for_participants", "results_revealed_at"])
-        activity.record(
-            organisation=round_.organisation,
-            actor=by,
-            action=activity.Action.RESULTS_REVEALED,
-            subject=round_.title,
-        )
+        log.record(round_, actor=by, action=log.Action.RESULTS_REVEALED)
     return switched_on
 
 
