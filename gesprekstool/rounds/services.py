@@ -280,14 +280,8 @@ def save_step1_note(participant: Participant, *, text: str, expected_version: st
     the page showed it."""
     ensure_can_answer(participant)
     with _checked(expected_version):
-        _check_text(
-            participant,
-            expected_version,
-            read_stored=lambda: Participant.objects.values_list("step1_note", flat=True).get(
-                pk=participant.pk
-            ),
-            text=text,
-        )
+        note = Participant.objects.values_list("step1_note", flat=True)
+        _check_text(participant, expected_version, text, lambda: note.get(pk=participant.pk))
         participant.step1_note = text
         participant.save(update_fields=["step1_note"])
 
