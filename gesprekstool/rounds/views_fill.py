@@ -157,6 +157,20 @@ def score_forms(r, data=None, *, field: str = "first"):
     return forms, saved
 
 
+def save_scores(p, forms, store: Callable[..., Score]) -> bool:
+    """The whole page's save of scores (without JavaScript): every valid form's score through
+    `store` (a service: the step-1 or the revised score). Returns whether all forms were valid."""
+    for form in forms:
+        if form.is_valid():
+            store(
+                p,
+                theme=form.theme.code,
+                value=form.cleaned_data["score"],
+                expected_version=form.expected_version,
+            )
+    return all(form.is_valid() for form in forms)
+
+
 @answering
 def fill_step1(request):
     r = request.respondent
@@ -171,19 +185,12 @@ def fill_step1(request):
         services.mark_opened(p)
         if p.step1_done_at is not None:
             return redirect(next_url(r))
-        for form in forms:
-            if form.is_valid():
-                services.save_score(
-                    p,
-                    theme=form.theme.code,
-                    value=form.cleaned_data["score"],
-                    expected_version=form.expected_version,
-                )
+        scores_valid = save_scores(p, forms, services.save_score)
         if note_form.is_valid():
             services.save_step1_note(
                 p, text=note_form.cleaned_data["text"], expected_version=note_form.expected_version
             )
-        if all(f.is_valid() for f in forms) and note_form.is_valid():
+        if scores_valid and note_form.is_valid():
             services.complete_step(p, step=1)
             return redirect(r.url("step2", theme=instrument.themes[0].code))
         forms, _saved = score_forms(r, data)  # the versions of what was saved just now

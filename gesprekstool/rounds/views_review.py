@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from . import services
 from .analysis import analyse
 from .forms import GoForm
-from .views_fill import INVALID, answering, autosave_score, fill_context, next_url, score_forms
+from .views_fill import INVALID, answering, autosave_score, fill_context, next_url, save_scores, score_forms
 
 
 def review_rows(r, forms, saved):
@@ -46,15 +46,7 @@ def fill_review(request):
     forms, saved = score_forms(r, data, field="revised")
     if request.method == "POST":
         services.ensure_can_answer(p)
-        for form in forms:
-            if form.is_valid():
-                services.save_revised_score(
-                    p,
-                    theme=form.theme.code,
-                    value=form.cleaned_data["score"],
-                    expected_version=form.expected_version,
-                )
-        if all(f.is_valid() for f in forms):
+        if save_scores(p, forms, services.save_revised_score):
             if GoForm.read(request.POST)["go"] == GoForm.FINISH:
                 services.finish(p)
                 return redirect(r.url("done"))
