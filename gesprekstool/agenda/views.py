@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gesprekstool.organisations import activity
 from gesprekstool.organisations.access import require_manager
+from gesprekstool.rounds import log
 from gesprekstool.rounds.access import get_round
 
 from . import services
@@ -195,13 +195,7 @@ def ics_response(round_, *, download: bool) -> HttpResponse:
 @login_required
 def round_ics(request, pk: int):
     round_, _membership = get_round(request, pk)
-    activity.record(
-        organisation=round_.organisation,
-        actor=request.user,
-        action=activity.Action.ROUND_EXPORTED,
-        subject=round_.title,
-        detail="ics",
-    )
+    log.record(round_, actor=request.user, action=log.Action.ROUND_EXPORTED, detail="ics")
     return ics_response(round_, download=True)
 
 

@@ -323,12 +323,16 @@ class _Importer:
                 self.objects(name).create(**{key: item[key]}, **values)
                 self.report.created.append(f"{name.lower()} {item[key]}")
             elif any(getattr(obj, k) != v for k, v in values.items()):
-                for k, v in values.items():
-                    setattr(obj, k, v)
-                obj.save(using=self.using)
-                self.report.updated.append(f"{name.lower()} {item[key]}")
+                self.update(obj, values, f"{name.lower()} {item[key]}")
             else:
                 self.report.unchanged += 1
+
+    def update(self, obj, values: dict, label: str) -> None:
+        """Write `values` to the stored `obj` and report it as updated under `label`."""
+        for k, v in values.items():
+            setattr(obj, k, v)
+        obj.save(using=self.using)
+        self.report.updated.append(label)
 
     def entry(self, item: dict) -> None:
         slug = item["slug"]
@@ -366,10 +370,7 @@ class _Importer:
             if same_fields and same_themes and same_tags:
                 self.report.unchanged += 1
                 return
-            for k, v in values.items():
-                setattr(entry, k, v)
-            entry.save(using=self.using)
-            self.report.updated.append(f"entry {slug}")
+            self.update(entry, values, f"entry {slug}")
         entry.themes.set(themes)
         entry.tags.set(tags)
         search.write_index(entry.pk, title, body, connection=connections[self.using])
@@ -391,10 +392,7 @@ class _Importer:
             if all(getattr(rule, k) == v for k, v in values.items()) and current == [e.pk for e in entries]:
                 self.report.unchanged += 1
                 return
-            for k, v in values.items():
-                setattr(rule, k, v)
-            rule.save(using=self.using)
-            self.report.updated.append(f"rule {slug}")
+            self.update(rule, values, f"rule {slug}")
         links.filter(rule=rule).delete()
         model = self.apps.get_model("inspiration", "RuleEntry")
         links.bulk_create([model(rule=rule, entry=entry, position=n) for n, entry in enumerate(entries)])

@@ -9,6 +9,9 @@ from django.utils.translation import get_language
 
 from gesprekstool.instrument.loader import (
     CURRENT_VERSION,
+    SCORE_MAX,
+    SCORE_MIN,
+    SCORE_UNKNOWN,
     Instrument,
     InstrumentError,
     Option,
@@ -31,6 +34,9 @@ def active_instrument(version: str | None = None) -> Instrument:
 __all__ = [
     "active_instrument",
     "CURRENT_VERSION",
+    "SCORE_MAX",
+    "SCORE_MIN",
+    "SCORE_UNKNOWN",
     "Instrument",
     "InstrumentError",
     "Option",

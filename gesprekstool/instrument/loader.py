@@ -23,6 +23,10 @@ CURRENT_VERSION = "2018.1"
 REFERENCE_LANGUAGE = "nl"
 DEFINITIONS_DIR = Path(__file__).resolve().parent / "definitions"
 
+# The step-1 scale of every version: 1 to 5, and 6 for "weet niet". The one place these numbers are
+# written; the database keeps a score within them (rounds.Score), so a definition must use them.
+SCORE_MIN, SCORE_MAX, SCORE_UNKNOWN = 1, 5, 6
+
 
 class InstrumentError(Exception):
     """A definition file is missing, unreadable or malformed."""
@@ -366,11 +370,15 @@ def _build_instrument(data: Any, *, expected_version: str) -> Instrument:
 
     scale = _items(fields["scale"], "schaal", _scale_point, minimum=2)
     values = [point.value for point in scale]
-    if values != list(range(1, len(scale) + 1)):
-        raise _Invalid(f"schaal: waarden moeten 1..{len(scale)} zijn, op volgorde; gevonden {values}")
+    if values != list(range(SCORE_MIN, SCORE_MAX + 1)):
+        raise _Invalid(
+            f"schaal: waarden moeten {SCORE_MIN}..{SCORE_MAX} zijn, op volgorde; gevonden {values}"
+        )
     unknown = _scale_point(fields["unknown"], "weet niet (unknown)")
     if unknown.value in values:
         raise _Invalid(f"weet niet (unknown): waarde {unknown.value} is al een schaalwaarde")
+    if unknown.value != SCORE_UNKNOWN:
+        raise _Invalid(f"weet niet (unknown): waarde moet {SCORE_UNKNOWN} zijn; gevonden {unknown.value}")
 
     themes = _items(fields["themes"], "thema's", _theme)
     for expected, question in enumerate((q for theme in themes for q in theme.questions), start=1):

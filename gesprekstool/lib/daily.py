@@ -15,6 +15,9 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
 JobFunction = Callable[..., list[str]]
 
 
@@ -55,3 +58,23 @@ def run_all(*, today: datetime.date, dry_run: bool, only: set[str] | None = None
         except Exception as error:  # noqa: BLE001 - one failing job must not keep the others from running
             results.append(JobResult(job=job, lines=[], error=error))
     return results
+
+
+class DayCommand(BaseCommand):
+    """A management command that does one day's work, as the daily jobs do: `--date` (default:
+    today) and `--dry-run`. `today(date)` is the day to act for; `dry_run_help` says what a dry
+    run leaves undone."""
+
+    dry_run_help = "Say what would happen; change nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help=self.dry_run_help)
+        parser.add_argument(
+            "--date",
+            type=datetime.date.fromisoformat,
+            help="Act as if today were this date (YYYY-MM-DD); default: today.",
+        )
+
+    @staticmethod
+    def today(date: datetime.date | None) -> datetime.date:
+        return date or timezone.localdate()

@@ -7,6 +7,7 @@ shape and line pattern, the legend names them, and every point carries its value
 from dataclasses import dataclass
 
 from gesprekstool.lib.numbers import average_text
+from gesprekstool.lib.plot import PlotArea
 from gesprekstool.rounds.charts import shape_path
 
 # Each series: (colour, marker, dash pattern, filled). Colours have at least 3:1 contrast on white.
@@ -54,15 +55,9 @@ class ChartSeries:
         return marker_path(self.shape, 16, 8, MARKER)
 
 
-@dataclass
-class Chart:
+@dataclass(frozen=True)
+class Chart(PlotArea):
     id: str
-    width: int
-    height: int
-    plot_left: int
-    plot_right: int
-    plot_top: int
-    plot_bottom: int
     y_ticks: list[tuple[float, str]]
     x_ticks: list[tuple[float, str]]
     series: list[ChartSeries]

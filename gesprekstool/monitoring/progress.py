@@ -13,10 +13,10 @@ from django.utils import dateformat
 from django.utils.translation import gettext as _
 
 from gesprekstool.agenda.models import Action
-from gesprekstool.instrument import Instrument, Option, Question, Theme
+from gesprekstool.instrument import SCORE_MAX, SCORE_MIN, Instrument, Option, Question, Theme
 from gesprekstool.organisations.models import Organisation
 from gesprekstool.rounds.charts import GROUP_STYLE, domain_style
-from gesprekstool.rounds.models import SCORE_MAX, SCORE_MIN, Choice, Participant, Round, Score
+from gesprekstool.rounds.models import Choice, Participant, Round, Score
 
 from .charts import Chart, line_chart, number
 

@@ -64,76 +64,66 @@ def staff_organisations(request):
     return render(request, "organisations/staff_list.html", {"organisations": organisations})
 
 
-def sent_or_refused(form, field: str | None, send):
-    """Call `send` (a service that sends an invitation) and return what it sent; when the service
-    refuses (TeamError), its message goes on the form (on `field`, or the whole form) and None is
-    returned."""
-    try:
-        return send()
-    except services.TeamError as error:
-        form.add_error(field, error.message)
-        return None
-
-
-@staff_only
-def staff_organisation_create(request):
-    form = OrganisationForm(request.POST or None)
+def invitation_page(request, form, template: str, *, send, refused_on: str | None = None, context=None):
+    """A host's form that sends an invitation. A valid POST calls `send(cleaned_data)` (a service
+    that returns the SentInvitation), says where it went and goes back to the list; invalid input
+    is shown again with 422; a refusal of the service (TeamError) goes on the form (on the field
+    `refused_on`, or the whole form) with 409."""
     status = HTTPStatus.OK
     if request.method == "POST":
         status = HTTPStatus.UNPROCESSABLE_ENTITY
         if form.is_valid():
-            sent = sent_or_refused(
-                form,
-                None,
-                lambda: services.start_organisation(
-                    name=form.cleaned_data["name"],
-                    slug=form.cleaned_data["slug"],
-                    facilitator_email=form.cleaned_data["email"],
-                    created_by=request.user,
-                    send=services.mail_is_configured(),
-                ),
-            )
-            if sent is None:
+            try:
+                sent = send(form.cleaned_data)
+            except services.TeamError as error:
+                form.add_error(refused_on, error.message)
                 status = HTTPStatus.CONFLICT
             else:
-                messages.success(
-                    request,
-                    _("%(organisation)s has been created.")
-                    % {"organisation": sent.invitation.organisation.name},
-                )
                 sent_message(request, sent)
                 return redirect("organisations:staff_list")
-    return render(request, "organisations/staff_create.html", {"form": form}, status=status)
+    return render(request, template, {"form": form, **(context or {})}, status=status)
+
+
+@staff_only
+def staff_organisation_create(request):
+    def send(data):
+        sent = services.start_organisation(
+            name=data["name"],
+            slug=data["slug"],
+            facilitator_email=data["email"],
+            created_by=request.user,
+            send=services.mail_is_configured(),
+        )
+        messages.success(
+            request,
+            _("%(organisation)s has been created.") % {"organisation": sent.invitation.organisation.name},
+        )
+        return sent
+
+    return invitation_page(
+        request, OrganisationForm(request.POST or None), "organisations/staff_create.html", send=send
+    )
 
 
 @staff_only
 def staff_invite(request, slug: str):
     """Invite a facilitator to an existing organisation, e.g. when the first invitation expired."""
     organisation = get_object_or_404(Organisation, slug=slug)
-    form = StaffInviteForm(request.POST or None)
-    status = HTTPStatus.OK
-    if request.method == "POST":
-        status = HTTPStatus.UNPROCESSABLE_ENTITY
-        if form.is_valid():
-            sent = sent_or_refused(
-                form,
-                "email",
-                lambda: services.invite(
-                    organisation=organisation,
-                    email=form.cleaned_data["email"],
-                    role=Membership.Role.FACILITATOR,
-                    invited_by=request.user,
-                    send=services.mail_is_configured(),
-                ),
-            )
-            if sent is None:
-                status = HTTPStatus.CONFLICT
-            else:
-                sent_message(request, sent)
-                return redirect("organisations:staff_list")
-    return render(
+
+    def send(data):
+        return services.invite(
+            organisation=organisation,
+            email=data["email"],
+            role=Membership.Role.FACILITATOR,
+            invited_by=request.user,
+            send=services.mail_is_configured(),
+        )
+
+    return invitation_page(
         request,
+        StaffInviteForm(request.POST or None),
         "organisations/staff_invite.html",
-        {"form": form, "organisation": organisation},
-        status=status,
+        send=send,
+        refused_on="email",
+        context={"organisation": organisation},
     )

@@ -8,8 +8,9 @@ meaning alone. Pure calculation on plain data; the table beside the chart holds 
 
 from dataclasses import dataclass
 
+from gesprekstool.instrument import SCORE_MAX, SCORE_MIN
+from gesprekstool.lib.plot import PlotArea
 from gesprekstool.rounds.charts import shape_path
-from gesprekstool.rounds.models import SCORE_MAX, SCORE_MIN
 
 from .figures import Distribution
 
@@ -51,13 +52,7 @@ class BoxRow:
 
 
 @dataclass(frozen=True)
-class BoxChart:
-    width: int
-    height: int
-    plot_left: int
-    plot_right: int
-    plot_top: int
-    plot_bottom: int
+class BoxChart(PlotArea):
     ticks: list[tuple[float, str]]
     rows: list[BoxRow]
 

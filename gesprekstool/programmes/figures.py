@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from statistics import mean, quantiles
 
 from gesprekstool.agenda.models import Action
-from gesprekstool.instrument import CURRENT_VERSION, Instrument, Theme, load_instrument
+from gesprekstool.instrument import CURRENT_VERSION, SCORE_MAX, SCORE_MIN, Instrument, Theme, load_instrument
 from gesprekstool.organisations.models import Organisation
-from gesprekstool.rounds.models import SCORE_MAX, SCORE_MIN, Score
+from gesprekstool.rounds.models import Score
 
 from .models import MINIMUM_GEMEENTEN, Programme, ProgrammeMember
 

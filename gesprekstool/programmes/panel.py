@@ -11,8 +11,9 @@ from statistics import mean
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from gesprekstool.instrument import SCORE_MAX, SCORE_MIN
 from gesprekstool.rounds.analysis import Analysis
-from gesprekstool.rounds.models import SCORE_MAX, SCORE_MIN, Round
+from gesprekstool.rounds.models import Round
 
 from .chart import box_chart
 from .figures import programme_figures

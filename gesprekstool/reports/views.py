@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods
 
-from gesprekstool.organisations import activity
+from gesprekstool.rounds import log
 from gesprekstool.rounds.access import get_round
 
 from . import builds
@@ -46,13 +46,7 @@ def download(request, pk: int, fmt: str):
     if not preparation.ready:
         return redirect("reports:prepare", pk=round_.pk, fmt=chosen.key)
     response = HttpResponse(preparation.content, content_type=chosen.content_type)
-    activity.record(
-        organisation=round_.organisation,
-        actor=request.user,
-        action=activity.Action.ROUND_EXPORTED,
-        subject=round_.title,
-        detail=chosen.key,
-    )
+    log.record(round_, actor=request.user, action=log.Action.ROUND_EXPORTED, detail=chosen.key)
     response["Content-Disposition"] = f'attachment; filename="{filename(round_, chosen)}"'
     # The files hold answers of named or anonymised participants: no cache may keep a copy.
     add_never_cache_headers(response)

@@ -22,8 +22,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from gesprekstool.lib.language import language_of
-from gesprekstool.organisations import activity
 
+from . import log
 from .models import Participant, Round
 
 logger = logging.getLogger(__name__)
@@ -207,13 +207,12 @@ def send_link_mails(
             person.save(update_fields=[stamp, "mail_failed_at"])
             outcome.sent.append(person)
         if due:
-            activity.record(
-                organisation=round_.organisation,
+            log.record(
+                round_,
                 actor=by,
-                action=activity.Action.PARTICIPANTS_INVITED
+                action=log.Action.PARTICIPANTS_INVITED
                 if kind == Kind.INVITATION
-                else activity.Action.PARTICIPANTS_REMINDED,
-                subject=round_.title,
+                else log.Action.PARTICIPANTS_REMINDED,
                 detail=_("%(sent)s sent, %(failed)s failed")
                 % {"sent": len(outcome.sent), "failed": len(outcome.failed)},
             )

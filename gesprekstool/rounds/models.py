@@ -5,11 +5,9 @@ from django.db import models
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from gesprekstool.instrument import CURRENT_VERSION, Instrument, active_instrument
+from gesprekstool.instrument import CURRENT_VERSION, SCORE_MIN, SCORE_UNKNOWN, Instrument, active_instrument
 from gesprekstool.lib.fields import account_reference, optional_reference
 from gesprekstool.organisations.models import Organisation
-
-SCORE_MIN, SCORE_MAX, SCORE_UNKNOWN = 1, 5, 6
 
 
 def new_token() -> str:

@@ -6,11 +6,32 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gesprekstool.organisations import activity
-
-from . import cleanup
+from . import cleanup, log
 from .models import Choice, Comment, Participant, Round, Score
 from .services import lock
+
+
+def _forget(
+    round_: Round,
+    *,
+    participant_ids: list[int],
+    by,
+    action: str,
+    detail: str,
+    deleting: bool = True,
+    whole_round: bool = False,
+) -> None:
+    """What every removal does besides its own change: ask the other apps to forget what they keep
+    about the participants (rounds.cleanup; about the round too with `whole_round`: it is deleted, or
+    its personal data is removed) and write
+    one line in the activity log."""
+    cleanup.run(
+        organisation=round_.organisation,
+        round_ids=[round_.pk] if whole_round else [],
+        participant_ids=participant_ids,
+        deleting=deleting,
+    )
+    log.record(round_, actor=by, action=action, detail=detail)
 
 
 def delete_participant(participant: Participant, *, by) -> None:
@@ -22,17 +43,11 @@ def delete_participant(participant: Participant, *, by) -> None:
     """
     round_ = participant.round
     with transaction.atomic():
-        cleanup.run(
-            organisation=round_.organisation,
-            round_ids=[],
+        _forget(
+            round_,
             participant_ids=[participant.pk],
-            deleting=True,
-        )
-        activity.record(
-            organisation=round_.organisation,
-            actor=by,
-            action=activity.Action.PARTICIPANT_DELETED,
-            subject=round_.title,
+            by=by,
+            action=log.Action.PARTICIPANT_DELETED,
             detail=participant.label,
         )
         participant.delete()
@@ -90,14 +105,11 @@ def merge_participant(duplicate: Participant, *, into: Participant, by) -> int:
         into.save(
             update_fields=["step1_note", "first_opened_at", "step1_done_at", "step2_done_at", "finished_at"]
         )
-        cleanup.run(
-            organisation=round_.organisation, round_ids=[], participant_ids=[duplicate.pk], deleting=True
-        )
-        activity.record(
-            organisation=round_.organisation,
-            actor=by,
-            action=activity.Action.PARTICIPANTS_MERGED,
-            subject=round_.title,
+        _forget(
+            round_,
+            participant_ids=[duplicate.pk],
+            by=by,
+            action=log.Action.PARTICIPANTS_MERGED,
             detail=_("%(duplicate)s into %(into)s") % {"duplicate": duplicate.label, "into": into.label},
         )
         duplicate.delete()
@@ -113,17 +125,12 @@ def delete_round(round_: Round, *, by, reason: str = "") -> None:
     when the retention run deletes it; `reason` then says so.
     """
     with transaction.atomic():
-        cleanup.run(
-            organisation=round_.organisation,
-            round_ids=[round_.pk],
+        _forget(
+            round_,
             participant_ids=list(round_.participants.values_list("pk", flat=True)),
-            deleting=True,
-        )
-        activity.record(
-            organisation=round_.organisation,
-            actor=by,
-            action=activity.Action.ROUND_DELETED,
-            subject=round_.title,
+            whole_round=True,
+            by=by,
+            action=log.Action.ROUND_DELETED,
             detail=reason,
         )
         round_.delete()
@@ -142,11 +149,15 @@ def remove_personal_data(round_: Round, *, by=None) -> int:
         round_.personal_data_removed_at = timezone.now()
         round_.save(update_fields=["anonymised", "personal_data_removed_at"])
         people = list(round_.participants.filter(is_group=False))
-        cleanup.run(
-            organisation=round_.organisation,
-            round_ids=[round_.pk],
+        _forget(
+            round_,
+            whole_round=True,
             participant_ids=[p.pk for p in people],
             deleting=False,
+            by=by,
+            action=log.Action.PERSONAL_DATA_REMOVED,
+            detail=_("names, departments and e-mail addresses of %(count)s participants")
+            % {"count": len(people)},
         )
         for p in people:
             p.round = round_
@@ -155,12 +166,4 @@ def remove_personal_data(round_: Round, *, by=None) -> int:
             p.email = ""
             p.mail_failed_at = None
         Participant.objects.bulk_update(people, ["display_name", "department", "email", "mail_failed_at"])
-        activity.record(
-            organisation=round_.organisation,
-            actor=by,
-            action=activity.Action.PERSONAL_DATA_REMOVED,
-            subject=round_.title,
-            detail=_("names, departments and e-mail addresses of %(count)s participants")
-            % {"count": len(people)},
-        )
     return len(people)

@@ -14,10 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gesprekstool.instrument import CURRENT_VERSION
-from gesprekstool.organisations import activity
 from gesprekstool.organisations.models import Organisation
 
-from . import prepared, versions
+from . import log, prepared, versions
 from .models import Comment, Participant, Round, Score, new_token
 
 
@@ -266,18 +265,23 @@ def _check_score(
     return score
 
 
+def _check_text(participant: Participant, expected_version: str | None, text: str, read_stored) -> None:
+    """Under the participant's lock, StaleAnswer when the text stored now is not the version the page showed."""
+    if expected_version is not None:
+        lock(participant)
+        check_version(
+            versions.of_text(read_stored()), expected_version, stored=[], incoming=versions.of_text(text)
+        )
+
+
 def save_step1_note(participant: Participant, *, text: str, expected_version: str | None = None) -> None:
     """Side effect: replaces the participant's step-1 note (one UPDATE). Raises AnswerRefused,
     saving nothing, when the participant may not answer; StaleAnswer when the note changed since
     the page showed it."""
     ensure_can_answer(participant)
     with _checked(expected_version):
-        if expected_version is not None:
-            lock(participant)
-            stored = Participant.objects.values_list("step1_note", flat=True).get(pk=participant.pk)
-            check_version(
-                versions.of_text(stored), expected_version, stored=[], incoming=versions.of_text(text)
-            )
+        note = Participant.objects.values_list("step1_note", flat=True)
+        _check_text(participant, expected_version, text, lambda: note.get(pk=participant.pk))
         participant.step1_note = text
         participant.save(update_fields=["step1_note"])
 
@@ -313,12 +317,7 @@ def save_comment(
     the page showed it."""
     ensure_can_answer(participant)
     with _checked(expected_version):
-        if expected_version is not None:
-            lock(participant)
-            stored = versions.stored_comment(participant, theme)
-            check_version(
-                versions.of_text(stored), expected_version, stored=[], incoming=versions.of_text(text)
-            )
+        _check_text(participant, expected_version, text, lambda: versions.stored_comment(participant, theme))
         _upsert(
             Comment,
             unique=["participant", "theme"],
@@ -384,12 +383,7 @@ def reveal_results(round_: Round, *, by) -> bool:
     round_.results_revealed_at = timezone.now()
     with transaction.atomic():
         round_.save(update_fields=["results_for_participants", "results_revealed_at"])
-        activity.record(
-            organisation=round_.organisation,
-            actor=by,
-            action=activity.Action.RESULTS_REVEALED,
-            subject=round_.title,
-        )
+        log.record(round_, actor=by, action=log.Action.RESULTS_REVEALED)
     return switched_on
 
 

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from . import reading, services, versions
 from .forms import CommentForm, GoForm, IntroForm, NoteForm, QuestionForm, ScoreForm
+from .models import Score
 from .respondent import respondent_view
 from .services import AnswerRefused, StaleAnswer
 
@@ -156,6 +157,20 @@ def score_forms(r, data=None, *, field: str = "first"):
     return forms, saved
 
 
+def save_scores(p, forms, store: Callable[..., Score]) -> bool:
+    """The whole page's save of scores (without JavaScript): every valid form's score through
+    `store` (a service: the step-1 or the revised score). Returns whether all forms were valid."""
+    for form in forms:
+        if form.is_valid():
+            store(
+                p,
+                theme=form.theme.code,
+                value=form.cleaned_data["score"],
+                expected_version=form.expected_version,
+            )
+    return all(form.is_valid() for form in forms)
+
+
 @answering
 def fill_step1(request):
     r = request.respondent
@@ -170,19 +185,12 @@ def fill_step1(request):
         services.mark_opened(p)
         if p.step1_done_at is not None:
             return redirect(next_url(r))
-        for form in forms:
-            if form.is_valid():
-                services.save_score(
-                    p,
-                    theme=form.theme.code,
-                    value=form.cleaned_data["score"],
-                    expected_version=form.expected_version,
-                )
+        scores_valid = save_scores(p, forms, services.save_score)
         if note_form.is_valid():
             services.save_step1_note(
                 p, text=note_form.cleaned_data["text"], expected_version=note_form.expected_version
             )
-        if all(f.is_valid() for f in forms) and note_form.is_valid():
+        if scores_valid and note_form.is_valid():
             services.complete_step(p, step=1)
             return redirect(r.url("step2", theme=instrument.themes[0].code))
         forms, _saved = score_forms(r, data)  # the versions of what was saved just now
@@ -204,7 +212,7 @@ def fill_step1(request):
 def autosave(request, form: forms.Form, save: Callable[[dict], dict]) -> HttpResponse:
     """The one way a single answer is saved over htmx: validate `form`; when it is valid, `save`
     receives its cleaned data, saves it through a service and answers what the status line shows
-    (the answer's new version, for a revised score the score), and the fragment says "Saved at
+    (the answer's new version), and the fragment says "Saved at
     14:02" (200); otherwise the fragment gives the form's messages (422) and nothing is saved. A
     refused answer (closed round, handed in, revoked link, a stale page) raises AnswerRefused inside
     `save` and `answering` turns it into a 409 with the reason."""
@@ -213,27 +221,31 @@ def autosave(request, form: forms.Form, save: Callable[[dict], dict]) -> HttpRes
     return saved_status(request, form, **save(form.cleaned_data))
 
 
-def posted_score(request, theme: str):
-    """The participant and the posted score form of an autosave of a score (step 1 or revised)."""
+def autosave_score(request, theme: str, store: Callable[..., Score]) -> HttpResponse:
+    """The autosave of one score (step 1 or revised): `store(participant, theme=, value=,
+    expected_version=)` saves it through a service and returns the stored Score."""
     p = request.respondent.participant
     instrument = p.round.instrument
-    return p, ScoreForm(request.POST, instrument=instrument, theme=theme_or_404(instrument, theme))
+    form = ScoreForm(request.POST, instrument=instrument, theme=theme_or_404(instrument, theme))
+
+    def save(data):
+        score = store(p, theme=theme, value=data["score"], expected_version=form.expected_version)
+        return {"version": versions.of_score(score)}
+
+    return autosave(request, form, save)
+
+
+def save_first_score(participant, **score) -> Score:
+    # Saved first: a refused score (closed round, handed in) must not mark the link opened either.
+    stored = services.save_score(participant, **score)
+    services.mark_opened(participant)
+    return stored
 
 
 @answering
 @require_POST
 def fill_score(request, theme: str):
-    p, form = posted_score(request, theme)
-
-    def save(data):
-        # Saved first: a refused score (closed round, handed in) must not mark the link opened either.
-        score = services.save_score(
-            p, theme=theme, value=data["score"], expected_version=form.expected_version
-        )
-        services.mark_opened(p)
-        return {"version": versions.of_score(score)}
-
-    return autosave(request, form, save)
+    return autosave_score(request, theme, save_first_score)
 
 
 @answering

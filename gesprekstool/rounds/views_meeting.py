@@ -106,6 +106,15 @@ def prepare_url(round_: Round, anchor: str) -> str:
     return f"{reverse('rounds:prepare', kwargs={'pk': round_.pk})}#{anchor}"
 
 
+def back_to_prepare(request, round_: Round, anchor: str, *, error: str = "", success: str = ""):
+    """Back to the preparation page at `anchor`, saying what was refused (`error`) or done (`success`)."""
+    if error:
+        messages.error(request, error)
+    if success:
+        messages.success(request, success)
+    return redirect(prepare_url(round_, anchor))
+
+
 @login_required
 @require_POST
 def observation_toggle(request, pk: int):
@@ -116,7 +125,7 @@ def observation_toggle(request, pk: int):
     preparation.set_observation_hidden(
         round_, key=form.cleaned_data["key"], hidden=not form.cleaned_data["show"]
     )
-    return redirect(prepare_url(round_, "wat-opvalt"))
+    return back_to_prepare(request, round_, "wat-opvalt")
 
 
 @login_required
@@ -125,11 +134,11 @@ def own_observation_add(request, pk: int):
     round_, _membership = get_round(request, pk, manage=True)
     form = ThemeTextForm(request.POST, round_=round_, theme_required=False)
     if not form.is_valid():
-        messages.error(request, _("Write what stands out, in at most 5,000 characters."))
-        return redirect(prepare_url(round_, "wat-opvalt"))
+        return back_to_prepare(
+            request, round_, "wat-opvalt", error=_("Write what stands out, in at most 5,000 characters.")
+        )
     preparation.add_own_observation(round_, theme=form.cleaned_data["theme"], text=form.cleaned_data["text"])
-    messages.success(request, _("Your observation has been added."))
-    return redirect(prepare_url(round_, "wat-opvalt"))
+    return back_to_prepare(request, round_, "wat-opvalt", success=_("Your observation has been added."))
 
 
 @login_required
@@ -137,8 +146,7 @@ def own_observation_add(request, pk: int):
 def own_observation_delete(request, pk: int, observation_id: int):
     round_, _membership = get_round(request, pk, manage=True)
     preparation.remove_own_observation(get_object_or_404(round_.own_observations, pk=observation_id))
-    messages.success(request, _("Your observation has been removed."))
-    return redirect(prepare_url(round_, "wat-opvalt"))
+    return back_to_prepare(request, round_, "wat-opvalt", success=_("Your observation has been removed."))
 
 
 @login_required
@@ -147,16 +155,19 @@ def question_add(request, pk: int):
     round_, _membership = get_round(request, pk, manage=True)
     form = ThemeTextForm(request.POST, round_=round_, theme_required=True)
     if not form.is_valid():
-        messages.error(request, _("Choose a theme and write the question, in at most 5,000 characters."))
-        return redirect(prepare_url(round_, "vragen"))
+        return back_to_prepare(
+            request,
+            round_,
+            "vragen",
+            error=_("Choose a theme and write the question, in at most 5,000 characters."),
+        )
     preparation.add_question(
         round_,
         theme=form.cleaned_data["theme"],
         text=form.cleaned_data["text"],
         proposed=form.cleaned_data["proposed"],
     )
-    messages.success(request, _("The question has been added."))
-    return redirect(prepare_url(round_, "vragen"))
+    return back_to_prepare(request, round_, "vragen", success=_("The question has been added."))
 
 
 @login_required
@@ -166,18 +177,21 @@ def question_update(request, pk: int, question_id: int):
     question = get_object_or_404(round_.conversation_questions, pk=question_id)
     form = QuestionUpdateForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("A question cannot be empty or longer than 5,000 characters."))
-        return redirect(prepare_url(round_, f"vraag-{question.pk}"))
+        return back_to_prepare(
+            request,
+            round_,
+            f"vraag-{question.pk}",
+            error=_("A question cannot be empty or longer than 5,000 characters."),
+        )
     action = form.cleaned_data["action"]
     if action == form.DELETE:
         preparation.remove_question(question)
-        messages.success(request, _("The question has been removed."))
-    elif action in (form.UP, form.DOWN):
+        return back_to_prepare(request, round_, "vragen", success=_("The question has been removed."))
+    if action in (form.UP, form.DOWN):
         preparation.move_question(question, up=action == form.UP)
-    else:
-        preparation.change_question(question, text=form.cleaned_data["text"])
-        messages.success(request, _("The question has been saved."))
-    return redirect(prepare_url(round_, "vragen"))
+        return back_to_prepare(request, round_, "vragen")
+    preparation.change_question(question, text=form.cleaned_data["text"])
+    return back_to_prepare(request, round_, "vragen", success=_("The question has been saved."))
 
 
 @login_required

@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import services, versions
+from . import services
 from .analysis import analyse
 from .forms import GoForm
-from .views_fill import INVALID, answering, autosave, fill_context, next_url, posted_score, score_forms
+from .views_fill import INVALID, answering, autosave_score, fill_context, next_url, save_scores, score_forms
 
 
 def review_rows(r, forms, saved):
@@ -46,15 +46,7 @@ def fill_review(request):
     forms, saved = score_forms(r, data, field="revised")
     if request.method == "POST":
         services.ensure_can_answer(p)
-        for form in forms:
-            if form.is_valid():
-                services.save_revised_score(
-                    p,
-                    theme=form.theme.code,
-                    value=form.cleaned_data["score"],
-                    expected_version=form.expected_version,
-                )
-        if all(f.is_valid() for f in forms):
+        if save_scores(p, forms, services.save_revised_score):
             if GoForm.read(request.POST)["go"] == GoForm.FINISH:
                 services.finish(p)
                 return redirect(r.url("done"))
@@ -82,15 +74,7 @@ def fill_review(request):
 @answering
 @require_POST
 def fill_revise(request, theme: str):
-    p, form = posted_score(request, theme)
-
-    def save(data):
-        score = services.save_revised_score(
-            p, theme=theme, value=data["score"], expected_version=form.expected_version
-        )
-        return {"version": versions.of_score(score), "score": score}
-
-    return autosave(request, form, save)
+    return autosave_score(request, theme, services.save_revised_score)
 
 
 @answering

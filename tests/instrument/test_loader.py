@@ -335,6 +335,14 @@ def unknown_in_scale(data: dict) -> None:
     data["unknown"]["value"] = 5
 
 
+def short_scale(data: dict) -> None:
+    del data["scale"][4]
+
+
+def other_unknown(data: dict) -> None:
+    data["unknown"]["value"] = 9
+
+
 def other_version(data: dict) -> None:
     data["version"] = "2019.1"
 
@@ -379,6 +387,8 @@ def unknown_step_key(data: dict) -> None:
         (unknown_key, "2018.1.yaml: vraag 7, optie 7a: onbekende sleutel 'txet'"),
         (bad_scale, "2018.1.yaml: schaal: waarden moeten 1..5 zijn, op volgorde; gevonden [1, 2, 3, 7, 5]"),
         (unknown_in_scale, "2018.1.yaml: weet niet (unknown): waarde 5 is al een schaalwaarde"),
+        (short_scale, "2018.1.yaml: schaal: waarden moeten 1..5 zijn, op volgorde; gevonden [1, 2, 3, 4]"),
+        (other_unknown, "2018.1.yaml: weet niet (unknown): waarde moet 6 zijn; gevonden 9"),
         (other_version, "2018.1.yaml: versie '2019.1' komt niet overeen met de bestandsnaam (2018.1)"),
         (empty_statement, "2018.1.yaml: thema B: 'statement' is leeg"),
         (wrong_type, "2018.1.yaml: vraag 9, optie 9g: 'needs_text' moet true of false zijn, niet 'ja'"),

@@ -5,30 +5,22 @@ python manage.py daily --dry-run   # only say what each job would do
 python manage.py daily --only reminders --date 2026-12-01
 """
 
-import datetime
-
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
+from django.core.management.base import CommandError
 
 from gesprekstool.lib import daily
 
 
-class Command(BaseCommand):
+class Command(daily.DayCommand):
     help = "Run the daily jobs: reminders, retention of personal data, clean-up of expired links."
 
     def add_arguments(self, parser):
-        parser.add_argument("--dry-run", action="store_true", help="Say what would happen; change nothing.")
-        parser.add_argument(
-            "--date",
-            type=datetime.date.fromisoformat,
-            help="Act as if today were this date (YYYY-MM-DD); default: today.",
-        )
+        super().add_arguments(parser)
         parser.add_argument(
             "--only", action="append", metavar="JOB", help="Run only this job (may be repeated)."
         )
 
     def handle(self, *args, dry_run=False, date=None, only=None, **options):
-        today = date or timezone.localdate()
+        today = self.today(date)
         known = {job.name for job in daily.jobs()}
         unknown = set(only or []) - known
         if unknown:

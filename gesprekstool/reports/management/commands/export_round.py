@@ -5,8 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from gesprekstool.organisations import activity
 from gesprekstool.reports.formats import FORMATS
+from gesprekstool.rounds import log
 from gesprekstool.rounds.models import Round
 
 
@@ -36,13 +36,7 @@ class Command(BaseCommand):
         with translation.override(settings.LANGUAGE_CODE):
             where = _("command on the server")
         detail = f"{fmt.key} ({where})"
-        activity.record(
-            organisation=round_.organisation,
-            actor=None,
-            action=activity.Action.ROUND_EXPORTED,
-            subject=round_.title,
-            detail=detail,
-        )
+        log.record(round_, actor=None, action=log.Action.ROUND_EXPORTED, detail=detail)
         if output in (None, "-"):
             self.stdout.write(data.decode("utf-8"), ending="")  # JSON and CSV are UTF-8 text
             return
