@@ -131,6 +131,8 @@ def step2_rows(results: RoundResults) -> list[Step2Row]:
         name = p.shown_name  # once per participant, not once per row
         for theme_result in results.step2:
             theme = theme_result.theme
+            # What every row of this participant and theme starts with.
+            who = {"participant": name, "domain": domain, "theme": theme.code, "theme_title": theme.title}
             for q in theme_result.questions:
                 question = q.question
                 has_answer = (p.pk, question.code) in answered
@@ -138,10 +140,7 @@ def step2_rows(results: RoundResults) -> list[Step2Row]:
                     key = (p.pk, o.option.code)
                     rows.append(
                         Step2Row(
-                            participant=name,
-                            domain=domain,
-                            theme=theme.code,
-                            theme_title=theme.title,
+                            **who,
                             question=question.code,
                             question_text=question.text,
                             code=o.option.code,
@@ -152,10 +151,7 @@ def step2_rows(results: RoundResults) -> list[Step2Row]:
                     )
             rows.append(
                 Step2Row(
-                    participant=name,
-                    domain=domain,
-                    theme=theme.code,
-                    theme_title=theme.title,
+                    **who,
                     question="",
                     question_text="",
                     code=f"{theme.code}-opmerking",

@@ -6,7 +6,8 @@ formulas, whatever they start with.
 """
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 
 from django.utils import timezone
@@ -22,6 +23,21 @@ from .tabular import Tables, agreement_rows, round_tables
 from .text import xml_safe
 
 DATE_FORMAT = "DD-MM-YYYY"
+# Excel's limit for the text of one cell (openpyxl cuts there too).
+CELL_TEXT_LIMIT = 32767
+# Rows per piece written to the file: a few hundred kB of XML at a time, never the whole sheet.
+ROWS_PER_CHUNK = 500
+
+
+@dataclass
+class _Body:
+    """A sheet's rows below the header, written as SpreadsheetML by `_body_xml` into the file
+    openpyxl made (see `_with_bodies`)."""
+
+    sheet: object
+    rows: list[list]
+    styles: dict[int, int]  # column (from 0) -> openpyxl's style id for every cell of that column
+    date_style: int
 
 
 def _sheet(  # noqa: PLR0913 - a sheet is described by all of these
@@ -33,12 +49,13 @@ def _sheet(  # noqa: PLR0913 - a sheet is described by all of these
     *,
     filter_: bool = True,
     column_formats: dict[int, str] | None = None,
-):
-    """A sheet streamed row by row (openpyxl's write-only mode keeps no cell objects: the export of
-    300 participants writes some 280,000 cells). Bold header, frozen first row, a filter over
-    all rows, column widths; texts are always stored as text, dates as DD-MM-YYYY. Every cell of a
-    column in `column_formats` (counted from 0) gets that number format, the empty ones too, so a
-    date typed there later shows the same way."""
+) -> _Body:
+    """A sheet with a bold, wrapped header, the first row frozen, a filter over all rows and
+    column widths, made by openpyxl (write-only mode). Its other rows are returned as a `_Body`, for
+    `_with_bodies` to write: openpyxl's per-cell writer was most of the export's time (305,000
+    cells at 300 participants). Texts are always stored as text, dates as DD-MM-YYYY. Every cell
+    of a column in `column_formats` (counted from 0) gets that number format, the empty ones too,
+    so a date typed there later shows the same way."""
     from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
     from openpyxl.styles import Alignment, Font  # noqa: PLC0415
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
@@ -49,35 +66,108 @@ def _sheet(  # noqa: PLR0913 - a sheet is described by all of these
         sheet.column_dimensions[get_column_letter(i)].width = width
     sheet.freeze_panes = "A2"
     bold, top = Font(bold=True), Alignment(vertical="top", wrap_text=True)
-    formats = column_formats or {}
+
+    def style_id(number_format: str) -> int:
+        # Asking a cell for its style id adds the style to the workbook's styles.xml.
+        cell = WriteOnlyCell(sheet)
+        cell.number_format = number_format
+        return cell.style_id
 
     def header_cell(text):
         cell = WriteOnlyCell(sheet, value=text)
         cell.font, cell.alignment = bold, top
         return cell
 
-    def value_cell(value, column):
-        if isinstance(value, str):
-            value = xml_safe(value)
-            if value.startswith("="):
-                # openpyxl would store "=SUM(...)" typed by a participant as a formula: keep it text.
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.data_type = "s"
-                return cell
-            return value
-        number_format = formats.get(column, DATE_FORMAT if isinstance(value, date) else None)
-        if number_format:
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.number_format = number_format
-            return cell
-        return value
-
     sheet.append([header_cell(text) for text in header])
-    for row in rows:
-        sheet.append([value_cell(value, i) for i, value in enumerate(row)])
     if rows and filter_:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
-    return sheet
+    styles = {column: style_id(number_format) for column, number_format in (column_formats or {}).items()}
+    return _Body(sheet=sheet, rows=rows, styles=styles, date_style=style_id(DATE_FORMAT))
+
+
+def _text_xml(text: str) -> str:
+    """The end of a text cell, after its reference: an inline string (as openpyxl writes it),
+    never a formula, whatever the text starts with."""
+    text = xml_safe(text)[:CELL_TEXT_LIMIT]
+    if not text:
+        return '" t="inlineStr"></c>'
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    return f'" t="inlineStr"><is><t{space}>{escaped}</t></is></c>'
+
+
+def _other_xml(ref: str, value, style: int | None, date_style: int) -> str:
+    """A cell that is not text: a number, a date (its serial number, styled as a date unless its
+    column has a format), a yes/no, or an empty cell that only carries its column's format."""
+    from openpyxl.utils.datetime import to_excel  # noqa: PLC0415
+
+    if isinstance(value, date):
+        value, style = to_excel(value), date_style if style is None else style
+    styled = "" if style is None else f' s="{style}"'
+    if value is None:
+        return f'<c r="{ref}"{styled} t="n"></c>'
+    if isinstance(value, bool):
+        return f'<c r="{ref}"{styled} t="b"><v>{value:d}</v></c>'
+    if isinstance(value, int | float):
+        return f'<c r="{ref}"{styled} t="n"><v>{value:.16g}</v></c>'
+    raise TypeError(f"No Excel cell for {value!r}")
+
+
+def _body_xml(body: _Body) -> Iterator[bytes]:
+    """The `<row>` elements of `body`, from row 2, in pieces of ROWS_PER_CHUNK rows: the same
+    SpreadsheetML openpyxl writes for these values (a number as %.16g, a date as its serial number
+    with the date style, an empty text as an empty inline string, None as no cell unless its column
+    has a format)."""
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+    width = max((len(row) for row in body.rows), default=0)
+    letters = [get_column_letter(i) for i in range(1, width + 1)]
+    texts: dict[str, str] = {}  # most texts repeat on every row (titles, items, names)
+    pieces: list[str] = []
+    for number, row in enumerate(body.rows, start=2):
+        pieces.append(f'<row r="{number}">')
+        for column, value in enumerate(row):
+            ref = f"{letters[column]}{number}"
+            if isinstance(value, str):
+                tail = texts.get(value)
+                if tail is None:
+                    tail = texts[value] = _text_xml(value)
+                pieces.append(f'<c r="{ref}{tail}')
+            elif value is not None or column in body.styles:
+                pieces.append(_other_xml(ref, value, body.styles.get(column), body.date_style))
+        pieces.append("</row>")
+        if number % ROWS_PER_CHUNK == 0:
+            yield "".join(pieces).encode()
+            pieces.clear()
+    yield "".join(pieces).encode()
+
+
+def _with_bodies(data: bytes, bodies: list[_Body]) -> bytes:
+    """openpyxl's file `data` with each body's rows written into its sheet, after the header row.
+
+    Every other part of the file (styles, workbook, document properties) stays as openpyxl wrote
+    it; the sheets are streamed into the new file piece by piece."""
+    import zipfile  # noqa: PLC0415
+
+    by_path = {body.sheet.path.lstrip("/"): body for body in bodies}
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as made,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as final,
+    ):
+        for info in made.infolist():
+            content = made.read(info)
+            body = by_path.get(info.filename)
+            if body is None:
+                final.writestr(info, content)
+                continue
+            head, end, tail = content.partition(b"</sheetData>")
+            with final.open(info, "w") as part:
+                part.write(head)
+                for piece in _body_xml(body):
+                    part.write(piece)
+                part.write(end + tail)
+    return out.getvalue()
 
 
 def render_xlsx(round_: Round, *, progress: Callable[[int], None] | None = None) -> bytes:
@@ -91,86 +181,91 @@ def render_xlsx(round_: Round, *, progress: Callable[[int], None] | None = None)
     if progress:
         progress(2)
     workbook = Workbook(write_only=True)
-    _round_sheet(workbook, tables)
-    _themes_sheet(workbook, tables)
+    bodies = [_round_sheet(workbook, tables), _themes_sheet(workbook, tables)]
     title = round_.title
-    _sheet(
-        workbook,
-        _("Step 1"),
-        [
-            _("round"),
-            _("participant"),
-            _("domain"),
-            _("item code"),
-            _("theme title"),
-            _("item text"),
-            _("first score"),
-            _("first score (meaning)"),
-            _("revised score"),
-            _("revised score (meaning)"),
-            _("score after step 2"),
-            _("text"),
-        ],
-        [
-            [title, r.participant, r.domain, r.code, r.theme_title, r.item, r.first, r.first_label]
-            + [r.revised, r.revised_label, r.current, r.text]
-            for r in tables.step1
-        ],
-        [24, 30, 16, 9, 36, 60, 10, 20, 10, 20, 10, 60],
-    )
-    _sheet(
-        workbook,
-        _("Step 2"),
-        [
-            _("round"),
-            _("participant"),
-            _("domain"),
-            _("theme"),
-            _("theme title"),
-            _("question"),
-            _("question text"),
-            _("item code"),
-            _("item text"),
-            _("ticked (1 = yes, 0 = no, empty = question not answered)"),
-            _("text"),
-        ],
-        [
+    bodies.append(
+        _sheet(
+            workbook,
+            _("Step 1"),
             [
-                title,
-                r.participant,
-                r.domain,
-                r.theme,
-                r.theme_title,
-                r.question,
-                r.question_text,
-                r.code,
-                r.item,
-                r.ticked,
-                r.text,
-            ]
-            for r in tables.step2
-        ],
-        [24, 30, 16, 8, 36, 8, 50, 12, 50, 14, 60],
+                _("round"),
+                _("participant"),
+                _("domain"),
+                _("item code"),
+                _("theme title"),
+                _("item text"),
+                _("first score"),
+                _("first score (meaning)"),
+                _("revised score"),
+                _("revised score (meaning)"),
+                _("score after step 2"),
+                _("text"),
+            ],
+            [
+                [title, r.participant, r.domain, r.code, r.theme_title, r.item, r.first, r.first_label]
+                + [r.revised, r.revised_label, r.current, r.text]
+                for r in tables.step1
+            ],
+            [24, 30, 16, 9, 36, 60, 10, 20, 10, 20, 10, 60],
+        )
     )
-    _sheet(
-        workbook,
-        _("Actions"),
-        [
-            _("round"),
-            _("theme"),
-            _("theme title"),
-            _("action"),
-            _("who"),
-            _("department"),
-            _("date"),
-            _("status"),
-        ],
-        [
-            [title, a.theme.code, a.theme.title, a.description, a.who, a.department, a.due_on, a.status]
-            for a in tables.actions
-        ],
-        [24, 8, 40, 60, 30, 30, 12, 12],
-        column_formats={6: DATE_FORMAT},
+    bodies.append(
+        _sheet(
+            workbook,
+            _("Step 2"),
+            [
+                _("round"),
+                _("participant"),
+                _("domain"),
+                _("theme"),
+                _("theme title"),
+                _("question"),
+                _("question text"),
+                _("item code"),
+                _("item text"),
+                _("ticked (1 = yes, 0 = no, empty = question not answered)"),
+                _("text"),
+            ],
+            [
+                [
+                    title,
+                    r.participant,
+                    r.domain,
+                    r.theme,
+                    r.theme_title,
+                    r.question,
+                    r.question_text,
+                    r.code,
+                    r.item,
+                    r.ticked,
+                    r.text,
+                ]
+                for r in tables.step2
+            ],
+            [24, 30, 16, 8, 36, 8, 50, 12, 50, 14, 60],
+        )
+    )
+    bodies.append(
+        _sheet(
+            workbook,
+            _("Actions"),
+            [
+                _("round"),
+                _("theme"),
+                _("theme title"),
+                _("action"),
+                _("who"),
+                _("department"),
+                _("date"),
+                _("status"),
+            ],
+            [
+                [title, a.theme.code, a.theme.title, a.description, a.who, a.department, a.due_on, a.status]
+                for a in tables.actions
+            ],
+            [24, 8, 40, 60, 30, 30, 12, 12],
+            column_formats={6: DATE_FORMAT},
+        )
     )
     workbook.properties.creator = xml_safe(round_.organisation.name)
     workbook.properties.title = xml_safe(round_.title)
@@ -178,10 +273,10 @@ def render_xlsx(round_: Round, *, progress: Callable[[int], None] | None = None)
     workbook.properties.language = document_language()
     out = io.BytesIO()
     workbook.save(out)
-    return out.getvalue()
+    return _with_bodies(out.getvalue(), bodies)
 
 
-def _round_sheet(workbook, tables: Tables) -> None:
+def _round_sheet(workbook, tables: Tables) -> _Body:
     round_ = tables.round
     rows = [
         [_("Municipality"), round_.organisation.name],
@@ -194,10 +289,10 @@ def _round_sheet(workbook, tables: Tables) -> None:
         [_("Made on"), timezone.localdate()],
     ]
     rows += [[item, text or value] for _code, item, value, text in agreement_rows(tables)]
-    _sheet(workbook, _("Round"), [_("item"), _("value")], rows, [34, 80], filter_=False)
+    return _sheet(workbook, _("Round"), [_("item"), _("value")], rows, [34, 80], filter_=False)
 
 
-def _themes_sheet(workbook, tables: Tables) -> None:
+def _themes_sheet(workbook, tables: Tables) -> _Body:
     """Per theme the average (rounded by the one rule of lib.numbers, shown as 3,3 in a Dutch
     Excel), the lowest and highest score and the "don't know" count, as in the report."""
     rows = []
@@ -205,7 +300,7 @@ def _themes_sheet(workbook, tables: Tables) -> None:
         average = float(one_decimal(s.mean)) if s.mean is not None else None
         rows.append([tables.round.title, s.theme.code, s.theme.title, s.theme.statement, average])
         rows[-1] += [s.low, s.high, s.unknown, len(s.scores)]
-    _sheet(
+    return _sheet(
         workbook,
         _("Per theme"),
         [

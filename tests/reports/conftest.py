@@ -106,3 +106,8 @@ def all_texts() -> list[str]:
     texts += [t for c in COMMENTS for t in c.values()]
     texts += [n for n in NOTES if n] + ACTION_TEXTS + AGREEMENT_TEXTS
     return texts
+
+
+def texts_missing_or_private(text: str) -> tuple[list[str], list[str]]:
+    """The texts of the round that `text` lacks, and the private words it holds (both should be [])."""
+    return [t for t in all_texts() if t not in text], [w for w in private_words() if w in text]

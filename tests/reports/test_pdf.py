@@ -3,6 +3,7 @@
 import io
 import re
 
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
@@ -147,3 +148,20 @@ def test_report_chart_legend_maps_each_domain_to_its_shape_and_colour(full_round
             "weet niet",
         ),
     ]
+
+
+def test_print_stylesheet_fallbacks_are_the_design_tokens_values():
+    # The PDF loads only report.css; each colour token it names must fall back to the token's value.
+    css = pdf.STYLESHEET.read_text()
+    tokens = (settings.NODE_MODULES / "@utrecht" / "design-tokens" / "dist" / "index.css").read_text()
+    used = dict(re.findall(r"var\((--utrecht-color-[\w-]+), ([^)]+\))\)", css))
+
+    assert sorted(used) == [
+        "--utrecht-color-blue-35",
+        "--utrecht-color-grey-10",
+        "--utrecht-color-grey-30",
+        "--utrecht-color-grey-80",
+        "--utrecht-color-grey-95",
+        "--utrecht-color-red-40",
+    ]
+    assert {name: re.search(rf"{name}: ([^;]+);", tokens).group(1) for name in used} == used
