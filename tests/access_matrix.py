@@ -68,7 +68,6 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gesprekstool.agenda import services as agenda_services
 from gesprekstool.futures import cooperation
@@ -95,6 +94,7 @@ from tests.factories import (
     OwnObservationFactory,
     ProgrammeFactory,
     ProgrammeMemberFactory,
+    TOTPDeviceFactory,
     answer_everything,
 )
 
@@ -310,7 +310,7 @@ def build_scenario() -> Scenario:
         send=False,
     ).invitation
     facilitator = users["facilitator"]
-    setup_device = TOTPDevice.objects.create(user=facilitator, name="app", confirmed=False)
+    setup_device = TOTPDeviceFactory(user=facilitator, confirmed=False)
 
     def invite(email: str) -> tuple[Invitation, str]:
         sent = organisation_services.invite(

@@ -11,10 +11,15 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import strategies as st
 
 from gesprekstool.agenda.models import Action, ActionNote, Agreement, CalendarFeed, OwnerLink, SentReminder
-from gesprekstool.indicators.models import Indicator
+from gesprekstool.futures.models import Contribution, FuturePart, Group, Prompt, Vote
+from gesprekstool.indicators.models import Indicator, RoundIndicator
+from gesprekstool.inspiration.models import RuleEntry, SuggestionRule
 from gesprekstool.organisations import services as organisation_services
-from gesprekstool.organisations.models import Membership, Organisation
+from gesprekstool.organisations.models import Invitation, Membership, Organisation
 from gesprekstool.programmes.models import Programme, ProgrammeMember
+from gesprekstool.reports.formats import FORMATS
+from gesprekstool.reports.models import ExportBuild
+from gesprekstool.reports.stored import export_version
 from gesprekstool.rounds import services
 from gesprekstool.rounds.models import (
     Choice,
@@ -27,6 +32,7 @@ from gesprekstool.rounds.models import (
     Score,
 )
 from gesprekstool.rounds.observations import Answers
+from gesprekstool.statements.models import Statement
 
 HELD_ON = datetime.date(2026, 11, 20)
 PASSWORD = "geheim-wachtwoord-123"  # every UserFactory user's
@@ -55,10 +61,21 @@ class UserFactory(factory.django.DjangoModelFactory):
             obj.save()
 
 
+class TOTPDeviceFactory(factory.django.DjangoModelFactory):
+    """A confirmed authenticator app of a user (an unconfirmed one is half set up)."""
+
+    class Meta:
+        model = TOTPDevice
+
+    user = factory.SubFactory(UserFactory)
+    name = "app"
+    confirmed = True
+
+
 def login_with_two_factor(client, user) -> TOTPDevice:
     """Logs `user` in on the test client as if they entered a code from their app: a confirmed app
     device, and a session that django-otp counts as verified (the admin asks for that)."""
-    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    device = TOTPDeviceFactory(user=user)
     client.force_login(user)
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
@@ -126,6 +143,23 @@ class ConversationQuestionFactory(factory.django.DjangoModelFactory):
 
 class ReaderMembershipFactory(MembershipFactory):
     role = Membership.Role.READER
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """An open invitation to be a facilitator, valid for a week, whose link carries `token`
+    (the database keeps only its hash)."""
+
+    class Meta:
+        model = Invitation
+
+    class Params:
+        token = factory.Sequence(lambda n: f"{n:t>43}")
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    email = factory.Sequence(lambda n: f"genodigde{n}@example.nl")
+    role = Membership.Role.FACILITATOR
+    token_hash = factory.LazyAttribute(lambda invitation: organisation_services.hash_token(invitation.token))
+    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
 
 
 class ActionFactory(factory.django.DjangoModelFactory):
@@ -220,6 +254,115 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
     year = 2023
     area = "Testdorp"
     source = "CBS"
+
+
+class RoundIndicatorFactory(factory.django.DjangoModelFactory):
+    """A figure shown with a round, on theme A unless `themes` is given."""
+
+    class Meta:
+        model = RoundIndicator
+
+    round = factory.SubFactory(RoundFactory)
+    indicator = factory.SubFactory(
+        IndicatorFactory, organisation=factory.SelfAttribute("..round.organisation")
+    )
+    themes = factory.LazyFunction(lambda: ["A"])
+
+
+class SuggestionRuleFactory(factory.django.DjangoModelFactory):
+    """A suggestion rule; `theme` is an inspiration Theme (the shipped library has them)."""
+
+    class Meta:
+        model = SuggestionRule
+
+    slug = factory.Sequence(lambda n: f"regel-{n}")
+
+
+class RuleEntryFactory(factory.django.DjangoModelFactory):
+    """An entry a rule suggests; `entry` is given (entries come from the library or `make_entry`)."""
+
+    class Meta:
+        model = RuleEntry
+
+    rule = factory.SubFactory(SuggestionRuleFactory)
+
+
+class ExportBuildFactory(factory.django.DjangoModelFactory):
+    """The row of a PDF of the round's current version being built, last heard of now."""
+
+    class Meta:
+        model = ExportBuild
+
+    round = factory.SubFactory(RoundFactory)
+    fmt = "pdf"
+    language = "nl"
+    version = factory.LazyAttribute(lambda build: export_version(build.round))
+    steps = factory.LazyAttribute(lambda build: len(FORMATS[build.fmt].step_names))
+    started_at = factory.LazyFunction(timezone.now)
+    heartbeat_at = factory.SelfAttribute("started_at")
+
+
+class StatementFactory(factory.django.DjangoModelFactory):
+    """A host's own text for one of the statement pages (the privacy statement unless `kind` is given)."""
+
+    class Meta:
+        model = Statement
+
+    kind = Statement.Kind.PRIVACY
+    title = "Onze verklaring"
+    body = "Tekst"
+
+
+class FuturePartFactory(factory.django.DjangoModelFactory):
+    """A round's picture of the future, open from the start ("before" the results)."""
+
+    class Meta:
+        model = FuturePart
+
+    round = factory.SubFactory(RoundFactory)
+    position = "before"
+
+
+class PromptFactory(factory.django.DjangoModelFactory):
+    """A prompt on theme B of a picture of the future."""
+
+    class Meta:
+        model = Prompt
+
+    part = factory.SubFactory(FuturePartFactory)
+    theme = "B"
+    text = factory.Sequence(lambda n: f"Over vier jaar {n} …")
+
+
+class GroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Group
+
+    prompt = factory.SubFactory(PromptFactory)
+    heading = factory.Sequence(lambda n: f"Kop {n}")
+
+
+class ContributionFactory(factory.django.DjangoModelFactory):
+    """A participant's contribution to a prompt; the participant is of the prompt's round."""
+
+    class Meta:
+        model = Contribution
+
+    prompt = factory.SubFactory(PromptFactory)
+    participant = factory.SubFactory(ParticipantFactory, round=factory.SelfAttribute("..prompt.part.round"))
+    text = factory.Sequence(lambda n: f"Bijdrage {n}")
+
+
+class VoteFactory(factory.django.DjangoModelFactory):
+    """A dot a participant gives a contribution."""
+
+    class Meta:
+        model = Vote
+
+    contribution = factory.SubFactory(ContributionFactory)
+    participant = factory.SubFactory(
+        ParticipantFactory, round=factory.SelfAttribute("..contribution.prompt.part.round")
+    )
 
 
 class ScoreFactory(factory.django.DjangoModelFactory):

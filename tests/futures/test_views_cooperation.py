@@ -8,13 +8,14 @@ from django.utils import timezone
 
 from gesprekstool.agenda.models import Action
 from gesprekstool.futures import cooperation
-from gesprekstool.futures.models import CooperationMark, FuturePart
+from gesprekstool.futures.models import CooperationMark
 from gesprekstool.rounds import services
+from tests.factories import FuturePartFactory
 
 
 @pytest.fixture
 def part(round_):
-    return FuturePart.objects.create(round=round_, position="before")
+    return FuturePartFactory(round=round_)
 
 
 def marks_url(participant) -> str:

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gesprekstool.indicators.models import Indicator, RoundIndicator
+from tests.factories import RoundIndicatorFactory
 
 from .conftest import make_figure
 
@@ -151,7 +152,7 @@ def test_a_chosen_figure_without_a_theme_saves_nothing(facilitator_client, round
 
 
 def test_reader_sees_the_rounds_figures_but_may_not_choose(reader_client, round_, figure):
-    RoundIndicator.objects.create(round=round_, indicator=figure, themes=["B"])
+    RoundIndicatorFactory(round=round_, indicator=figure, themes=["B"])
 
     page = reader_client.get(round_url(round_))
     refused = reader_client.post(round_url(round_), {})

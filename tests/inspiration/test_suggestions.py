@@ -8,10 +8,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from gesprekstool.inspiration import services
-from gesprekstool.inspiration.models import Entry, RuleEntry, SuggestionRule, Theme
+from gesprekstool.inspiration.models import Entry, SuggestionRule, Theme
 from gesprekstool.inspiration.suggestions import suggestions_for
 from gesprekstool.rounds import services as round_services
 from gesprekstool.rounds.results import round_results
+from tests.factories import RuleEntryFactory, SuggestionRuleFactory
 
 from .conftest import make_entry
 
@@ -140,7 +141,7 @@ def test_retired_and_non_public_entries_are_not_suggested(round_, organisation):
     services.retire(Entry.objects.get(slug="rotterdam-resultaatgericht-werken"))
     rule = SuggestionRule.objects.get(slug="e-aanbesteding")
     private = make_entry(title="Eigen aanpak", themes="E", visibility="private", organisation=organisation)
-    RuleEntry.objects.create(rule=rule, entry=private, position=0)
+    RuleEntryFactory(rule=rule, entry=private, position=0)
     person(round_, "Fatima", scores={"E": 4}, choices={"10": ["10d"]})
     found = [slug for _code, slug in suggested(round_, "E")]
     assert "rotterdam-resultaatgericht-werken" not in found
@@ -152,10 +153,10 @@ def test_rules_are_data_an_adviser_can_change(round_):
     person(round_, "Fatima", scores={"E": 4}, choices={"10": ["10d"]})
     SuggestionRule.objects.filter(slug="e-aanbesteding").update(active=False)
     assert suggested(round_, "E") == []
-    rule = SuggestionRule.objects.create(
+    rule = SuggestionRuleFactory(
         slug="e-eigen-regel", theme=Theme.objects.get(code="E"), ticked="10d", reason="Zie {ticked_by}."
     )
-    RuleEntry.objects.create(rule=rule, entry=Entry.objects.get(slug="lekker-in-je-lijf"))
+    RuleEntryFactory(rule=rule, entry=Entry.objects.get(slug="lekker-in-je-lijf"))
     found = suggestions_for(round_results(round_))
     assert [(s.entry.slug, s.rule) for s in found] == [("lekker-in-je-lijf", "e-eigen-regel")]
 

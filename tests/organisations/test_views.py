@@ -11,7 +11,14 @@ from django.urls import reverse
 from gesprekstool.organisations import services
 from gesprekstool.organisations.current import SESSION_KEY
 from gesprekstool.organisations.models import ActivityEntry, Invitation, Membership
-from tests.factories import MembershipFactory, ReaderMembershipFactory, UserFactory, invite, password_logs_in
+from tests.factories import (
+    InvitationFactory,
+    MembershipFactory,
+    ReaderMembershipFactory,
+    UserFactory,
+    invite,
+    password_logs_in,
+)
 
 TEAM = reverse("organisations:team")
 PASSWORD = "lang-wachtwoord-42"
@@ -467,13 +474,7 @@ def test_accept_with_another_account_is_403_and_changes_nothing(client, organisa
 def test_accept_by_a_member_says_so_and_changes_nothing(facilitator, facilitator_client, organisation):
     facilitator.email = "lid@example.nl"
     facilitator.save()
-    Invitation.objects.create(
-        organisation=organisation,
-        email="lid@example.nl",
-        role="meelezer",
-        token_hash=services.hash_token("t" * 43),
-        expires_at=datetime.datetime(2099, 1, 1, tzinfo=datetime.UTC),
-    )
+    InvitationFactory(organisation=organisation, email="lid@example.nl", role="meelezer", token="t" * 43)
 
     response = facilitator_client.post(invitation_url("t" * 43), follow=True)
 
