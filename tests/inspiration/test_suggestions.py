@@ -235,3 +235,4 @@ def test_the_results_page_with_suggestions_takes_a_fixed_number_of_queries(
         response = facilitator_client.get(page_url)
 
     assert response.status_code == HTTPStatus.OK
+    assert "/inspiratie/voorbeeld/rotterdam-resultaatgericht-werken/" in response.content.decode()

@@ -3,6 +3,7 @@ different instrument versions compared only on what they share."""
 
 import dataclasses
 import datetime
+from http import HTTPStatus
 
 import pytest
 from django.db import connection
@@ -226,7 +227,7 @@ def test_progress_page_shows_chart_table_and_the_reminder(facilitator_client, or
     response = facilitator_client.get(progress_url(organisation))
 
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert "De scores zijn een hulpmiddel voor het gesprek, geen meting." in page
     assert page.count('<svg class="gt-trend__svg" role="img"') == 6
     assert 'aria-labelledby="thema-A-title thema-A-desc"' in page
@@ -242,8 +243,8 @@ def test_progress_page_without_rounds(facilitator_client, organisation):
 
 
 def test_progress_refusals(client, reader_client, outsider_client, organisation):
-    assert reader_client.get(progress_url(organisation)).status_code == 200
-    assert outsider_client.get(progress_url(organisation)).status_code == 404
+    assert reader_client.get(progress_url(organisation)).status_code == HTTPStatus.OK
+    assert outsider_client.get(progress_url(organisation)).status_code == HTTPStatus.NOT_FOUND
     assert client.get(progress_url(organisation)).url.startswith(reverse("login"))
     assert client.get(reverse("monitoring:home")).url.startswith(reverse("login"))
 
@@ -274,7 +275,7 @@ def add_rounds(organisation, count: int, start: int) -> None:
 
 def query_count(client, url) -> int:
     with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
+        assert client.get(url).status_code == HTTPStatus.OK
     return len(captured)
 
 

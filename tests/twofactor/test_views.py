@@ -268,7 +268,11 @@ def test_require_2fa_still_lets_the_user_set_up_log_out_and_answer(client, user,
     join_page = client.get(reverse("join_start"))
     logout = client.post(reverse("logout"))
 
-    assert (setup.status_code, participant_page.status_code, join_page.status_code) == (200, 200, 200)
+    assert (setup.status_code, participant_page.status_code, join_page.status_code) == (
+        HTTPStatus.OK,
+        HTTPStatus.OK,
+        HTTPStatus.OK,
+    )
     assert logout.url == reverse("login")
 
 
