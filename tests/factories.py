@@ -452,6 +452,24 @@ def answer_everything(participant: Participant, *, score: int = 3, finish: bool 
     return participant
 
 
+def answered(
+    round_: Round, name: str, *, domain: str = "armoede", scores=None, revised=None, choices=None
+) -> Participant:
+    """A new participant with step-1 `scores` (theme -> value), step 1 done, step-2 `choices`
+    (question -> option codes, without words) and, if given, `revised` scores after step 2."""
+    participant = services.add_participant(round_, display_name=name, domain=domain)
+    for theme, value in (scores or {}).items():
+        services.save_score(participant, theme=theme, value=value)
+    services.complete_step(participant, step=1)
+    for question, options in (choices or {}).items():
+        services.save_question(participant, question=question, choices=dict.fromkeys(options, ""))
+    if revised:
+        services.complete_step(participant, step=2)
+        for theme, value in revised.items():
+            services.save_revised_score(participant, theme=theme, value=value)
+    return participant
+
+
 def answers_of(participant: Participant) -> dict:
     """Everything a participant has saved, read back from the database, for before/after comparisons."""
     fresh = Participant.objects.get(pk=participant.pk)

@@ -14,6 +14,21 @@ from .conftest import make_entry
 pytestmark = pytest.mark.usefixtures("shipped")
 
 CHANGELIST = reverse("admin:inspiration_entry_changelist")
+# The add form filled in as an adviser would, without tags.
+NEW_ENTRY = {
+    "title": "Buurtmoestuin in Oost",
+    "slug": "buurtmoestuin-in-oost",
+    "kind": "example",
+    "organisation_name": "Gemeente Voorbeeld",
+    "summary": "Bewoners met weinig geld kweken samen groente.",
+    "lessons": "Gezond eten begint bij samen doen.",
+    "themes": ["D"],
+    "source": "",
+    "source_url": "",
+    "visibility": "public",
+    "organisation": "",
+    "position": "1000",
+}
 
 
 def test_advisers_see_the_library_with_filters_and_search(adviser_client):
@@ -56,21 +71,7 @@ def test_change_form_is_grouped_and_in_dutch(adviser_client):
 def test_adding_in_the_admin_writes_the_search_index(adviser_client, adviser, facilitator_client):
     response = adviser_client.post(
         reverse("admin:inspiration_entry_add"),
-        {
-            "title": "Buurtmoestuin in Oost",
-            "slug": "buurtmoestuin-in-oost",
-            "kind": "example",
-            "organisation_name": "Gemeente Voorbeeld",
-            "summary": "Bewoners met weinig geld kweken samen groente.",
-            "lessons": "Gezond eten begint bij samen doen.",
-            "themes": ["D"],
-            "tags": [Tag.objects.get(slug="bereiken").pk],
-            "source": "",
-            "source_url": "",
-            "visibility": "public",
-            "organisation": "",
-            "position": "1000",
-        },
+        {**NEW_ENTRY, "tags": [Tag.objects.get(slug="bereiken").pk]},
     )
     assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].form.errors
     entry = Entry.objects.get(slug="buurtmoestuin-in-oost")
@@ -182,22 +183,7 @@ def test_renaming_a_tag_reindexes_its_entries(adviser_client):
     ],
 )
 def test_the_admin_refuses_bad_slugs_and_script_addresses(adviser_client, changes, field):
-    data = {
-        "title": "Buurtmoestuin in Oost",
-        "slug": "buurtmoestuin-in-oost",
-        "kind": "example",
-        "organisation_name": "Gemeente Voorbeeld",
-        "summary": "Bewoners met weinig geld kweken samen groente.",
-        "lessons": "Gezond eten begint bij samen doen.",
-        "themes": ["D"],
-        "source": "",
-        "source_url": "",
-        "visibility": "public",
-        "organisation": "",
-        "position": "1000",
-        **changes,
-    }
-    response = adviser_client.post(reverse("admin:inspiration_entry_add"), data)
+    response = adviser_client.post(reverse("admin:inspiration_entry_add"), {**NEW_ENTRY, **changes})
 
     assert response.status_code == HTTPStatus.OK
     assert list(response.context["adminform"].form.errors) == [field]

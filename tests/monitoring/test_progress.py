@@ -17,7 +17,7 @@ from gesprekstool.monitoring.progress import organisation_progress
 from gesprekstool.rounds import services
 from gesprekstool.rounds.charts import STYLES
 from gesprekstool.rounds.models import Round
-from tests.factories import ActionFactory, MembershipFactory
+from tests.factories import ActionFactory, MembershipFactory, answered
 
 FIRST = datetime.date(2026, 11, 1)
 SECOND = datetime.date(2027, 11, 1)
@@ -34,18 +34,8 @@ def make_round(organisation, held_on, *, title=None, mode="individual", version=
     return round_
 
 
-def person(round_, name, domain, scores: dict, *, revised=None, choices=None):
-    p = services.add_participant(round_, display_name=name, domain=domain)
-    for theme, value in scores.items():
-        services.save_score(p, theme=theme, value=value)
-    services.complete_step(p, step=1)
-    for question, options in (choices or {}).items():
-        services.save_question(p, question=question, choices=dict.fromkeys(options, ""))
-    if revised:
-        services.complete_step(p, step=2)
-        for theme, value in revised.items():
-            services.save_revised_score(p, theme=theme, value=value)
-    return p
+def person(round_, name, domain, scores: dict, **answers):
+    return answered(round_, name, domain=domain, scores=scores, **answers)
 
 
 def series_of(progress, code) -> dict[str, list]:
