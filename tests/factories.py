@@ -394,6 +394,20 @@ class CommentFactory(factory.django.DjangoModelFactory):
     text = factory.Sequence(lambda n: f"Opmerking {n}")
 
 
+def created_round(organisation, facilitator, *, title: str, mode: str = "individual") -> Round:
+    """A round as the facilitator creates it on the site (a joint round gets its shared form)."""
+    return services.create_round(
+        organisation=organisation, title=title, held_on=HELD_ON, mode=mode, created_by=facilitator
+    )
+
+
+def logged_in_client(user) -> Client:
+    """A test client of its own, logged in as `user` (without the second step the admin asks for)."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 def sannes_round(*, title: str = "Bijeenkomst armoede en gezondheid") -> Round:
     """An individual round of Gemeente Testdorp on 1 December 2026, created by its facilitator
     "sanne" (password PASSWORD): the browser tests log in as her."""

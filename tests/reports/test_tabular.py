@@ -11,6 +11,13 @@ from gesprekstool.reports.xlsx import render_xlsx
 from .conftest import NAMES, all_texts, private_words
 
 
+def assert_every_text_and_no_private_word(text: str) -> None:
+    for snippet in all_texts():
+        assert snippet in text, snippet
+    for word in private_words():
+        assert word not in text, word
+
+
 def workbook_text(workbook) -> str:
     return "\n".join(
         str(value)
@@ -82,10 +89,7 @@ def test_workbook_has_one_sheet_per_step_and_the_actions(full_round):
     assert actions[1][7] == "open"
 
     text = workbook_text(workbook)
-    for snippet in all_texts():
-        assert snippet in text, snippet
-    for word in private_words():
-        assert word not in text, word
+    assert_every_text_and_no_private_word(text)
 
 
 def test_workbook_keeps_a_formula_typed_by_a_participant_as_text(full_round):
@@ -162,10 +166,7 @@ def test_csv_is_one_long_table_with_everything(full_round):
         "De groep komt in dezelfde samenstelling opnieuw bij elkaar",
     ] in rows
     text = "\n".join(",".join(r) for r in rows)
-    for snippet in all_texts():
-        assert snippet in text, snippet
-    for word in private_words():
-        assert word not in text, word
+    assert_every_text_and_no_private_word(text)
 
 
 def test_csv_defuses_formulas(full_round):
