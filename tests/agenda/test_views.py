@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from gesprekstool.agenda.models import Action, Agreement
 from gesprekstool.rounds import services
-from tests.factories import HELD_ON, ActionFactory, AgreementFactory
+from tests.factories import HELD_ON, ActionFactory, AgreementFactory, ParticipantFactory
 
 
 def agenda_url(round_) -> str:
@@ -100,10 +100,7 @@ def test_action_add_bad_input_is_422(facilitator_client, round_, participant, ov
 
 
 def test_action_add_with_a_participant_of_another_round_is_422(facilitator_client, organisation, round_):
-    other_round = services.create_round(
-        organisation=organisation, title="Ander", held_on=HELD_ON, mode="individual"
-    )
-    stranger = services.add_participant(other_round, display_name="Ander", domain="armoede")
+    stranger = ParticipantFactory(round__organisation=organisation)
 
     response = facilitator_client.post(add_url(round_), action_data(owner=str(stranger.pk)))
 

@@ -14,7 +14,7 @@ from gesprekstool.agenda import services
 from gesprekstool.agenda.models import Action, ActionNote, OwnerLink
 from gesprekstool.rounds import services as round_services
 from gesprekstool.rounds.models import Round
-from tests.factories import HELD_ON, ActionFactory, MembershipFactory
+from tests.factories import HELD_ON, ActionFactory, MembershipFactory, ParticipantFactory
 
 YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)
 
@@ -150,10 +150,7 @@ def test_action_save_bad_input_is_422(facilitator_client, action, overrides, fie
 
 
 def test_action_owner_of_another_round_is_422(facilitator_client, organisation, action):
-    other = round_services.create_round(
-        organisation=organisation, title="Ander", held_on=HELD_ON, mode="individual"
-    )
-    stranger = round_services.add_participant(other, display_name="Ander", domain="armoede")
+    stranger = ParticipantFactory(round__organisation=organisation)
 
     response = facilitator_client.post(detail_url(action), edit_data(action, owner=str(stranger.pk)))
 

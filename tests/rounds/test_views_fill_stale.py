@@ -133,15 +133,22 @@ def test_step1_page_posted_from_a_stale_page_is_refused(client, started):
     assert 'href="' + fill_url(started, "step1") + '"' in response.content.decode()
 
 
-def test_comment_from_a_stale_page_is_refused(client, started):
+@pytest.mark.parametrize(
+    ("endpoint", "extra", "headers"),
+    [
+        pytest.param("comment", {}, htmx("status-comment"), id="autosave"),
+        pytest.param("step2", {"go": "next"}, {}, id="step 2 page"),
+    ],
+)
+def test_comment_from_a_stale_page_is_refused(client, started, endpoint, extra, headers):
     answer_step1(started)
     stale = version_on(client, fill_url(started, "step2", theme="A"), "comment-A-version")
     services.save_comment(started, theme="A", text="Uit het andere tabblad")
 
     response = client.post(
-        fill_url(started, "comment", theme="A"),
-        {"comment-A-text": "Van hier", "comment-A-version": stale},
-        **htmx("status-comment"),
+        fill_url(started, endpoint, theme="A"),
+        {"comment-A-text": "Van hier", "comment-A-version": stale, **extra},
+        **headers,
     )
 
     assert response.status_code == HTTPStatus.CONFLICT
@@ -164,20 +171,6 @@ def test_question_from_a_stale_page_is_refused_and_says_what_is_stored(client, s
     assert response.status_code == HTTPStatus.CONFLICT
     assert f'data-stored="{plain[0]}"' in response.content.decode()
     assert list(started.choices.values_list("option", flat=True)) == [plain[0]]
-
-
-def test_step2_page_posted_from_a_stale_page_is_refused(client, started):
-    answer_step1(started)
-    stale = version_on(client, fill_url(started, "step2", theme="A"), "comment-A-version")
-    services.save_comment(started, theme="A", text="Uit het andere tabblad")
-
-    response = client.post(
-        fill_url(started, "step2", theme="A"),
-        {"comment-A-text": "Van hier", "comment-A-version": stale, "go": "next"},
-    )
-
-    assert response.status_code == HTTPStatus.CONFLICT
-    assert started.comments.get(theme="A").text == "Uit het andere tabblad"
 
 
 def test_revised_score_from_a_stale_page_is_refused(client, started):
