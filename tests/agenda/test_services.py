@@ -178,24 +178,11 @@ def test_queryset_live_current_overdue_and_for_email(round_, participant):
     participant.email = "fatima@testdorp.nl"
     participant.save()
     today = datetime.date(2027, 3, 10)
-    late = ActionFactory(
-        round=round_,
-        description="Te laat",
-        owner=participant,
-        due_on=today - datetime.timedelta(days=1),
-    )
-    done = ActionFactory(
-        round=round_,
-        description="Klaar",
-        owner_name="X",
-        status="gedaan",
-        due_on=today - datetime.timedelta(days=1),
-    )
+    yesterday = today - datetime.timedelta(days=1)
+    late = ActionFactory(round=round_, description="Te laat", owner=participant, due_on=yesterday)
+    done = ActionFactory(round=round_, description="Klaar", owner_name="X", status="gedaan", due_on=yesterday)
     other = ActionFactory(
-        round=round_,
-        description="Ander",
-        owner_name="Wethouder",
-        owner_email="Wethouder@Testdorp.nl",
+        round=round_, description="Ander", owner_name="Wethouder", owner_email="Wethouder@Testdorp.nl"
     )
     carried = ActionFactory(round=round_, description="Doorgeschoven", owner_name="Y")
     ActionFactory(round=round_, description="Kopie", owner_name="Y", carried_from=carried)

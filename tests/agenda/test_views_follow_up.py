@@ -2,6 +2,7 @@
 round and its review; every page's refusals."""
 
 import datetime
+import functools
 from http import HTTPStatus
 
 import pytest
@@ -365,30 +366,16 @@ def overview_url(organisation) -> str:
 
 @pytest.fixture
 def actions(round_, participant, other_participant):
+    action = functools.partial(ActionFactory, round=round_)
     return {
-        "late": ActionFactory(
-            round=round_,
-            theme="B",
-            description="Te laat",
-            owner=participant,
-            department="WI",
-            due_on=YESTERDAY,
+        "late": action(
+            theme="B", description="Te laat", owner=participant, department="WI", due_on=YESTERDAY
         ),
-        "busy": ActionFactory(
-            round=round_,
-            theme="C",
-            description="Bezig",
-            owner=other_participant,
-            department="GGD",
-            status="bezig",
+        "busy": action(
+            theme="C", description="Bezig", owner=other_participant, department="GGD", status="bezig"
         ),
-        "done": ActionFactory(
-            round=round_,
-            theme="B",
-            description="Klaar",
-            owner_name="Wethouder",
-            status="gedaan",
-            due_on=YESTERDAY,
+        "done": action(
+            theme="B", description="Klaar", owner_name="Wethouder", status="gedaan", due_on=YESTERDAY
         ),
     }
 

@@ -14,7 +14,20 @@ from .conftest import make_entry
 pytestmark = pytest.mark.usefixtures("shipped")
 
 CHANGELIST = reverse("admin:inspiration_entry_changelist")
-# The add form filled in as an adviser would, without tags.
+# The rule add form filled in as an adviser would, without entries.
+NEW_RULE = {
+    "slug": "nieuw",
+    "theme": "D",
+    "active": "on",
+    "priority": "10",
+    "ticked": "7b",
+    "not_ticked": "",
+    "reason": "Waarom {scores}",
+    "notes": "",
+    "rule_entries-TOTAL_FORMS": "0",
+    "rule_entries-INITIAL_FORMS": "0",
+}
+# The entry add form filled in as an adviser would, without tags.
 NEW_ENTRY = {
     "title": "Buurtmoestuin in Oost",
     "slug": "buurtmoestuin-in-oost",
@@ -144,18 +157,7 @@ def test_rules_are_editable_with_their_entries(adviser_client):
 def test_a_rule_with_an_unknown_answer_code_is_refused(adviser_client):
     response = adviser_client.post(
         reverse("admin:inspiration_suggestionrule_add"),
-        {
-            "slug": "nieuw",
-            "theme": "D",
-            "active": "on",
-            "priority": "10",
-            "ticked": "7x",
-            "not_ticked": "",
-            "reason": "Waarom {scores}",
-            "notes": "",
-            "rule_entries-TOTAL_FORMS": "0",
-            "rule_entries-INITIAL_FORMS": "0",
-        },
+        {**NEW_RULE, "ticked": "7x"},
     )
     assert response.status_code == HTTPStatus.OK
     assert "Geen antwoordcode van de tool: 7x" in response.content.decode()
@@ -196,18 +198,7 @@ def test_the_admin_refuses_bad_slugs_and_script_addresses(adviser_client, change
 def test_a_rule_reason_with_anything_but_plain_placeholders_is_refused(adviser_client, reason):
     response = adviser_client.post(
         reverse("admin:inspiration_suggestionrule_add"),
-        {
-            "slug": "nieuw",
-            "theme": "D",
-            "active": "on",
-            "priority": "10",
-            "ticked": "7b",
-            "not_ticked": "",
-            "reason": reason,
-            "notes": "",
-            "rule_entries-TOTAL_FORMS": "0",
-            "rule_entries-INITIAL_FORMS": "0",
-        },
+        {**NEW_RULE, "reason": reason},
     )
     assert response.status_code == HTTPStatus.OK
     assert list(response.context["adminform"].form.errors) == ["reason"]
