@@ -6,9 +6,13 @@ from django.db.models import Max
 from django.utils import timezone
 from hypothesis import strategies as st
 
+from gesprekstool.instrument import load_instrument
 from gesprekstool.rounds import services
 from gesprekstool.rounds.models import Choice, Comment, Participant, Round, Score
 from gesprekstool.rounds.observations import Answers
+
+INSTRUMENT = load_instrument()  # the current version
+THEMES = [t.code for t in INSTRUMENT.themes]
 
 
 def first_choice(question) -> dict[str, str]:

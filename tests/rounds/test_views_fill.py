@@ -10,14 +10,12 @@ from django.contrib import messages
 from django.test import Client
 from django.urls import reverse
 
-from gesprekstool.instrument import load_instrument
 from gesprekstool.rounds import services
 from gesprekstool.rounds.models import Participant
+from tests.answers import INSTRUMENT, THEMES
 from tests.factories import answer_everything, answer_step1, answer_theme, answers_of, first_choice
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-INSTRUMENT = load_instrument()
-THEMES = [t.code for t in INSTRUMENT.themes]
 LIMIT = 5000
 
 
