@@ -417,17 +417,45 @@ def test_own_observation_of_5000_characters_is_kept_whole(facilitator_client, ro
     assert round_.own_observations.get().text == "x" * 5000
 
 
+OBSERVATION_REFUSED = "Write what stands out, in at most 5,000 characters."
+QUESTION_REFUSED = "Choose a theme and write the question, in at most 5,000 characters."
+
+
 @pytest.mark.parametrize(
-    "data",
-    [{"theme": "D", "text": TOO_LONG}, {"theme": "Z", "text": "Valt op"}, {"theme": "D", "text": ""}],
-    ids=["too long", "unknown theme", "empty"],
+    ("endpoint", "data", "message"),
+    [
+        pytest.param(
+            "own_observation_add",
+            {"theme": "D", "text": TOO_LONG},
+            OBSERVATION_REFUSED,
+            id="observation too long",
+        ),
+        pytest.param(
+            "own_observation_add",
+            {"theme": "Z", "text": "Valt op"},
+            OBSERVATION_REFUSED,
+            id="observation unknown theme",
+        ),
+        pytest.param(
+            "own_observation_add", {"theme": "D", "text": ""}, OBSERVATION_REFUSED, id="observation empty"
+        ),
+        pytest.param(
+            "question_add", {"theme": "D", "text": TOO_LONG}, QUESTION_REFUSED, id="question too long"
+        ),
+        pytest.param(
+            "question_add", {"theme": "Z", "text": "Vraag"}, QUESTION_REFUSED, id="question unknown theme"
+        ),
+        pytest.param(
+            "question_add", {"theme": "", "text": "Vraag"}, QUESTION_REFUSED, id="question without theme"
+        ),
+    ],
 )
-def test_own_observation_refused_saves_nothing(facilitator_client, round_, data):
-    response = facilitator_client.post(url("own_observation_add", round_), data)
+def test_a_refused_observation_or_question_saves_nothing(facilitator_client, round_, endpoint, data, message):
+    response = facilitator_client.post(url(endpoint, round_), data)
 
     assert response.status_code == HTTPStatus.FOUND
-    assert list(round_.own_observations.all()) == []
-    assert messages_of(response) == [("error", dutch("Write what stands out, in at most 5,000 characters."))]
+    assert (list(round_.own_observations.all()), list(round_.conversation_questions.all())) == ([], [])
+    assert messages_of(response) == [("error", dutch(message))]
 
 
 def test_own_observation_delete(facilitator_client, round_, own_observation):
@@ -472,20 +500,6 @@ def test_question_add_puts_it_last(facilitator_client, round_, questions):
     assert response.url == prepare_url(round_, "vragen")
     added = round_.conversation_questions.last()
     assert (added.theme, added.text, added.position, added.proposed) == ("B", "Wie weet het?", 4, True)
-
-
-@pytest.mark.parametrize(
-    "data",
-    [{"theme": "D", "text": TOO_LONG}, {"theme": "Z", "text": "Vraag"}, {"theme": "", "text": "Vraag"}],
-    ids=["too long", "unknown theme", "no theme"],
-)
-def test_question_add_refused_saves_nothing(facilitator_client, round_, data):
-    response = facilitator_client.post(url("question_add", round_), data)
-
-    assert list(round_.conversation_questions.all()) == []
-    assert messages_of(response) == [
-        ("error", dutch("Choose a theme and write the question, in at most 5,000 characters."))
-    ]
 
 
 def test_question_save_changes_the_text(facilitator_client, round_, questions):
