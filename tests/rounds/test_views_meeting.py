@@ -917,6 +917,13 @@ def test_join_round_refused_creates_nobody(client, open_round, data):
 # --- Group results for a participant ----------------------------------------------------------------------
 
 
+def results_for_participants(round_, *, allowed: bool, revealed: bool) -> None:
+    """Whether the round lets participants see the group's results, and whether they are revealed yet."""
+    round_.results_for_participants = allowed
+    round_.results_revealed_at = timezone.now() if revealed else None
+    round_.save()
+
+
 def group_results_page(client, participant: Participant) -> str:
     response = client.get(reverse("fill:group_results", kwargs={"key": participant.token}))
     assert response.status_code == HTTPStatus.OK
@@ -932,8 +939,7 @@ def answered_pair(round_, participant, other_participant):
 
 def test_group_results_hidden_until_revealed(client, round_, answered_pair):
     participant, other = answered_pair
-    round_.results_for_participants = True
-    round_.save()
+    results_for_participants(round_, allowed=True, revealed=False)
 
     page = group_results_page(client, participant)
 
@@ -944,9 +950,7 @@ def test_group_results_hidden_until_revealed(client, round_, answered_pair):
 
 def test_group_results_visible_after_reveal(client, round_, answered_pair):
     participant, other = answered_pair
-    round_.results_for_participants = True
-    round_.results_revealed_at = timezone.now()
-    round_.save()
+    results_for_participants(round_, allowed=True, revealed=True)
 
     page = group_results_page(client, participant)
 
@@ -957,9 +961,7 @@ def test_group_results_visible_after_reveal(client, round_, answered_pair):
 
 def test_group_results_never_when_participants_may_not_see_them(client, round_, answered_pair):
     participant, other = answered_pair
-    round_.results_for_participants = False
-    round_.results_revealed_at = timezone.now()
-    round_.save()
+    results_for_participants(round_, allowed=False, revealed=True)
 
     page = group_results_page(client, participant)
 
@@ -969,9 +971,7 @@ def test_group_results_never_when_participants_may_not_see_them(client, round_, 
 def test_group_results_on_the_done_page_after_reveal(client, round_, answered_pair):
     participant, other = answered_pair
     services.finish(participant)
-    round_.results_for_participants = True
-    round_.results_revealed_at = timezone.now()
-    round_.save()
+    results_for_participants(round_, allowed=True, revealed=True)
 
     page = client.get(reverse("fill:done", kwargs={"key": participant.token})).content.decode()
 
@@ -999,9 +999,7 @@ def test_meeting_page_queries_do_not_grow_with_participants(
     facilitator_client, round_, own_observation, questions
 ):
     round_.join_code = "ABC234"
-    round_.results_for_participants = True
-    round_.results_revealed_at = timezone.now()
-    round_.save()
+    results_for_participants(round_, allowed=True, revealed=True)
     HiddenObservationFactory(round=round_, key="spread:D")
     token = add_answered_in_bulk(round_, 2)[0].token
     two = query_counts(facilitator_client, round_, token)
