@@ -68,7 +68,6 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gesprekstool.agenda import services as agenda_services
 from gesprekstool.futures import cooperation
@@ -95,6 +94,7 @@ from tests.factories import (
     OwnObservationFactory,
     ProgrammeFactory,
     ProgrammeMemberFactory,
+    TOTPDeviceFactory,
     answer_everything,
 )
 
@@ -310,7 +310,7 @@ def build_scenario() -> Scenario:
         send=False,
     ).invitation
     facilitator = users["facilitator"]
-    setup_device = TOTPDevice.objects.create(user=facilitator, name="app", confirmed=False)
+    setup_device = TOTPDeviceFactory(user=facilitator, confirmed=False)
 
     def invite(email: str) -> tuple[Invitation, str]:
         sent = organisation_services.invite(
@@ -531,17 +531,18 @@ PARTICIPANT_LINK = {
     # Not wrong, but too late: whoever handed in may no longer change anything.
     "handed_in": ("done_token", 409, ("post",)),
 }
+# Any random token, and a participant's link where another kind of link belongs: not found.
+NOT_THIS_LINK = {"random": (None, 404, BOTH), "participant_link": ("token", 404, BOTH)}
 WRONG_CREDENTIALS: dict[str, dict[str, tuple[str | None, Cell, tuple[str, ...]]]] = {
     "token": PARTICIPANT_LINK,
     "fresh_token": PARTICIPANT_LINK,
     "done_token": PARTICIPANT_LINK,
     "owner_token": {
-        "random": (None, 404, BOTH),
-        "participant_link": ("token", 404, BOTH),
+        **NOT_THIS_LINK,
         "revoked": ("revoked_owner_token", 410, BOTH),
         "expired": ("expired_owner_token", 410, BOTH),
     },
-    "feed_token": {"random": (None, 404, BOTH), "participant_link": ("token", 404, BOTH)},
+    "feed_token": NOT_THIS_LINK,
     # A code that opens no round is counted (FailedJoinAttempt) to slow guessing down: a write by design.
     "join_code": {
         "random": (None, counted(404, FAILED_JOIN), BOTH),
@@ -549,25 +550,20 @@ WRONG_CREDENTIALS: dict[str, dict[str, tuple[str | None, Cell, tuple[str, ...]]]
         "joint_round": ("joint_join_code", 409, BOTH),
     },
     "invitation_token": {
-        "random": (None, 404, BOTH),
-        "participant_link": ("token", 404, BOTH),
+        **NOT_THIS_LINK,
         "expired": ("expired_invitation_token", 410, BOTH),
         "used": ("used_invitation_token", 410, BOTH),
         "withdrawn": ("withdrawn_invitation_token", 410, BOTH),
     },
     # Checked before the login: a wrong programme invitation says so to anyone.
     "programme_invitation_token": {
-        "random": (None, 404, BOTH),
-        "participant_link": ("token", 404, BOTH),
+        **NOT_THIS_LINK,
         "team_invitation": ("invitation_token", 404, BOTH),
         "expired": ("expired_programme_invitation_token", 410, BOTH),
         "used": ("used_programme_invitation_token", 410, BOTH),
     },
     # The reset view answers a wrong link with a page saying the link does not work (404).
-    "reset_token": {
-        "random": (None, 404, BOTH),
-        "participant_link": ("token", 404, BOTH),
-    },
+    "reset_token": NOT_THIS_LINK,
 }
 
 # Pages that may be cached by the browser (no `Cache-Control: no-store` required): none so far; the

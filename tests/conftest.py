@@ -7,10 +7,11 @@ from gesprekstool.rounds import services
 from gesprekstool.rounds.analysis import forget_kept
 
 from .factories import (
-    HELD_ON,
     MembershipFactory,
     OrganisationFactory,
     ReaderMembershipFactory,
+    created_round,
+    logged_in_client,
     login_with_two_factor,
 )
 
@@ -58,10 +59,7 @@ def facilitator_client(client, facilitator):
 @pytest.fixture
 def reader_client(organisation):
     """A member of the same organisation with the role "meelezer": may look, may not change."""
-    reader = ReaderMembershipFactory(organisation=organisation).user
-    client = Client()
-    client.force_login(reader)
-    return client
+    return logged_in_client(ReaderMembershipFactory(organisation=organisation).user)
 
 
 @pytest.fixture
@@ -72,17 +70,7 @@ def other_organisation(db):
 @pytest.fixture
 def outsider_client(other_organisation):
     """A facilitator of another organisation."""
-    outsider = MembershipFactory(organisation=other_organisation).user
-    client = Client()
-    client.force_login(outsider)
-    return client
-
-
-def created_round(organisation, facilitator, *, title: str, mode: str):
-    """A round as the facilitator creates it on the site (a joint round gets its shared form)."""
-    return services.create_round(
-        organisation=organisation, title=title, held_on=HELD_ON, mode=mode, created_by=facilitator
-    )
+    return logged_in_client(MembershipFactory(organisation=other_organisation).user)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ A failing cell is named after its URL, role and method, e.g. `test_cell[rounds:c
 
 import copy
 import hashlib
+from http import HTTPStatus
 from http.cookies import SimpleCookie
 from urllib.parse import urlsplit
 
@@ -178,7 +179,7 @@ def check_headers(response, name: str, what: str) -> None:
     """Every page (200 or 4xx, HTML) carries the Content-Security-Policy; all but the few public
     ones forbid the browser to store them (answers and links on a shared computer)."""
     status = response.status_code
-    if not (status == 200 or 400 <= status < 500):
+    if not (status == HTTPStatus.OK or 400 <= status < 500):
         return
     if not response.get("Content-Type", "").startswith("text/html"):
         return
@@ -194,7 +195,7 @@ def check(response, expected: Outcome, watch: Watch | None, what: str, name: str
         f"{what}: {response.status_code}, {expected.status} expected"
     )
     check_headers(response, name, what)
-    if response.status_code == 302:
+    if response.status_code == HTTPStatus.FOUND:
         login = urlsplit(response.url).path == resolve_url(settings.LOGIN_URL)
         assert login == expected.to_login, f"{what}: redirected to {response.url}"
     if watch is not None:
@@ -240,7 +241,7 @@ def wrong_credential_cells():
         credentials = [a for a in row.kwargs.values() if a in WRONG_CREDENTIALS]
         for method, expect in (("get", row.get), ("post", row.post)):
             # A view that refuses the method before it looks at the link answers 405 for any link.
-            if expect is None or expect["participant"] == 405:
+            if expect is None or expect["participant"] == HTTPStatus.METHOD_NOT_ALLOWED:
                 continue
             for attribute in credentials:
                 for variant, (_source, _status, methods) in WRONG_CREDENTIALS[attribute].items():
@@ -272,7 +273,7 @@ def test_wrong_credential(scenario, cookies, baseline, db, name, method, attribu
 def foreign_object_cells():
     for name, row in MATRIX.items():
         for method, expect in (("get", row.get), ("post", row.post)):
-            if expect is None or expect["facilitator"] == 405:
+            if expect is None or expect["facilitator"] == HTTPStatus.METHOD_NOT_ALLOWED:
                 continue
             for keyword, attribute in row.kwargs.items():
                 if attribute in FOREIGN:
@@ -291,7 +292,7 @@ def test_object_of_another_organisation(scenario, cookies, baseline, db, name, m
 
     check(
         response,
-        outcome(404, method),
+        outcome(HTTPStatus.NOT_FOUND, method),
         watch,
         f"{method.upper()} {name} with {keyword} of organisation B",
         name,
@@ -301,14 +302,16 @@ def test_object_of_another_organisation(scenario, cookies, baseline, db, name, m
 # --- Django's admin ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("role", "status"), [(r, 200 if r == "staff" else 302) for r in ROLES])
+@pytest.mark.parametrize(
+    ("role", "status"), [(r, HTTPStatus.OK if r == "staff" else HTTPStatus.FOUND) for r in ROLES]
+)
 def test_admin_index_is_for_staff_only(cookies, db, role, status):
     """Staff with a verified second step get in; everyone else goes to the admin's login, which sends
     them on to the site's login or to the app setup (the `admin_login` row)."""
     response = client_for(role, cookies).get(reverse("admin:index"))
 
     assert response.status_code == status
-    if status == 302:
+    if status == HTTPStatus.FOUND:
         assert urlsplit(response.url).path == reverse("admin:login")
 
 
@@ -318,4 +321,4 @@ def test_admin_index_asks_unverified_staff_for_the_second_step(scenario, db):
 
     response = client.get(reverse("admin:index"))
 
-    assert (response.status_code, urlsplit(response.url).path) == (302, reverse("admin:login"))
+    assert (response.status_code, urlsplit(response.url).path) == (HTTPStatus.FOUND, reverse("admin:login"))

@@ -10,16 +10,19 @@ from tests.servers import ROOT
 BARE_HTMX_ATTRIBUTE = re.compile(r"(?<![\w-])hx-[a-z-]+=")
 
 
+def matches(paths, pattern: re.Pattern) -> list[str]:
+    """Every match of `pattern` in the files, as "path:line: match"."""
+    return [
+        f"{path.relative_to(ROOT)}:{number}: {m.group()}"
+        for path in paths
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        for m in pattern.finditer(line)
+    ]
+
+
 def bare_htmx_attributes() -> list[str]:
-    found = []
-    for path in sorted((ROOT / "gesprekstool").rglob("*")):
-        if path.suffix not in {".html", ".py"} or not path.is_file():
-            continue
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            found += [
-                f"{path.relative_to(ROOT)}:{number}: {m.group()}" for m in BARE_HTMX_ATTRIBUTE.finditer(line)
-            ]
-    return found
+    paths = sorted((ROOT / "gesprekstool").rglob("*"))
+    return matches([p for p in paths if p.suffix in {".html", ".py"} and p.is_file()], BARE_HTMX_ATTRIBUTE)
 
 
 def test_htmx_attributes_carry_the_data_prefix():
@@ -37,13 +40,7 @@ def hand_written_colours() -> list[str]:
     """Colours in the apps' style sheets for the browser that do not come from the palette (the `--gt-color-*`
     names in site.css, themselves NL Design System tokens). The PDF style sheets are not served as static
     files and have no tokens: they are not checked."""
-    found = []
-    for path in sorted((ROOT / "gesprekstool").glob("**/static/**/*.css")):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            found += [
-                f"{path.relative_to(ROOT)}:{number}: {m.group()}" for m in HAND_WRITTEN_COLOUR.finditer(line)
-            ]
-    return found
+    return matches(sorted((ROOT / "gesprekstool").glob("**/static/**/*.css")), HAND_WRITTEN_COLOUR)
 
 
 def test_the_style_sheets_take_every_colour_from_the_design_tokens():

@@ -3,6 +3,8 @@ same literal count with one item of everything and with several. The numbers are
 brittle: a page that starts reading one more query fails here, and the change that caused it says
 why in its commit (update the number then)."""
 
+from http import HTTPStatus
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -67,23 +69,26 @@ def fill(organisation, round_, facilitator, items: int) -> dict[str, str]:
     }
 
 
+ROUND_TITLE = "Armoede en gezondheid 2026</h1>"
+LIVE_PROGRESS = "{items} van de {items} deelnemers hebben hun scores gegeven"
+
 PAGES = {
-    # url name: (kwargs used, queries)
-    "rounds:list": ((), 4),
-    "rounds:detail": (("pk",), 6),
-    "rounds:results": (("pk",), 16),
-    "rounds:prepare": (("pk",), 13),
-    "rounds:present": (("pk",), 10),
-    "rounds:present_live": (("pk",), 10),
-    "agenda:edit": (("pk",), 11),
-    "agenda:review": (("repeated",), 8),
-    "agenda:ics": (("pk",), 7),
-    "reports:downloads": (("pk",), 5),
-    "follow_up:actions": (("slug",), 8),
-    "monitoring:progress": (("slug",), 9),
-    "organisations:team": ((), 5),
-    "organisation_privacy:log": (("slug",), 7),
-    "follow_up:owner": (("token",), 6),
+    # url name: (kwargs used, queries, what the page shows: its heading, or what counts the items)
+    "rounds:list": ((), 4, ">Rondes</h1>"),
+    "rounds:detail": (("pk",), 6, ROUND_TITLE),
+    "rounds:results": (("pk",), 16, ROUND_TITLE),
+    "rounds:prepare": (("pk",), 13, ROUND_TITLE),
+    "rounds:present": (("pk",), 10, ROUND_TITLE),
+    "rounds:present_live": (("pk",), 10, LIVE_PROGRESS),
+    "agenda:edit": (("pk",), 11, ROUND_TITLE),
+    "agenda:review": (("repeated",), 8, ">Een jaar later</h1>"),
+    "agenda:ics": (("pk",), 7, "BEGIN:VCALENDAR"),
+    "reports:downloads": (("pk",), 5, ROUND_TITLE),
+    "follow_up:actions": (("slug",), 8, ">Acties</h1>"),
+    "monitoring:progress": (("slug",), 9, ">Voortgang door de tijd</h1>"),
+    "organisations:team": ((), 5, ">Team van Gemeente Testdorp</h1>"),
+    "organisation_privacy:log": (("slug",), 7, ">Logboek</h1>"),
+    "follow_up:owner": (("token",), 6, ">Uw acties</h1>"),
 }
 
 
@@ -93,23 +98,24 @@ def test_a_listing_page_reads_a_fixed_number_of_queries(
     facilitator_client, organisation, round_, facilitator, items, url_name, django_assert_num_queries
 ):
     values = fill(organisation, round_, facilitator, items)
-    names, queries = PAGES[url_name]
+    names, queries, shows = PAGES[url_name]
     url = reverse(url_name, kwargs={name if name != "repeated" else "pk": values[name] for name in names})
 
     with django_assert_num_queries(queries):
         response = facilitator_client.get(url)
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
+    assert shows.format(items=items) in response.content.decode()
 
 
 # The second request for an unchanged round: its analysis is kept in memory by version
 # (rounds/analysis.py); participants, scores, ticks, comments and hidden observations are not read
 # again, the version (1 query) and the step-1 notes (1 query) are.
-KEPT_PAGES = {
-    "rounds:results": 12,
-    "rounds:prepare": 9,
-    "rounds:present": 6,
-    "rounds:present_live": 6,
+KEPT_PAGES = {  # url name: (queries, what the page shows)
+    "rounds:results": (12, ROUND_TITLE),
+    "rounds:prepare": (9, ROUND_TITLE),
+    "rounds:present": (6, ROUND_TITLE),
+    "rounds:present_live": (6, LIVE_PROGRESS),
 }
 
 
@@ -122,21 +128,28 @@ def test_a_results_page_of_an_unchanged_round_reads_fewer_queries(
     url = reverse(url_name, kwargs={"pk": values["pk"]})
     facilitator_client.get(url)
 
-    with django_assert_num_queries(KEPT_PAGES[url_name]):
+    queries, shows = KEPT_PAGES[url_name]
+
+    with django_assert_num_queries(queries):
         response = facilitator_client.get(url)
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
+    assert shows.format(items=items) in response.content.decode()
 
 
 # The participant's own pages, through the personal link (handed in, results revealed to all).
 PARTICIPANT_PAGES = {
     # intro and done: +1 for the links apps add for a participant (futures: is the picture of the future open?)
-    "fill:intro": ({}, 2),
-    "fill:step1": ({}, 2),
-    "fill:step2": ({"theme": "C"}, 3),
-    "fill:done": ({}, 11),  # 9, +1 the round version (kept analysis), +1 the participant links
-    "fill:group_results": ({}, 7),
-    "fill:own_answers": ({}, 5),
+    "fill:intro": ({}, 2, ">Welkom, Naam 1</h1>"),
+    "fill:step1": ({}, 2, ">Stap 1. De balans opmaken: waar staat onze gemeente?</h1>"),
+    "fill:step2": ({"theme": "C"}, 3, "</span> C. Gecombineerd beleid</h1>"),
+    "fill:done": (
+        {},
+        11,
+        ">Bedankt, uw antwoorden zijn ingeleverd</h1>",
+    ),  # 9, +1 the round version (kept analysis), +1 the participant links
+    "fill:group_results": ({}, 7, ">De uitkomsten van de groep</h2>"),
+    "fill:own_answers": ({}, 5, ">Mijn antwoorden</h1>"),
 }
 
 
@@ -146,10 +159,11 @@ def test_a_participant_page_reads_a_fixed_number_of_queries(
     organisation, round_, facilitator, items, url_name, django_assert_num_queries
 ):
     values = fill(organisation, round_, facilitator, items)
-    extra, queries = PARTICIPANT_PAGES[url_name]
+    extra, queries, shows = PARTICIPANT_PAGES[url_name]
     url = reverse(url_name, kwargs={"key": values["key"], **extra})
 
     with django_assert_num_queries(queries):
         response = Client().get(url)
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
+    assert shows.format(items=items) in response.content.decode()

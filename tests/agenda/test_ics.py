@@ -1,6 +1,7 @@
 """The round's calendar: follow-up meeting and due dates, parsed back with icalendar."""
 
 import datetime
+from http import HTTPStatus
 
 import pytest
 from django.conf import settings
@@ -39,7 +40,7 @@ def dated(round_, participant, action, agreement):
 def test_ics_download_holds_meeting_and_open_due_dates(facilitator_client, round_, dated, agreement):
     response = facilitator_client.get(reverse("agenda:ics", kwargs={"pk": round_.pk}))
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert response["Content-Disposition"] == f'attachment; filename="gesprekstool-ronde-{round_.pk}.ics"'
     calendar = Calendar.from_ical(response.content)
@@ -71,14 +72,14 @@ def test_ics_without_meeting_when_the_departments_follow_up(facilitator_client, 
 def test_ics_of_an_empty_round_is_a_valid_calendar(reader_client, round_):
     response = reader_client.get(reverse("agenda:ics", kwargs={"pk": round_.pk}))
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert events(response.content) == {}
 
 
 def test_ics_refusals(client, outsider_client, round_):
     url = reverse("agenda:ics", kwargs={"pk": round_.pk})
 
-    assert outsider_client.get(url).status_code == 404
+    assert outsider_client.get(url).status_code == HTTPStatus.NOT_FOUND
     assert client.get(url).url.startswith(reverse("login"))
 
 
@@ -87,7 +88,7 @@ def test_feed_is_served_without_login_behind_its_token(client, round_, dated):
 
     response = client.get(reverse("follow_up:feed", kwargs={"token": feed.token}))
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert "Content-Disposition" not in response
     assert f"gesprekstool-action-{dated.pk}" in events(response.content)
 
@@ -100,22 +101,25 @@ def test_feed_renew_and_remove(facilitator_client, client, round_):
 
     facilitator_client.post(url)
     second = CalendarFeed.objects.get(round=round_).token
-    assert client.get(reverse("follow_up:feed", kwargs={"token": first})).status_code == 404
-    assert client.get(reverse("follow_up:feed", kwargs={"token": second})).status_code == 200
+    assert client.get(reverse("follow_up:feed", kwargs={"token": first})).status_code == HTTPStatus.NOT_FOUND
+    assert client.get(reverse("follow_up:feed", kwargs={"token": second})).status_code == HTTPStatus.OK
 
     response = facilitator_client.post(url, {"remove": "1"})
-    assert response.status_code == 302
+    assert response.status_code == HTTPStatus.FOUND
     assert not CalendarFeed.objects.exists()
     gone = client.get(reverse("follow_up:feed", kwargs={"token": second}))
-    assert (gone.status_code, gone.content.decode()) == (404, "Dit agenda-adres werkt niet (meer).")
+    assert (gone.status_code, gone.content.decode()) == (
+        HTTPStatus.NOT_FOUND,
+        "Dit agenda-adres werkt niet (meer).",
+    )
 
 
 def test_feed_management_refusals(reader_client, outsider_client, client, round_):
     url = reverse("agenda:feed", kwargs={"pk": round_.pk})
 
-    assert reader_client.post(url).status_code == 403
-    assert outsider_client.post(url).status_code == 404
-    assert client.post(url).status_code == 302
+    assert reader_client.post(url).status_code == HTTPStatus.FORBIDDEN
+    assert outsider_client.post(url).status_code == HTTPStatus.NOT_FOUND
+    assert client.post(url).status_code == HTTPStatus.FOUND
     assert not CalendarFeed.objects.exists()
 
 
@@ -181,7 +185,7 @@ def test_ics_survives_the_last_day_of_the_calendar_stored_before_forms_refused_i
 
     response = facilitator_client.get(reverse("agenda:ics", kwargs={"pk": round_.pk}))
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert events(response.content) == {}
 
 

@@ -30,7 +30,6 @@ def ended_action(round_):
     with time_machine.travel(datetime.datetime(2027, 2, 1, 16, tzinfo=AMSTERDAM), tick=False):
         action = ActionFactory(
             round=round_,
-            theme="A",
             description="Folder maken",
             owner_name="Bea Buiten",
             owner_email="bea@example.nl",

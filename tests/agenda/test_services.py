@@ -9,7 +9,7 @@ from gesprekstool.agenda import services
 from gesprekstool.agenda.models import Action, ActionNote, Agreement, OwnerLink
 from gesprekstool.rounds import services as round_services
 from gesprekstool.rounds.models import Round
-from tests.factories import HELD_ON, ActionFactory, answer_step1
+from tests.factories import HELD_ON, ActionFactory, answer_step1, created_round
 
 
 def notes_of(action) -> list[tuple]:
@@ -178,30 +178,14 @@ def test_queryset_live_current_overdue_and_for_email(round_, participant):
     participant.email = "fatima@testdorp.nl"
     participant.save()
     today = datetime.date(2027, 3, 10)
-    late = ActionFactory(
-        round=round_,
-        theme="A",
-        description="Te laat",
-        owner=participant,
-        due_on=today - datetime.timedelta(days=1),
-    )
-    done = ActionFactory(
-        round=round_,
-        theme="A",
-        description="Klaar",
-        owner_name="X",
-        status="gedaan",
-        due_on=today - datetime.timedelta(days=1),
-    )
+    yesterday = today - datetime.timedelta(days=1)
+    late = ActionFactory(round=round_, description="Te laat", owner=participant, due_on=yesterday)
+    done = ActionFactory(round=round_, description="Klaar", owner_name="X", status="gedaan", due_on=yesterday)
     other = ActionFactory(
-        round=round_,
-        theme="A",
-        description="Ander",
-        owner_name="Wethouder",
-        owner_email="Wethouder@Testdorp.nl",
+        round=round_, description="Ander", owner_name="Wethouder", owner_email="Wethouder@Testdorp.nl"
     )
-    carried = ActionFactory(round=round_, theme="A", description="Doorgeschoven", owner_name="Y")
-    ActionFactory(round=round_, theme="A", description="Kopie", owner_name="Y", carried_from=carried)
+    carried = ActionFactory(round=round_, description="Doorgeschoven", owner_name="Y")
+    ActionFactory(round=round_, description="Kopie", owner_name="Y", carried_from=carried)
 
     assert set(Action.objects.live().values_list("description", flat=True)) == {"Te laat", "Ander", "Kopie"}
     assert "Doorgeschoven" not in set(Action.objects.current().values_list("description", flat=True))
@@ -216,13 +200,7 @@ def test_queryset_live_current_overdue_and_for_email(round_, participant):
 
 @pytest.fixture
 def earlier(organisation, facilitator):
-    round_ = round_services.create_round(
-        organisation=organisation,
-        title="Ronde 2026",
-        held_on=HELD_ON,
-        mode="individual",
-        created_by=facilitator,
-    )
+    round_ = created_round(organisation, facilitator, title="Ronde 2026")
     round_.instrument_version = "2018.1"
     round_.anonymised = False
     round_.save()
@@ -231,7 +209,7 @@ def earlier(organisation, facilitator):
         round_, display_name="Joost", domain="gezondheid", department="GGD"
     )
     answer_step1(fatima, score=2)
-    ActionFactory(round=round_, theme="A", description="Open actie", owner=fatima, due_on=HELD_ON)
+    ActionFactory(round=round_, description="Open actie", owner=fatima, due_on=HELD_ON)
     ActionFactory(round=round_, theme="B", description="Bezig", owner=joost, status="bezig", department="GGD")
     ActionFactory(round=round_, theme="C", description="Buiten", owner_name="Wethouder", owner_email="w@t.nl")
     ActionFactory(round=round_, theme="D", description="Gedaan", owner=fatima, status="gedaan")
@@ -296,7 +274,7 @@ def test_repeat_round_copies_the_chosen_live_actions_with_a_link_to_the_original
 
 def test_repeat_round_refuses_actions_that_are_done_or_of_another_round(earlier, round_):
     done = earlier.actions.get(status="gedaan")
-    stranger = ActionFactory(round=round_, theme="A", description="Elders", owner_name="X")
+    stranger = ActionFactory(round=round_, description="Elders", owner_name="X")
 
     for wrong in (done, stranger):
         with pytest.raises(ValueError):
@@ -306,7 +284,7 @@ def test_repeat_round_refuses_actions_that_are_done_or_of_another_round(earlier,
 
 
 def test_repeat_of_a_joint_round_gets_its_own_joint_form(joint_round):
-    ActionFactory(round=joint_round, theme="A", description="Samen", owner_name="Team")
+    ActionFactory(round=joint_round, description="Samen", owner_name="Team")
 
     new = services.repeat_round(
         joint_round,

@@ -1,13 +1,14 @@
 """Step 3: the action agenda and the follow-up agreement of a round."""
 
 import datetime
+from http import HTTPStatus
 
 import pytest
 from django.urls import reverse
 
 from gesprekstool.agenda.models import Action, Agreement
 from gesprekstool.rounds import services
-from tests.factories import HELD_ON, ActionFactory, AgreementFactory
+from tests.factories import HELD_ON, ActionFactory, AgreementFactory, ParticipantFactory
 
 
 def agenda_url(round_) -> str:
@@ -38,7 +39,7 @@ def test_agenda_page_opens_with_every_theme_and_no_actions_yet(facilitator_clien
     response = facilitator_client.get(agenda_url(round_))
 
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert "Stap 3. Actieagenda: Wat gaan we doen?" in html
     assert "A. Visie op armoede, schulden en gezondheid" in html
     assert html.count("Nog geen acties.") == 6
@@ -68,7 +69,7 @@ def test_action_add_with_a_participant_as_owner(facilitator_client, round_, part
 def test_action_add_with_another_person_as_owner(facilitator_client, round_):
     response = facilitator_client.post(add_url(round_), action_data(owner_name="De wethouder"))
 
-    assert response.status_code == 302
+    assert response.status_code == HTTPStatus.FOUND
     assert actions_of(round_) == [("B", "Cijfers koppelen", None, "De wethouder", "", None)]
     assert Action.objects.get().who == "De wethouder"
 
@@ -93,20 +94,17 @@ def test_action_add_bad_input_is_422(facilitator_client, round_, participant, ov
 
     response = facilitator_client.post(add_url(round_), data)
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert list(response.context["action_form"].errors) == [field]
     assert actions_of(round_) == before
 
 
 def test_action_add_with_a_participant_of_another_round_is_422(facilitator_client, organisation, round_):
-    other_round = services.create_round(
-        organisation=organisation, title="Ander", held_on=HELD_ON, mode="individual"
-    )
-    stranger = services.add_participant(other_round, display_name="Ander", domain="armoede")
+    stranger = ParticipantFactory(round__organisation=organisation)
 
     response = facilitator_client.post(add_url(round_), action_data(owner=str(stranger.pk)))
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert response.context["action_form"].errors.as_data()["owner"][0].code == "invalid_choice"
     assert actions_of(round_) == []
 
@@ -116,7 +114,7 @@ def test_action_add_with_the_group_form_as_owner_is_422(facilitator_client, join
 
     response = facilitator_client.post(add_url(joint_round), action_data(owner=str(group.pk)))
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert actions_of(joint_round) == []
 
 
@@ -142,7 +140,7 @@ def test_action_delete_of_another_round_is_404(facilitator_client, organisation,
         reverse("agenda:action_delete", kwargs={"pk": round_.pk, "action_id": other_action.pk})
     )
 
-    assert response.status_code == 404
+    assert response.status_code == HTTPStatus.NOT_FOUND
     assert Action.objects.filter(pk=other_action.pk).exists()
 
 
@@ -150,7 +148,7 @@ def test_action_delete_of_another_round_is_404(facilitator_client, organisation,
 def test_agenda_post_only_endpoints_refuse_get(facilitator_client, round_, name):
     response = facilitator_client.get(reverse(f"agenda:{name}", kwargs={"pk": round_.pk}))
 
-    assert response.status_code == 405
+    assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
 
 
 def agreement_of(round_) -> tuple | None:
@@ -201,7 +199,7 @@ def test_agreement_save_bad_input_is_422(facilitator_client, round_, data, field
 
     response = facilitator_client.post(agreement_url(round_), data)
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert list(response.context["agreement_form"].errors) == [field]
     assert agreement_of(round_) == before
 
@@ -230,7 +228,7 @@ def test_action_add_strips_control_characters(facilitator_client, round_):
 def test_action_add_refuses_a_date_at_the_edge_of_the_calendar(facilitator_client, round_, due_on):
     response = facilitator_client.post(add_url(round_), action_data(owner_name="De wethouder", due_on=due_on))
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert response.context["action_form"].errors["due_on"] == [
         "Kies een datum tussen de jaren 1900 en 2999."
     ]

@@ -2,6 +2,8 @@
 round and its review; every page's refusals."""
 
 import datetime
+import functools
+from http import HTTPStatus
 
 import pytest
 from django.db import connection
@@ -13,7 +15,7 @@ from gesprekstool.agenda import services
 from gesprekstool.agenda.models import Action, ActionNote, OwnerLink
 from gesprekstool.rounds import services as round_services
 from gesprekstool.rounds.models import Round
-from tests.factories import HELD_ON, ActionFactory, MembershipFactory
+from tests.factories import HELD_ON, ActionFactory, MembershipFactory, ParticipantFactory
 
 YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)
 
@@ -53,7 +55,7 @@ def test_action_detail_opens_with_its_log(facilitator_client, action):
     response = facilitator_client.get(detail_url(action))
 
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert "Gestart" in page and "Status: open → bezig" in page and "Joost" in page
     assert 'name="version" value="2"' in page
 
@@ -106,7 +108,7 @@ def test_a_second_save_on_the_same_version_is_a_409_that_keeps_both(facilitator_
         edit_data(action, status="vervallen", department="Tweede afdeling", note="Mijn tekst"),
     )
 
-    assert response.status_code == 409
+    assert response.status_code == HTTPStatus.CONFLICT
     assert stored(action) == after_first
     page = response.content.decode()
     assert "Iemand anders heeft deze actie gewijzigd" in page
@@ -121,7 +123,7 @@ def test_a_second_save_on_the_same_version_is_a_409_that_keeps_both(facilitator_
 
     # Saving again, having seen the conflict, goes through.
     again = facilitator_client.post(detail_url(action), form.data)
-    assert again.status_code == 302
+    assert again.status_code == HTTPStatus.FOUND
     assert stored(action)["status"] == "vervallen"
     assert ActionNote.objects.filter(text="Mijn tekst").count() == 1
 
@@ -143,20 +145,17 @@ def test_action_save_bad_input_is_422(facilitator_client, action, overrides, fie
 
     response = facilitator_client.post(detail_url(action), edit_data(action, **overrides))
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert list(response.context["form"].errors) == [field]
     assert stored(action) == before
 
 
 def test_action_owner_of_another_round_is_422(facilitator_client, organisation, action):
-    other = round_services.create_round(
-        organisation=organisation, title="Ander", held_on=HELD_ON, mode="individual"
-    )
-    stranger = round_services.add_participant(other, display_name="Ander", domain="armoede")
+    stranger = ParticipantFactory(round__organisation=organisation)
 
     response = facilitator_client.post(detail_url(action), edit_data(action, owner=str(stranger.pk)))
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert list(response.context["form"].errors) == ["owner"]
 
 
@@ -164,11 +163,11 @@ def test_action_detail_refusals(client, reader_client, outsider_client, action):
     before = stored(action)
     url = detail_url(action)
 
-    assert reader_client.get(url).status_code == 200
+    assert reader_client.get(url).status_code == HTTPStatus.OK
     assert 'name="version"' not in reader_client.get(url).content.decode()
-    assert reader_client.post(url, edit_data(action, status="gedaan")).status_code == 403
-    assert outsider_client.get(url).status_code == 404
-    assert outsider_client.post(url, edit_data(action, status="gedaan")).status_code == 404
+    assert reader_client.post(url, edit_data(action, status="gedaan")).status_code == HTTPStatus.FORBIDDEN
+    assert outsider_client.get(url).status_code == HTTPStatus.NOT_FOUND
+    assert outsider_client.post(url, edit_data(action, status="gedaan")).status_code == HTTPStatus.NOT_FOUND
     assert client.get(url).url.startswith(reverse("login"))
     assert stored(action) == before
 
@@ -180,7 +179,7 @@ def test_action_of_another_round_is_404(facilitator_client, organisation, action
 
     url = reverse("agenda:action", kwargs={"pk": other.pk, "action_id": action.pk})
 
-    assert facilitator_client.get(url).status_code == 404
+    assert facilitator_client.get(url).status_code == HTTPStatus.NOT_FOUND
 
 
 # --- Owner links from the facilitator's page -------------------------------------------------------------
@@ -218,8 +217,8 @@ def test_owner_link_refusals(reader_client, outsider_client, action, participant
     participant.email = "f@t.nl"
     participant.save()
 
-    assert reader_client.post(owner_link_url(action)).status_code == 403
-    assert outsider_client.post(owner_link_url(action)).status_code == 404
+    assert reader_client.post(owner_link_url(action)).status_code == HTTPStatus.FORBIDDEN
+    assert outsider_client.post(owner_link_url(action)).status_code == HTTPStatus.NOT_FOUND
     assert not OwnerLink.objects.exists()
 
 
@@ -263,7 +262,7 @@ def test_owner_page_lists_the_owners_actions_across_rounds(client, organisation,
     response = client.get(owner_url(link))
 
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert [row["action"].description for row in response.context["rows"]] == [
         "Cijfers per wijk naast elkaar leggen",
         "Tweede actie",
@@ -299,7 +298,7 @@ def test_owner_update_conflict_is_409_and_keeps_the_input(client, facilitator, l
         update_url(link, action), progress_data(action, status="gedaan", note="Mijn update")
     )
 
-    assert response.status_code == 409
+    assert response.status_code == HTTPStatus.CONFLICT
     assert stored(action)["status"] == "bezig"
     page = response.content.decode()
     assert "Iemand anders heeft deze actie gewijzigd" in page and "Gespreksleider" in page
@@ -314,7 +313,7 @@ def test_owner_update_conflict_is_409_and_keeps_the_input(client, facilitator, l
 def test_owner_update_bad_input_is_422(client, link, action):
     response = client.post(update_url(link, action), progress_data(action, status="klaar"))
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert stored(action)["status"] == "open"
 
 
@@ -323,15 +322,19 @@ def test_owner_cannot_update_someone_elses_action(client, round_, link):
 
     response = client.post(update_url(link, other), progress_data(other, status="gedaan"))
 
-    assert response.status_code == 404
+    assert response.status_code == HTTPStatus.NOT_FOUND
     assert stored(other)["status"] == "open"
 
 
 @pytest.mark.parametrize(
     ("change", "status", "title"),
     [
-        ({"revoked_at": timezone.now()}, 410, "Deze link is ingetrokken"),
-        ({"expires_at": timezone.now() - datetime.timedelta(minutes=1)}, 410, "Deze link is verlopen"),
+        ({"revoked_at": timezone.now()}, HTTPStatus.GONE, "Deze link is ingetrokken"),
+        (
+            {"expires_at": timezone.now() - datetime.timedelta(minutes=1)},
+            HTTPStatus.GONE,
+            "Deze link is verlopen",
+        ),
     ],
     ids=["revoked", "expired"],
 )
@@ -350,7 +353,7 @@ def test_revoked_and_expired_links_are_410_with_a_clear_page(client, link, actio
 def test_an_unknown_link_is_404_with_a_clear_page(client, db):
     response = client.get(reverse("follow_up:owner", kwargs={"token": "x" * 43}))
 
-    assert response.status_code == 404
+    assert response.status_code == HTTPStatus.NOT_FOUND
     assert "Deze link werkt niet" in response.content.decode()
 
 
@@ -363,30 +366,16 @@ def overview_url(organisation) -> str:
 
 @pytest.fixture
 def actions(round_, participant, other_participant):
+    action = functools.partial(ActionFactory, round=round_)
     return {
-        "late": ActionFactory(
-            round=round_,
-            theme="B",
-            description="Te laat",
-            owner=participant,
-            department="WI",
-            due_on=YESTERDAY,
+        "late": action(
+            theme="B", description="Te laat", owner=participant, department="WI", due_on=YESTERDAY
         ),
-        "busy": ActionFactory(
-            round=round_,
-            theme="C",
-            description="Bezig",
-            owner=other_participant,
-            department="GGD",
-            status="bezig",
+        "busy": action(
+            theme="C", description="Bezig", owner=other_participant, department="GGD", status="bezig"
         ),
-        "done": ActionFactory(
-            round=round_,
-            theme="B",
-            description="Klaar",
-            owner_name="Wethouder",
-            status="gedaan",
-            due_on=YESTERDAY,
+        "done": action(
+            theme="B", description="Klaar", owner_name="Wethouder", status="gedaan", due_on=YESTERDAY
         ),
     }
 
@@ -427,14 +416,14 @@ def test_overview_filters(facilitator_client, organisation, actions, query, expe
 def test_overview_with_an_unknown_owner_says_so_and_shows_everyone(facilitator_client, organisation, actions):
     response = facilitator_client.get(overview_url(organisation), {"owner": "Onbekend", "theme": "C"})
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert listed(response) == ["Bezig"]
     assert "Niemand met de naam “Onbekend” heeft hier een actie." in response.content.decode()
 
 
 def test_overview_refusals(client, outsider_client, reader_client, organisation, actions):
-    assert reader_client.get(overview_url(organisation)).status_code == 200
-    assert outsider_client.get(overview_url(organisation)).status_code == 404
+    assert reader_client.get(overview_url(organisation)).status_code == HTTPStatus.OK
+    assert outsider_client.get(overview_url(organisation)).status_code == HTTPStatus.NOT_FOUND
     assert client.get(overview_url(organisation)).url.startswith(reverse("login"))
 
 
@@ -451,7 +440,7 @@ def test_actions_home_lets_a_member_of_two_organisations_choose(
 
     response = facilitator_client.get(reverse("follow_up:actions_home"))
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert overview_url(other_organisation) in response.content.decode()
 
 
@@ -476,7 +465,7 @@ def add_rounds(organisation, count: int) -> None:
 
 def query_count(client, url) -> int:
     with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
+        assert client.get(url).status_code == HTTPStatus.OK
     return len(captured)
 
 
@@ -502,7 +491,7 @@ def test_repeat_form_lists_participants_and_live_actions_ticked(facilitator_clie
     response = facilitator_client.get(repeat_url(round_))
 
     form = response.context["form"]
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert form.initial["title"] == "Armoede en gezondheid 2026 (herhaling)"
     assert [p.display_name for p in form.initial["participants"]] == ["Fatima", "Joost"]
     assert sorted(a.description for a in form.initial["actions"]) == ["Bezig", "Te laat"]
@@ -555,7 +544,7 @@ def test_repeat_bad_input_is_422(facilitator_client, round_, participant, action
 
     response = facilitator_client.post(repeat_url(round_), data)
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert list(response.context["form"].errors) == [field]
     assert Round.objects.count() == 1
 
@@ -563,9 +552,9 @@ def test_repeat_bad_input_is_422(facilitator_client, round_, participant, action
 def test_repeat_refusals(client, reader_client, outsider_client, round_):
     data = {"title": "Nieuw", "held_on": "2027-11-01"}
 
-    assert reader_client.get(repeat_url(round_)).status_code == 403
-    assert reader_client.post(repeat_url(round_), data).status_code == 403
-    assert outsider_client.post(repeat_url(round_), data).status_code == 404
+    assert reader_client.get(repeat_url(round_)).status_code == HTTPStatus.FORBIDDEN
+    assert reader_client.post(repeat_url(round_), data).status_code == HTTPStatus.FORBIDDEN
+    assert outsider_client.post(repeat_url(round_), data).status_code == HTTPStatus.NOT_FOUND
     assert client.post(repeat_url(round_), data).url.startswith(reverse("login"))
     assert Round.objects.count() == 1
 
@@ -613,7 +602,7 @@ def review_data(actions, **per_action) -> dict:
 def test_review_lists_the_carried_actions(facilitator_client, repeated):
     response = facilitator_client.get(review_url(repeated))
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert [row["action"].description for row in response.context["rows"]] == ["Te laat", "Bezig"]
     assert "0 van de 2 acties besproken." in response.content.decode()
 
@@ -650,7 +639,7 @@ def test_review_conflict_saves_the_other_rows_and_keeps_the_input(facilitator_cl
 
     response = facilitator_client.post(review_url(repeated), data)
 
-    assert response.status_code == 409
+    assert response.status_code == HTTPStatus.CONFLICT
     assert dict(repeated.actions.values_list("description", "status")) == {
         "Te laat": "bezig",
         "Bezig": "vervallen",
@@ -673,7 +662,7 @@ def test_review_bad_input_is_422_and_saves_the_valid_rows(facilitator_client, re
 
     response = facilitator_client.post(review_url(repeated), data)
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert dict(repeated.actions.values_list("description", "status")) == {
         "Te laat": "open",
         "Bezig": "gedaan",
@@ -681,7 +670,7 @@ def test_review_bad_input_is_422_and_saves_the_valid_rows(facilitator_client, re
 
 
 def test_review_of_a_round_that_is_no_repeat_is_404(facilitator_client, round_):
-    assert facilitator_client.get(review_url(round_)).status_code == 404
+    assert facilitator_client.get(review_url(round_)).status_code == HTTPStatus.NOT_FOUND
 
 
 def test_review_refusals(client, reader_client, outsider_client, repeated):
@@ -689,8 +678,11 @@ def test_review_refusals(client, reader_client, outsider_client, repeated):
     data = review_data(carried, **{"Te laat": ("gedaan", "")})
 
     reader_page = reader_client.get(review_url(repeated))
-    assert reader_page.status_code == 200 and "<form" not in reader_page.content.decode().split("<main")[1]
-    assert reader_client.post(review_url(repeated), data).status_code == 403
-    assert outsider_client.get(review_url(repeated)).status_code == 404
+    assert (
+        reader_page.status_code == HTTPStatus.OK
+        and "<form" not in reader_page.content.decode().split("<main")[1]
+    )
+    assert reader_client.post(review_url(repeated), data).status_code == HTTPStatus.FORBIDDEN
+    assert outsider_client.get(review_url(repeated)).status_code == HTTPStatus.NOT_FOUND
     assert client.get(review_url(repeated)).url.startswith(reverse("login"))
     assert repeated.actions.filter(status="gedaan").count() == 0

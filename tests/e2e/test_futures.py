@@ -2,7 +2,6 @@
 write contributions and give dots; the wall updates itself, the dots reorder it, and one contribution
 becomes an action of step 3 with one click."""
 
-import datetime
 import re
 
 import pytest
@@ -14,7 +13,7 @@ from gesprekstool.futures import services as future_services
 from gesprekstool.futures.models import FuturePart
 from gesprekstool.rounds import services
 from gesprekstool.rounds.models import Participant
-from tests.factories import MembershipFactory, OrganisationFactory
+from tests.factories import sannes_round
 
 PASSWORD = "geheim-wachtwoord-123"
 PHONE = {"width": 390, "height": 844}
@@ -22,15 +21,7 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture
 def workshop(transactional_db):
-    organisation = OrganisationFactory(name="Gemeente Testdorp", slug="testdorp")
-    user = MembershipFactory(organisation=organisation, user__username="sanne").user
-    round_ = services.create_round(
-        organisation=organisation,
-        title="Werkbijeenkomst armoede en gezondheid",
-        held_on=datetime.date(2026, 12, 1),
-        mode="individual",
-        created_by=user,
-    )
+    round_ = sannes_round(title="Werkbijeenkomst armoede en gezondheid")
     people = [
         services.add_participant(round_, display_name=name, domain=domain)
         for name, domain in (("Fatima", "armoede"), ("Joost", "gezondheid"), ("Dirk", "uitvoering"))

@@ -2,15 +2,13 @@
 and the results page fetches the table and the names under the step-2 options when asked for them
 (docs/performance.md). axe-core checks every state."""
 
-import datetime
 import re
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from gesprekstool.rounds import services
 from gesprekstool.rounds.charts import PER_PARTICIPANT_UP_TO
-from tests.factories import MembershipFactory, OrganisationFactory, add_answered_in_bulk
+from tests.factories import add_answered_in_bulk, sannes_round
 
 PASSWORD = "geheim-wachtwoord-123"
 PARTICIPANTS = PER_PARTICIPANT_UP_TO + 5
@@ -18,15 +16,7 @@ PARTICIPANTS = PER_PARTICIPANT_UP_TO + 5
 
 @pytest.fixture
 def large_round(transactional_db):
-    organisation = OrganisationFactory(name="Gemeente Testdorp", slug="testdorp")
-    user = MembershipFactory(organisation=organisation, user__username="sanne").user
-    round_ = services.create_round(
-        organisation=organisation,
-        title="Grote bijeenkomst",
-        held_on=datetime.date(2026, 12, 1),
-        mode="individual",
-        created_by=user,
-    )
+    round_ = sannes_round(title="Grote bijeenkomst")
     add_answered_in_bulk(round_, PARTICIPANTS)
     return round_
 

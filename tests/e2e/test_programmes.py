@@ -11,8 +11,9 @@ from playwright.sync_api import Page, expect
 
 from gesprekstool.demo.data import PASSWORD, ROUND_TITLE, USERNAME
 from gesprekstool.demo.programme import PROGRAMME_NAME
-from gesprekstool.organisations.models import Membership, Organisation
+from gesprekstool.organisations.models import Membership
 from gesprekstool.programmes.models import ProgrammeMember
+from tests.factories import MembershipFactory, OrganisationFactory
 
 
 @pytest.fixture
@@ -64,8 +65,8 @@ def test_adviser_opens_the_programme_page(page: Page, live_server, demo, axe, sc
     page.get_by_role("button", name="Uitnodigingslink maken").click()
     link = page.get_by_label("Uitnodigingslink").input_value()
     axe(page)
-    other = Organisation.objects.create(name="Gemeente Oefendorp (verzonnen)", slug="oefendorp")
-    Membership.objects.create(
+    other = OrganisationFactory(name="Gemeente Oefendorp (verzonnen)", slug="oefendorp")
+    MembershipFactory(
         user=Membership.objects.get(organisation__slug="voorbeeldstad").user, organisation=other
     )
     # The link is built from SITE_URL; the live server has an address of its own.

@@ -6,13 +6,14 @@ from django.utils import timezone
 from gesprekstool.agenda.models import Action
 from gesprekstool.futures import cooperation
 from gesprekstool.futures.cooperation import CooperationRefused, Link, party
-from gesprekstool.futures.models import CooperationMark, FuturePart
+from gesprekstool.futures.models import CooperationMark
 from gesprekstool.rounds import services
+from tests.factories import FuturePartFactory
 
 
 @pytest.fixture
 def part(round_):
-    return FuturePart.objects.create(round=round_, position="before")
+    return FuturePartFactory(round=round_)
 
 
 def marks_in_db() -> list[tuple[int, str, str]]:
@@ -66,7 +67,7 @@ def test_a_pair_of_one_party_or_a_too_long_name_is_refused(part, participant, a,
 def test_no_marks_in_a_closed_round_or_without_an_open_part(round_, participant):
     with pytest.raises(CooperationRefused, match="niet open"):
         cooperation.add_mark(participant, party_a="armoede", party_b="gezondheid")
-    part = FuturePart.objects.create(round=round_, enabled=False, position="before")
+    part = FuturePartFactory(round=round_, enabled=False)
     with pytest.raises(CooperationRefused, match="niet open"):
         cooperation.add_mark(participant, party_a="armoede", party_b="gezondheid")
     part.enabled = True

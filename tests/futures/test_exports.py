@@ -7,10 +7,9 @@ import re
 import pytest
 from django.utils import timezone
 
-from gesprekstool.agenda.models import Action
 from gesprekstool.futures import cooperation
 from gesprekstool.futures.exports import future_picture
-from gesprekstool.futures.models import Contribution, CooperationMark, FuturePart, Group, Prompt, Vote
+from gesprekstool.futures.models import Contribution, CooperationMark
 from gesprekstool.reports import roundfile
 from gesprekstool.reports.content import report_content
 from gesprekstool.reports.docx import render_docx
@@ -19,6 +18,14 @@ from gesprekstool.reports.roundfile import RoundFileError, import_round_file, re
 from gesprekstool.reports.stored import export_version
 from gesprekstool.rounds import services
 from gesprekstool.rounds.models import Round
+from tests.factories import (
+    ActionFactory,
+    ContributionFactory,
+    FuturePartFactory,
+    GroupFactory,
+    PromptFactory,
+    VoteFactory,
+)
 
 
 @pytest.fixture
@@ -38,22 +45,22 @@ def picture(round_, people):
     """Two prompts: B with a heading, a hidden and a merged contribution, one that became an action;
     and the question for experiences. Three cooperation marks, one pair an action."""
     fatima, joost, dirk = people
-    part = FuturePart.objects.create(round=round_, position="before")
-    b = Prompt.objects.create(part=part, theme="B", text="Over vier jaar weten we …", position=1)
-    Prompt.objects.create(part=part, theme="", text="Waar zag u dit al goed gaan?", is_experiences=True)
-    heading = Group.objects.create(prompt=b, heading="Samen meten")
-    action = Action.objects.create(round=round_, theme="B", description="Wijkcijfers delen", owner_name="GGD")
+    part = FuturePartFactory(round=round_)
+    b = PromptFactory(part=part, theme="B", text="Over vier jaar weten we …", position=1)
+    PromptFactory(part=part, theme="", text="Waar zag u dit al goed gaan?", is_experiences=True)
+    heading = GroupFactory(prompt=b, heading="Samen meten")
+    action = ActionFactory(round=round_, theme="B", description="Wijkcijfers delen", owner_name="GGD")
 
     def contribution(who, text, **fields):
-        return Contribution.objects.create(prompt=b, participant=who, text=text, **fields)
+        return ContributionFactory(prompt=b, participant=who, text=text, **fields)
 
     best = contribution(fatima, "Cijfers per wijk naast elkaar", group=heading, action=action)
     second = contribution(joost, "Eén monitor voor armoede en gezondheid")
     contribution(dirk, "Iets ongepasts", hidden_at=timezone.now())
     contribution(dirk, "Cijfers per wijk samen", merged_into=best)
     for who in people:
-        Vote.objects.create(contribution=best, participant=who)
-    Vote.objects.create(contribution=second, participant=fatima)
+        VoteFactory(contribution=best, participant=who)
+    VoteFactory(contribution=second, participant=fatima)
     for who in (fatima, joost):
         cooperation.add_mark(who, party_a="GGD", party_b="armoede")
     cooperation.add_mark(dirk, party_a="Wijkteam", party_b="gezondheid")
@@ -118,7 +125,7 @@ def test_word_memo_has_the_chapter(round_, picture):
 
 def test_a_vote_a_hidden_contribution_or_a_mark_changes_the_export_version(round_, picture, people):
     versions = [export_version(round_)]
-    Vote.objects.create(contribution=Contribution.objects.get(text__startswith="Eén"), participant=people[1])
+    VoteFactory(contribution=Contribution.objects.get(text__startswith="Eén"), participant=people[1])
     versions.append(export_version(round_))
     Contribution.objects.filter(text__startswith="Eén").update(
         hidden_at=timezone.now(), updated_at=timezone.now()

@@ -188,6 +188,14 @@ def test_merge_through_the_wall(facilitator_client, participant, other_participa
     assert list(Vote.objects.values_list("contribution_id", flat=True)) == [keep.pk]
 
 
+def assert_refused_and_unchanged(response, idea, message: str, field: str) -> None:
+    """The wall refused a change to `idea` with `message`, and its `field` is still empty."""
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
+    assert message in response.text
+    idea.refresh_from_db()
+    assert getattr(idea, field) is None
+
+
 def test_merge_with_a_contribution_of_another_prompt_is_refused(
     facilitator_client, part, participant, prompt
 ):
@@ -198,10 +206,9 @@ def test_merge_with_a_contribution_of_another_prompt_is_refused(
 
     response = facilitator_client.post(manage_url("merge", idea), {"into": other.pk})
 
-    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
-    assert "Kies de bijdrage waarmee u wilt samenvoegen." in response.text
-    idea.refresh_from_db()
-    assert idea.merged_into is None
+    assert_refused_and_unchanged(
+        response, idea, "Kies de bijdrage waarmee u wilt samenvoegen.", "merged_into"
+    )
 
 
 def test_heading_through_the_wall(facilitator_client, participant, prompt):
@@ -219,10 +226,7 @@ def test_a_long_heading_is_refused_on_the_wall(facilitator_client, participant, 
 
     response = facilitator_client.post(manage_url("heading", idea), {"heading": "x" * 61})
 
-    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
-    assert "Een kop heeft hoogstens 60 tekens." in response.text
-    idea.refresh_from_db()
-    assert idea.group is None
+    assert_refused_and_unchanged(response, idea, "Een kop heeft hoogstens 60 tekens.", "group")
 
 
 def test_into_step_3_with_one_click(facilitator_client, participant, prompt):

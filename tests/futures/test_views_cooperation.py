@@ -8,13 +8,14 @@ from django.utils import timezone
 
 from gesprekstool.agenda.models import Action
 from gesprekstool.futures import cooperation
-from gesprekstool.futures.models import CooperationMark, FuturePart
+from gesprekstool.futures.models import CooperationMark
 from gesprekstool.rounds import services
+from tests.factories import FuturePartFactory
 
 
 @pytest.fixture
 def part(round_):
-    return FuturePart.objects.create(round=round_, position="before")
+    return FuturePartFactory(round=round_)
 
 
 def marks_url(participant) -> str:
@@ -284,11 +285,19 @@ def test_facilitator_turns_a_missing_link_into_an_action(facilitator_client, rou
 @pytest.mark.parametrize(
     ("data", "status", "message"),
     [
-        ({"party_a": "GGD", "party_b": "armoede", "theme": "Z"}, 422, "Kies een van de thema"),
-        ({"party_a": "GGD", "party_b": "gezondheid", "theme": "E"}, 409, "Niemand heeft dit paar"),
+        (
+            {"party_a": "GGD", "party_b": "armoede", "theme": "Z"},
+            HTTPStatus.UNPROCESSABLE_ENTITY,
+            "Kies een van de thema",
+        ),
+        (
+            {"party_a": "GGD", "party_b": "gezondheid", "theme": "E"},
+            HTTPStatus.CONFLICT,
+            "Niemand heeft dit paar",
+        ),
         (
             {"party_a": "GGD", "party_b": "armoede", "theme": "E", "owner_name": "x" * 201},
-            422,
+            HTTPStatus.UNPROCESSABLE_ENTITY,
             "De actie is niet",
         ),
     ],

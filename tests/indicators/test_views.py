@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gesprekstool.indicators.models import Indicator, RoundIndicator
+from tests.factories import RoundIndicatorFactory
 
 from .conftest import make_figure
 
@@ -71,7 +72,11 @@ def test_reader_sees_the_figures_but_no_import_or_change(reader_client, organisa
     edit = reader_client.post(edit_url(figure), {"name": "Anders"})
 
     html = page.content.decode()
-    assert (page.status_code, refused.status_code, edit.status_code) == (200, 403, 403)
+    assert (page.status_code, refused.status_code, edit.status_code) == (
+        HTTPStatus.OK,
+        HTTPStatus.FORBIDDEN,
+        HTTPStatus.FORBIDDEN,
+    )
     assert ("Kinderen in armoede" in html, "CSV-bestand importeren" in html, edit_url(figure) in html) == (
         True,
         False,
@@ -99,7 +104,11 @@ def test_facilitator_adds_changes_and_deletes_a_figure_by_hand(facilitator_clien
         reverse("indicators:delete", kwargs={"slug": organisation.slug, "indicator_id": figure.pk})
     )
 
-    assert [r.status_code for r in (added, changed, deleted)] == [302, 302, 302]
+    assert [r.status_code for r in (added, changed, deleted)] == [
+        HTTPStatus.FOUND,
+        HTTPStatus.FOUND,
+        HTTPStatus.FOUND,
+    ]
     assert (figure.value, figure.link, value) == (
         Decimal("71.5"),
         "https://www.ggd.example/monitor",
@@ -116,7 +125,10 @@ def test_a_form_with_a_bad_number_or_a_double_saves_nothing(facilitator_client, 
     double = facilitator_client.post(create, form)
     bad = facilitator_client.post(create, form | {"name": "Nieuw", "value": "veel"})
 
-    assert (double.status_code, bad.status_code) == (422, 422)
+    assert (double.status_code, bad.status_code) == (
+        HTTPStatus.UNPROCESSABLE_ENTITY,
+        HTTPStatus.UNPROCESSABLE_ENTITY,
+    )
     assert "Uw organisatie heeft deze indicator al voor dit jaar en dit gebied." in double.content.decode()
     assert "Vul een getal in, bijvoorbeeld 9,8 of 1250." in bad.content.decode()
     assert list(Indicator.objects.values_list("name", "value")) == [("Kinderen in armoede", Decimal("9.8"))]
@@ -136,7 +148,7 @@ def test_facilitator_chooses_figures_for_a_round(facilitator_client, round_, org
         f'name="themes-{figure.pk}" value="B" id="id_themes-{figure.pk}-B" checked' in shown.content.decode()
     )
     assert (response.status_code, response["Location"]) == (
-        302,
+        HTTPStatus.FOUND,
         reverse("rounds:results", kwargs={"pk": round_.pk}),
     )
     assert list(RoundIndicator.objects.values_list("indicator", "themes")) == [(figure.pk, ["B", "D"])]
@@ -151,12 +163,12 @@ def test_a_chosen_figure_without_a_theme_saves_nothing(facilitator_client, round
 
 
 def test_reader_sees_the_rounds_figures_but_may_not_choose(reader_client, round_, figure):
-    RoundIndicator.objects.create(round=round_, indicator=figure, themes=["B"])
+    RoundIndicatorFactory(round=round_, indicator=figure, themes=["B"])
 
     page = reader_client.get(round_url(round_))
     refused = reader_client.post(round_url(round_), {})
 
-    assert (page.status_code, refused.status_code) == (200, 403)
+    assert (page.status_code, refused.status_code) == (HTTPStatus.OK, HTTPStatus.FORBIDDEN)
     assert "Kinderen in armoede (Testdorp, 2023; bron: CBS)" in page.content.decode()
     assert RoundIndicator.objects.count() == 1
 

@@ -8,29 +8,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from gesprekstool.inspiration import services
-from gesprekstool.inspiration.models import Entry, RuleEntry, SuggestionRule, Theme
+from gesprekstool.inspiration.models import Entry, SuggestionRule, Theme
 from gesprekstool.inspiration.suggestions import suggestions_for
-from gesprekstool.rounds import services as round_services
 from gesprekstool.rounds.results import round_results
+from tests.factories import RuleEntryFactory, SuggestionRuleFactory, answered
 
 from .conftest import make_entry
 
 pytestmark = pytest.mark.usefixtures("shipped")
-
-
-def person(round_, name, *, scores=None, revised=None, choices=None):
-    """A participant with step-1 scores (theme -> value) and step-2 answers (question -> option codes)."""
-    p = round_services.add_participant(round_, display_name=name, domain="armoede")
-    for theme, value in (scores or {}).items():
-        round_services.save_score(p, theme=theme, value=value)
-    round_services.complete_step(p, step=1)
-    for question, options in (choices or {}).items():
-        round_services.save_question(p, question=question, choices=dict.fromkeys(options, ""))
-    if revised:
-        round_services.complete_step(p, step=2)
-        for theme, value in revised.items():
-            round_services.save_revised_score(p, theme=theme, value=value)
-    return p
 
 
 def suggested(round_, theme=None):
@@ -46,9 +31,9 @@ def by_slug(round_):
 
 
 def test_low_or_divergent_d_without_reaching_leads_to_examples_of_making_contact(round_):
-    person(round_, "Fatima", scores={"D": 2}, choices={"7": ["7a", "7c"]})
-    person(round_, "Joost", scores={"D": 5}, choices={"7": ["7a", "7b", "7c"]})
-    person(round_, "Marieke", scores={"D": 3}, choices={"7": ["7a", "7c"]})
+    answered(round_, "Fatima", scores={"D": 2}, choices={"7": ["7a", "7c"]})
+    answered(round_, "Joost", scores={"D": 5}, choices={"7": ["7a", "7b", "7c"]})
+    answered(round_, "Marieke", scores={"D": 3}, choices={"7": ["7a", "7c"]})
     found = by_slug(round_)
     assert "rotterdam-goed-bezig" in found
     assert "heerlen-noord-vindplaatsen" in found
@@ -59,21 +44,21 @@ def test_low_or_divergent_d_without_reaching_leads_to_examples_of_making_contact
 
 
 def test_reaching_ticked_by_everyone_gives_no_reaching_suggestion(round_):
-    person(round_, "Fatima", scores={"D": 2}, choices={"7": ["7a", "7b", "7c"]})
-    person(round_, "Joost", scores={"D": 5}, choices={"7": ["7a", "7b", "7c"]})
+    answered(round_, "Fatima", scores={"D": 2}, choices={"7": ["7a", "7b", "7c"]})
+    answered(round_, "Joost", scores={"D": 5}, choices={"7": ["7a", "7b", "7c"]})
     assert "rotterdam-goed-bezig" not in dict(suggested(round_, "D")).values()
     assert suggested(round_, "D") == []
 
 
 def test_high_agreeing_scores_on_d_give_no_suggestion_even_without_reaching(round_):
-    person(round_, "Fatima", scores={"D": 4}, choices={"7": ["7a"]})
-    person(round_, "Joost", scores={"D": 5}, choices={"7": ["7a"]})
+    answered(round_, "Fatima", scores={"D": 4}, choices={"7": ["7a"]})
+    answered(round_, "Joost", scores={"D": 5}, choices={"7": ["7a"]})
     assert suggested(round_, "D") == []
 
 
 def test_not_ticked_only_counts_participants_who_answered_the_question(round_):
-    person(round_, "Fatima", scores={"D": 1})
-    person(round_, "Joost", scores={"D": 2})
+    answered(round_, "Fatima", scores={"D": 1})
+    answered(round_, "Joost", scores={"D": 2})
     d = [slug for _code, slug in suggested(round_, "D")]
     # Nobody answered question 7, so the rules about 7a, 7b and 7c stay silent; the low score still speaks.
     assert d == ["drie-doelen-kies-een-focus", "rotterdam-goed-bezig", "utrecht-life-events"]
@@ -81,7 +66,7 @@ def test_not_ticked_only_counts_participants_who_answered_the_question(round_):
 
 
 def test_tender_answer_10d_leads_to_result_oriented_work_in_rotterdam(round_):
-    person(round_, "Fatima", scores={"E": 4}, choices={"10": ["10d"]})
+    answered(round_, "Fatima", scores={"E": 4}, choices={"10": ["10d"]})
     found = by_slug(round_)
     assert found["rotterdam-resultaatgericht-werken"].theme_code == "E"
     assert "(10d)" in found["rotterdam-resultaatgericht-werken"].reason
@@ -110,19 +95,19 @@ def test_tender_answer_10d_leads_to_result_oriented_work_in_rotterdam(round_):
     ],
 )
 def test_every_theme_has_rules_that_answer_its_gaps(round_, theme, scores, choices, expected):
-    person(round_, "Fatima", scores=scores, choices=choices)
+    answered(round_, "Fatima", scores=scores, choices=choices)
     assert (theme, expected) in suggested(round_)
 
 
 def test_a_revised_score_counts_instead_of_the_first(round_):
-    person(round_, "Fatima", scores={"D": 1}, revised={"D": 4})
-    person(round_, "Joost", scores={"D": 4})
+    answered(round_, "Fatima", scores={"D": 1}, revised={"D": 4})
+    answered(round_, "Joost", scores={"D": 4})
     assert suggested(round_, "D") == []
 
 
 def test_at_most_three_per_theme_without_duplicates_and_each_gap_gets_an_answer(round_):
-    person(round_, "Fatima", scores={"D": 1}, choices={"7": ["7d"]})
-    person(round_, "Joost", scores={"D": 5}, choices={"7": ["7d"]})
+    answered(round_, "Fatima", scores={"D": 1}, choices={"7": ["7d"]})
+    answered(round_, "Joost", scores={"D": 5}, choices={"7": ["7d"]})
     d = suggestions_for(round_results(round_))
     slugs = [s.entry.slug for s in d if s.theme_code == "D"]
     assert len(slugs) == 3 == len(set(slugs))
@@ -132,7 +117,7 @@ def test_at_most_three_per_theme_without_duplicates_and_each_gap_gets_an_answer(
 
 def test_themes_come_in_order_and_a_round_without_participants_gets_nothing(round_):
     assert suggestions_for(round_results(round_)) == []
-    person(round_, "Fatima", scores={"F": 6, "A": 6, "C": 1})
+    answered(round_, "Fatima", scores={"F": 6, "A": 6, "C": 1})
     assert [code for code, _slug in suggested(round_)] == sorted(code for code, _slug in suggested(round_))
 
 
@@ -140,8 +125,8 @@ def test_retired_and_non_public_entries_are_not_suggested(round_, organisation):
     services.retire(Entry.objects.get(slug="rotterdam-resultaatgericht-werken"))
     rule = SuggestionRule.objects.get(slug="e-aanbesteding")
     private = make_entry(title="Eigen aanpak", themes="E", visibility="private", organisation=organisation)
-    RuleEntry.objects.create(rule=rule, entry=private, position=0)
-    person(round_, "Fatima", scores={"E": 4}, choices={"10": ["10d"]})
+    RuleEntryFactory(rule=rule, entry=private, position=0)
+    answered(round_, "Fatima", scores={"E": 4}, choices={"10": ["10d"]})
     found = [slug for _code, slug in suggested(round_, "E")]
     assert "rotterdam-resultaatgericht-werken" not in found
     assert private.slug not in found
@@ -149,19 +134,19 @@ def test_retired_and_non_public_entries_are_not_suggested(round_, organisation):
 
 
 def test_rules_are_data_an_adviser_can_change(round_):
-    person(round_, "Fatima", scores={"E": 4}, choices={"10": ["10d"]})
+    answered(round_, "Fatima", scores={"E": 4}, choices={"10": ["10d"]})
     SuggestionRule.objects.filter(slug="e-aanbesteding").update(active=False)
     assert suggested(round_, "E") == []
-    rule = SuggestionRule.objects.create(
+    rule = SuggestionRuleFactory(
         slug="e-eigen-regel", theme=Theme.objects.get(code="E"), ticked="10d", reason="Zie {ticked_by}."
     )
-    RuleEntry.objects.create(rule=rule, entry=Entry.objects.get(slug="lekker-in-je-lijf"))
+    RuleEntryFactory(rule=rule, entry=Entry.objects.get(slug="lekker-in-je-lijf"))
     found = suggestions_for(round_results(round_))
     assert [(s.entry.slug, s.rule) for s in found] == [("lekker-in-je-lijf", "e-eigen-regel")]
 
 
 def test_a_reason_with_a_typo_is_shown_as_written(round_):
-    person(round_, "Fatima", scores={"E": 4}, choices={"10": ["10d"]})
+    answered(round_, "Fatima", scores={"E": 4}, choices={"10": ["10d"]})
     SuggestionRule.objects.filter(slug="e-aanbesteding").update(reason="Kijk hier {tikfout}")
     assert by_slug(round_)["rotterdam-resultaatgericht-werken"].reason == "Kijk hier {tikfout}"
 
@@ -169,7 +154,7 @@ def test_a_reason_with_a_typo_is_shown_as_written(round_):
 @pytest.mark.parametrize("participants", [1, 6])
 def test_suggestions_take_two_queries(round_, django_assert_num_queries, participants):
     for n in range(participants):
-        person(round_, f"P{n}", scores={"D": 1 + n % 5, "E": 2}, choices={"7": ["7a"], "10": ["10d"]})
+        answered(round_, f"P{n}", scores={"D": 1 + n % 5, "E": 2}, choices={"7": ["7a"], "10": ["10d"]})
     results = round_results(round_)
     with django_assert_num_queries(2):
         found = suggestions_for(results)
@@ -196,7 +181,7 @@ def test_shipped_rules_are_valid():
 
 
 def test_the_include_shows_each_reason_once_with_its_entries(round_):
-    person(round_, "Fatima", scores={"E": 4}, choices={"10": ["10d"]})
+    answered(round_, "Fatima", scores={"E": 4}, choices={"10": ["10d"]})
     html = render_to_string(
         "inspiration/suggestions.html", {"suggestions": suggestions_for(round_results(round_))}
     )
@@ -211,7 +196,7 @@ def test_the_include_without_suggestions_says_so():
 
 
 def test_the_results_page_shows_the_suggestions_as_its_panel(facilitator_client, round_):
-    person(round_, "Fatima", scores={"E": 4}, choices={"10": ["10d"]})
+    answered(round_, "Fatima", scores={"E": 4}, choices={"10": ["10d"]})
 
     html = facilitator_client.get(reverse("rounds:results", kwargs={"pk": round_.pk})).content.decode()
 
@@ -225,7 +210,7 @@ def test_the_results_page_with_suggestions_takes_a_fixed_number_of_queries(
     facilitator_client, round_, django_assert_num_queries, participants
 ):
     for n in range(participants):
-        person(round_, f"Deelnemer {n}", scores={"D": 1 + n, "E": 4}, choices={"7": ["7a"], "10": ["10d"]})
+        answered(round_, f"Deelnemer {n}", scores={"D": 1 + n, "E": 4}, choices={"7": ["7a"], "10": ["10d"]})
     page_url = reverse("rounds:results", kwargs={"pk": round_.pk})
 
     # 14 (with the round's version, rounds/analysis.py), 1 for the local figures beside the themes
@@ -234,3 +219,4 @@ def test_the_results_page_with_suggestions_takes_a_fixed_number_of_queries(
         response = facilitator_client.get(page_url)
 
     assert response.status_code == HTTPStatus.OK
+    assert "/inspiratie/voorbeeld/rotterdam-resultaatgericht-werken/" in response.content.decode()

@@ -1,4 +1,5 @@
 import re
+from http import HTTPStatus
 
 import pytest
 from django.conf import settings
@@ -59,7 +60,7 @@ def tag_ids(*slugs):
 )
 def test_adding_and_editing_ask_to_log_in(client, url):
     response = client.get(url)
-    assert response.status_code == 302
+    assert response.status_code == HTTPStatus.FOUND
     assert response.url.startswith(reverse("login"))
 
 
@@ -75,7 +76,7 @@ def test_adding_and_editing_ask_to_log_in(client, url):
 )
 def test_reading_pages_are_open_without_an_account(client, url):
     response = client.get(url)
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     html = response.content.decode()
     assert "Eigen praktijk delen" not in html
     assert "Uitloggen" not in html
@@ -103,8 +104,8 @@ def test_without_an_account_no_unpublished_entry_shows(client, organisation, oth
     hidden_titles = {e.title for e in hidden}
 
     for entry in hidden:
-        assert client.get(entry_url(entry)).status_code == 404
-    assert client.get(entry_url(public)).status_code == 200
+        assert client.get(entry_url(entry)).status_code == HTTPStatus.NOT_FOUND
+    assert client.get(entry_url(public)).status_code == HTTPStatus.OK
 
     index = client.get(INDEX)
     assert index.context["own_entries"] == []
@@ -126,8 +127,8 @@ def test_members_still_read_their_own_unpublished_entries(
     hidden = private_and_proposed(organisation, other_organisation)
     response = facilitator_client.get(SEARCH, {"q": "huiskamergesprekken"})
     assert found_titles(response) == [hidden[0].title, hidden[1].title]
-    assert facilitator_client.get(entry_url(hidden[0])).status_code == 200
-    assert facilitator_client.get(entry_url(hidden[2])).status_code == 404
+    assert facilitator_client.get(entry_url(hidden[0])).status_code == HTTPStatus.OK
+    assert facilitator_client.get(entry_url(hidden[2])).status_code == HTTPStatus.NOT_FOUND
 
 
 def test_a_participant_follows_more_on_this_theme_to_the_library(client, participant, organisation):
@@ -139,7 +140,7 @@ def test_a_participant_follows_more_on_this_theme_to_the_library(client, partici
 
     response = client.get(link)
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert response.context["theme"].code == "B"
     assert "Ons eigen spreekuur" not in response.content.decode()
     assert participant.token not in response.content.decode()
@@ -172,7 +173,7 @@ def test_open_pages_query_counts_do_not_grow(client, organisation, django_assert
 
 def test_index_shows_the_themes_with_counts(facilitator_client):
     response = facilitator_client.get(INDEX)
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     themes = response.context["themes"]
     assert [t.code for t in themes] == list("ABCDEF")
     assert themes[3].entry_count == 22
@@ -181,7 +182,7 @@ def test_index_shows_the_themes_with_counts(facilitator_client):
 
 def test_index_is_open_to_a_user_without_organisation(lone_user_client):
     response = lone_user_client.get(INDEX)
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert response.context["can_add"] is False
     assert "Eigen praktijk delen" not in response.content.decode()
 
@@ -212,7 +213,7 @@ def test_index_query_count_does_not_grow(facilitator_client, organisation, djang
 
 def test_theme_page_lists_the_theme_with_its_explanation(facilitator_client):
     response = facilitator_client.get(reverse("inspiration:theme", kwargs={"code": "e"}))
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert response.context["theme"].code == "E"
     slugs = [e.slug for e in response.context["entries"]]
     assert "rol-partner" in slugs
@@ -221,7 +222,10 @@ def test_theme_page_lists_the_theme_with_its_explanation(facilitator_client):
 
 
 def test_unknown_theme_is_not_found(facilitator_client):
-    assert facilitator_client.get(reverse("inspiration:theme", kwargs={"code": "Z"})).status_code == 404
+    assert (
+        facilitator_client.get(reverse("inspiration:theme", kwargs={"code": "Z"})).status_code
+        == HTTPStatus.NOT_FOUND
+    )
 
 
 @pytest.mark.parametrize("extra", [0, 25])
@@ -235,7 +239,7 @@ def test_theme_page_query_count_does_not_grow(facilitator_client, django_assert_
 
 def test_entry_page_shows_summary_lessons_source_and_labels(facilitator_client):
     response = facilitator_client.get(reverse("inspiration:entry", kwargs={"slug": "rotterdam-goed-bezig"}))
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     html = response.content.decode()
     entry = response.context["entry"]
     assert entry.lessons.split(".")[0] in html
@@ -248,7 +252,7 @@ def test_entry_page_shows_summary_lessons_source_and_labels(facilitator_client):
 def test_background_page_explains_uses_steps_and_principles(facilitator_client):
     response = facilitator_client.get(reverse("inspiration:background"))
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     for text in [
         "Het onderwerp op de agenda zetten.",
         "Stap 3. Actieagenda.",
@@ -280,7 +284,7 @@ def test_search_filters_by_theme_and_tags(facilitator_client):
 
 def test_search_ignores_unknown_filter_values(facilitator_client):
     response = facilitator_client.get(SEARCH, {"theme": "Q", "focus": ["nergens"], "q": "Photovoice"})
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert [e.slug for e in response.context["page"].object_list] == [
         "vaals-photovoice",
         "bewoners-in-de-hoofdrol",
@@ -322,11 +326,11 @@ def test_private_entry_is_visible_to_its_own_members_only(
         visibility="private",
         organisation=organisation,
     )
-    assert facilitator_client.get(entry_url(entry)).status_code == 200
-    assert reader_client.get(entry_url(entry)).status_code == 200
-    assert outsider_client.get(entry_url(entry)).status_code == 404
-    assert lone_user_client.get(entry_url(entry)).status_code == 404
-    assert adviser_client.get(entry_url(entry)).status_code == 404
+    assert facilitator_client.get(entry_url(entry)).status_code == HTTPStatus.OK
+    assert reader_client.get(entry_url(entry)).status_code == HTTPStatus.OK
+    assert outsider_client.get(entry_url(entry)).status_code == HTTPStatus.NOT_FOUND
+    assert lone_user_client.get(entry_url(entry)).status_code == HTTPStatus.NOT_FOUND
+    assert adviser_client.get(entry_url(entry)).status_code == HTTPStatus.NOT_FOUND
     assert found_titles(facilitator_client.get(SEARCH, {"q": "huiskamergesprekken"})) == ["Geheim spreekuur"]
     assert found_titles(outsider_client.get(SEARCH, {"q": "huiskamergesprekken"})) == []
     assert (
@@ -344,7 +348,7 @@ def test_proposed_entry_is_visible_to_its_members_and_advisers_only(
     heading = '<h1 class="utrecht-heading-1" lang="nl">Voorgestelde aanpak</h1>'
     assert heading in facilitator_client.get(entry_url(entry)).content.decode()
     assert heading in adviser_client.get(entry_url(entry)).content.decode()
-    assert outsider_client.get(entry_url(entry)).status_code == 404
+    assert outsider_client.get(entry_url(entry)).status_code == HTTPStatus.NOT_FOUND
     services.publish(entry)
     assert heading in outsider_client.get(entry_url(entry)).content.decode()
 
@@ -352,7 +356,7 @@ def test_proposed_entry_is_visible_to_its_members_and_advisers_only(
 def test_retired_entry_is_gone_from_the_app(facilitator_client):
     entry = Entry.objects.get(slug="vaals-photovoice")
     services.retire(entry)
-    assert facilitator_client.get(entry_url(entry)).status_code == 404
+    assert facilitator_client.get(entry_url(entry)).status_code == HTTPStatus.NOT_FOUND
     assert found_titles(facilitator_client.get(SEARCH, {"q": "Photovoice"})) == ["Bewoners in de hoofdrol"]
 
 
@@ -361,14 +365,14 @@ def test_retired_entry_is_gone_from_the_app(facilitator_client):
 
 def test_facilitator_adds_a_private_practice(facilitator_client, facilitator, organisation):
     response = facilitator_client.get(CREATE)
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert response.context["form"].initial["organisation_name"] == organisation.name
     response = facilitator_client.post(
         CREATE,
         form_data(organisation=organisation.pk, focus=tag_ids("signaleren"), groups=tag_ids("schulden")),
     )
     entry = Entry.objects.get(title="Financieel spreekuur bij de huisarts")
-    assert response.status_code == 302
+    assert response.status_code == HTTPStatus.FOUND
     assert response.url == entry_url(entry)
     assert (entry.organisation, entry.visibility, entry.created_by) == (organisation, "private", facilitator)
     assert sorted(t.slug for t in entry.tags.all()) == ["schulden", "signaleren"]
@@ -388,30 +392,30 @@ def test_facilitator_proposes_a_practice_for_everyone(
 
 def test_only_advisers_may_publish_directly(facilitator_client, organisation):
     response = facilitator_client.post(CREATE, form_data(organisation=organisation.pk, visibility="public"))
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert "visibility" in response.context["form"].errors
     assert not Entry.objects.filter(title="Financieel spreekuur bij de huisarts").exists()
 
 
 def test_adviser_adds_a_public_entry_to_the_shared_library(adviser_client, adviser, facilitator_client):
     response = adviser_client.get(CREATE)
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     response = adviser_client.post(CREATE, form_data(organisation="", visibility="public"))
     entry = Entry.objects.get(title="Financieel spreekuur bij de huisarts")
-    assert response.status_code == 302
+    assert response.status_code == HTTPStatus.FOUND
     assert (entry.organisation, entry.visibility, entry.created_by) == (None, "public", adviser)
     assert found_titles(facilitator_client.get(SEARCH, {"q": "schuldhulpmaatje"})) == [entry.title]
 
 
 def test_a_practice_needs_a_gemeente_unless_it_is_public(adviser_client):
     response = adviser_client.post(CREATE, form_data(organisation="", visibility="private"))
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert "organisation" in response.context["form"].errors
 
 
 def test_invalid_practice_is_not_saved(facilitator_client, organisation):
     response = facilitator_client.post(CREATE, form_data(organisation=organisation.pk, title="", themes=[]))
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert set(response.context["form"].errors) == {"title", "themes"}
     assert "niet opgeslagen" in response.content.decode()
 
@@ -419,14 +423,14 @@ def test_invalid_practice_is_not_saved(facilitator_client, organisation):
 def test_cannot_add_on_behalf_of_another_organisation(facilitator_client, facilitator, other_organisation):
     MembershipFactory(user=facilitator, organisation=OrganisationFactory(), role="gespreksleider")
     response = facilitator_client.post(CREATE, form_data(organisation=other_organisation.pk))
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert "organisation" in response.context["form"].errors
 
 
 def test_reader_and_user_without_organisation_may_not_add(reader_client, lone_user_client):
-    assert reader_client.get(CREATE).status_code == 403
-    assert reader_client.post(CREATE, form_data()).status_code == 403
-    assert lone_user_client.get(CREATE).status_code == 403
+    assert reader_client.get(CREATE).status_code == HTTPStatus.FORBIDDEN
+    assert reader_client.post(CREATE, form_data()).status_code == HTTPStatus.FORBIDDEN
+    assert lone_user_client.get(CREATE).status_code == HTTPStatus.FORBIDDEN
     assert not Entry.objects.filter(title="Financieel spreekuur bij de huisarts").exists()
 
 
@@ -434,11 +438,11 @@ def test_facilitator_edits_own_unpublished_practice(facilitator_client, organisa
     entry = make_entry(title="Oude titel", visibility="private", organisation=organisation)
     url = reverse("inspiration:edit", kwargs={"slug": entry.slug})
     assert facilitator_client.get(entry_url(entry)).context["can_edit"] is True
-    assert facilitator_client.get(url).status_code == 200
+    assert facilitator_client.get(url).status_code == HTTPStatus.OK
     response = facilitator_client.post(
         url, form_data(organisation=organisation.pk, title="Nieuwe titel", visibility="proposed")
     )
-    assert response.status_code == 302
+    assert response.status_code == HTTPStatus.FOUND
     entry.refresh_from_db()
     assert (entry.title, entry.visibility) == ("Nieuwe titel", "proposed")
     assert found_titles(facilitator_client.get(SEARCH, {"q": "nieuwe titel"})) == ["Nieuwe titel"]
@@ -449,14 +453,19 @@ def test_edit_is_refused_to_readers_outsiders_and_on_published_entries(
 ):
     entry = make_entry(title="Van ons", visibility="private", organisation=organisation)
     url = reverse("inspiration:edit", kwargs={"slug": entry.slug})
-    assert reader_client.get(url).status_code == 403
-    assert reader_client.post(url, form_data(organisation=organisation.pk)).status_code == 403
-    assert outsider_client.get(url).status_code == 404
-    assert outsider_client.post(url, form_data()).status_code == 404
+    assert reader_client.get(url).status_code == HTTPStatus.FORBIDDEN
+    assert (
+        reader_client.post(url, form_data(organisation=organisation.pk)).status_code == HTTPStatus.FORBIDDEN
+    )
+    assert outsider_client.get(url).status_code == HTTPStatus.NOT_FOUND
+    assert outsider_client.post(url, form_data()).status_code == HTTPStatus.NOT_FOUND
     services.publish(entry)
-    assert facilitator_client.get(url).status_code == 403
+    assert facilitator_client.get(url).status_code == HTTPStatus.FORBIDDEN
     shared = reverse("inspiration:edit", kwargs={"slug": "rotterdam-goed-bezig"})
-    assert facilitator_client.post(shared, form_data(organisation=organisation.pk)).status_code == 403
+    assert (
+        facilitator_client.post(shared, form_data(organisation=organisation.pk)).status_code
+        == HTTPStatus.FORBIDDEN
+    )
     entry.refresh_from_db()
     assert entry.title == "Van ons"
 
@@ -471,7 +480,7 @@ def test_an_entry_whose_slug_no_url_can_take_does_not_break_the_theme_page_and_s
     theme_page = facilitator_client.get(reverse("inspiration:theme", kwargs={"code": "A"}))
     search_page = facilitator_client.get(SEARCH, {"q": "Vreemde"})
 
-    assert (theme_page.status_code, search_page.status_code) == (200, 200)
+    assert (theme_page.status_code, search_page.status_code) == (HTTPStatus.OK, HTTPStatus.OK)
     assert "Vreemde korte naam" in theme_page.content.decode()
     assert found_titles(search_page) == ["Vreemde korte naam"]
 
@@ -486,7 +495,7 @@ def test_a_stored_script_address_is_shown_as_text_never_as_a_link(facilitator_cl
     response = facilitator_client.get(entry_url(entry))
 
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert 'href="javascript' not in html.lower() and 'href=" javascript' not in html.lower()
     assert 'href="data:' not in html
 
@@ -498,7 +507,7 @@ def test_a_stored_script_address_is_shown_as_text_never_as_a_link(facilitator_cl
 def test_a_practice_with_a_non_web_address_is_refused(facilitator_client, organisation, url):
     response = facilitator_client.post(CREATE, form_data(organisation=organisation.pk, source_url=url))
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert response.context["form"].errors["source_url"] == [
         "Vul een webadres in dat begint met http:// of https://."
     ]

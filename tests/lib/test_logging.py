@@ -1,6 +1,7 @@
 """Participant link tokens never reach a log line."""
 
 import logging
+from http import HTTPStatus
 
 import pytest
 from django.test import Client, RequestFactory
@@ -136,7 +137,7 @@ def test_wrong_token_is_not_logged(client, db, caplog, first_handler):
     with caplog.at_level(logging.WARNING, logger="django.request"):
         response = client.get(reverse("fill:intro", kwargs={"key": TOKEN}))
 
-    assert response.status_code == 404
+    assert response.status_code == HTTPStatus.NOT_FOUND
     assert "Not Found: /d/[verborgen]/" in caplog.text
     assert TOKEN not in caplog.text
     assert first_handler.lines == ["Not Found: /d/[verborgen]/"]
@@ -146,7 +147,7 @@ def test_unknown_invitation_token_is_not_logged(client, db, caplog, first_handle
     with caplog.at_level(logging.WARNING, logger="django.request"):
         response = client.get(reverse("organisations:invitation", kwargs={"token": TOKEN}))
 
-    assert response.status_code == 404
+    assert response.status_code == HTTPStatus.NOT_FOUND
     assert TOKEN not in caplog.text
     assert first_handler.lines == ["Not Found: /uitnodiging/[verborgen]/"]
 
@@ -157,7 +158,7 @@ def test_revoked_token_is_not_logged(client, participant, caplog, first_handler)
     with caplog.at_level(logging.WARNING, logger="django.request"):
         response = client.get(reverse("fill:step1", kwargs={"key": participant.token}))
 
-    assert response.status_code == 410
+    assert response.status_code == HTTPStatus.GONE
     assert "Gone: /d/[verborgen]/stap-1/" in caplog.text
     assert participant.token not in caplog.text + "".join(first_handler.lines)
 
@@ -168,7 +169,7 @@ def test_token_is_not_logged_when_csrf_fails(participant, caplog, first_handler)
     with caplog.at_level(logging.WARNING):
         response = client.post(reverse("fill:start", kwargs={"key": participant.token}))
 
-    assert response.status_code == 403
+    assert response.status_code == HTTPStatus.FORBIDDEN
     assert "/d/[verborgen]/beginnen/" in caplog.text
     assert participant.token not in caplog.text + "".join(first_handler.lines)
 

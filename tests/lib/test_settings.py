@@ -15,20 +15,8 @@ from gesprekstool.settings import env_bool, env_int
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("1", True),
-        ("true", True),
-        (" Yes ", True),
-        ("on", True),
-        ("0", False),
-        ("FALSE", False),
-        ("no", False),
-        ("off", False),
-        ("", True),
-    ],
-)
+# Every spelling of yes and no is tested on parse_bool (tests/lib/test_env.py), which env_bool uses.
+@pytest.mark.parametrize(("value", "expected"), [("on", True), ("FALSE", False), ("", True), ("  ", True)])
 def test_env_bool(monkeypatch, value, expected):
     monkeypatch.setenv("GT_TEST_FLAG", value)
 

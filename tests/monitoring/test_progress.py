@@ -3,6 +3,7 @@ different instrument versions compared only on what they share."""
 
 import dataclasses
 import datetime
+from http import HTTPStatus
 
 import pytest
 from django.db import connection
@@ -16,7 +17,7 @@ from gesprekstool.monitoring.progress import organisation_progress
 from gesprekstool.rounds import services
 from gesprekstool.rounds.charts import STYLES
 from gesprekstool.rounds.models import Round
-from tests.factories import ActionFactory, MembershipFactory
+from tests.factories import ActionFactory, MembershipFactory, answered
 
 FIRST = datetime.date(2026, 11, 1)
 SECOND = datetime.date(2027, 11, 1)
@@ -33,18 +34,8 @@ def make_round(organisation, held_on, *, title=None, mode="individual", version=
     return round_
 
 
-def person(round_, name, domain, scores: dict, *, revised=None, choices=None):
-    p = services.add_participant(round_, display_name=name, domain=domain)
-    for theme, value in scores.items():
-        services.save_score(p, theme=theme, value=value)
-    services.complete_step(p, step=1)
-    for question, options in (choices or {}).items():
-        services.save_question(p, question=question, choices=dict.fromkeys(options, ""))
-    if revised:
-        services.complete_step(p, step=2)
-        for theme, value in revised.items():
-            services.save_revised_score(p, theme=theme, value=value)
-    return p
+def person(round_, name, domain, scores: dict, **answers):
+    return answered(round_, name, domain=domain, scores=scores, **answers)
 
 
 def series_of(progress, code) -> dict[str, list]:
@@ -226,7 +217,7 @@ def test_progress_page_shows_chart_table_and_the_reminder(facilitator_client, or
     response = facilitator_client.get(progress_url(organisation))
 
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert "De scores zijn een hulpmiddel voor het gesprek, geen meting." in page
     assert page.count('<svg class="gt-trend__svg" role="img"') == 6
     assert 'aria-labelledby="thema-A-title thema-A-desc"' in page
@@ -242,8 +233,8 @@ def test_progress_page_without_rounds(facilitator_client, organisation):
 
 
 def test_progress_refusals(client, reader_client, outsider_client, organisation):
-    assert reader_client.get(progress_url(organisation)).status_code == 200
-    assert outsider_client.get(progress_url(organisation)).status_code == 404
+    assert reader_client.get(progress_url(organisation)).status_code == HTTPStatus.OK
+    assert outsider_client.get(progress_url(organisation)).status_code == HTTPStatus.NOT_FOUND
     assert client.get(progress_url(organisation)).url.startswith(reverse("login"))
     assert client.get(reverse("monitoring:home")).url.startswith(reverse("login"))
 
@@ -274,7 +265,7 @@ def add_rounds(organisation, count: int, start: int) -> None:
 
 def query_count(client, url) -> int:
     with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
+        assert client.get(url).status_code == HTTPStatus.OK
     return len(captured)
 
 

@@ -1,6 +1,7 @@
 """Logging in with the e-mail address; resetting a forgotten password and changing it."""
 
 import re
+from http import HTTPStatus
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -24,14 +25,14 @@ def anna(db):
 def test_log_in_with_user_name_or_e_mail_address(client, anna, login):
     response = client.post(reverse("login"), {"username": login, "password": PASSWORD})
 
-    assert response.status_code == 302
+    assert response.status_code == HTTPStatus.FOUND
     assert client.session["_auth_user_id"] == str(anna.pk)
 
 
 def test_log_in_with_a_wrong_password_fails(client, anna):
     response = client.post(reverse("login"), {"username": "anna.smit@example.nl", "password": "fout"})
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert "_auth_user_id" not in client.session
 
 
@@ -75,14 +76,14 @@ def test_password_reset_end_to_end(client, anna, settings):
     assert password_logs_in("anna.smit@example.nl", NEW_PASSWORD)
     assert not password_logs_in("anna", PASSWORD)
     reused = client.get(link.removeprefix(settings.SITE_URL), follow=True)
-    assert (reused.status_code, reused.context["validlink"]) == (404, False)
+    assert (reused.status_code, reused.context["validlink"]) == (HTTPStatus.NOT_FOUND, False)
     assert "Deze link om een nieuw wachtwoord te kiezen werkt niet meer." in reused.content.decode()
 
 
 def test_password_reset_with_a_malformed_address_is_422(client, anna):
     response = client.post(reverse("password_reset"), {"email": "anna@"})
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert list(response.context["form"].errors) == ["email"]
     assert mail.outbox == []
 
@@ -102,7 +103,7 @@ def test_password_reset_with_a_weak_password_keeps_the_old_one(client, anna, set
         form_page.redirect_chain[-1][0], {"new_password1": "12345678", "new_password2": "12345678"}
     )
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert list(response.context["form"].errors) == ["new_password2"]
     assert get_user_model().objects.get(pk=anna.pk).check_password(PASSWORD)
 
@@ -128,7 +129,7 @@ def test_password_change_with_a_wrong_old_password_changes_nothing(client, anna)
         {"old_password": "fout", "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
     )
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert list(response.context["form"].errors) == ["old_password"]
     assert get_user_model().objects.get(pk=anna.pk).check_password(PASSWORD)
 

@@ -1,5 +1,6 @@
 """manage.py create_organisation: a new gemeente and its first facilitator's invitation."""
 
+from http import HTTPStatus
 from io import StringIO
 
 import pytest
@@ -35,7 +36,7 @@ def test_without_mail_the_command_prints_a_link_that_works(db, client, settings)
             "password2": "lang-wachtwoord-42",
         },
     )
-    assert response.status_code == 302
+    assert response.status_code == HTTPStatus.FOUND
     organisation = Organisation.objects.get(slug="nieuwdorp")
     assert list(organisation.memberships.values_list("user__email", "role")) == [
         ("anna@nieuwdorp.nl", "gespreksleider")

@@ -8,11 +8,11 @@ import time_machine
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.db import connection
-from django.utils import timezone
 
 from gesprekstool.organisations import members, services
 from gesprekstool.organisations.models import ActivityEntry, Invitation, Membership, Organisation
 from tests.factories import (
+    InvitationFactory,
     MembershipFactory,
     OrganisationFactory,
     ReaderMembershipFactory,
@@ -312,13 +312,7 @@ def test_accept_with_another_account_is_refused(organisation, facilitator):
 
 def test_accept_by_someone_already_in_the_team_keeps_their_role(organisation):
     member = ReaderMembershipFactory(organisation=organisation, user__email="lid@example.nl")
-    invitation = Invitation.objects.create(
-        organisation=organisation,
-        email="lid@example.nl",
-        role="gespreksleider",
-        token_hash=services.hash_token("t" * 43),
-        expires_at=timezone.now() + datetime.timedelta(days=1),
-    )
+    invitation = InvitationFactory(organisation=organisation, email="lid@example.nl", token="t" * 43)
 
     membership, joined = services.accept_with_account(token="t" * 43, user=member.user)
 

@@ -1,6 +1,7 @@
 """The team page, invitation links, the organisation switch and the account page; who may do what."""
 
 import datetime
+from http import HTTPStatus
 
 import pytest
 import time_machine
@@ -11,7 +12,14 @@ from django.urls import reverse
 from gesprekstool.organisations import services
 from gesprekstool.organisations.current import SESSION_KEY
 from gesprekstool.organisations.models import ActivityEntry, Invitation, Membership
-from tests.factories import MembershipFactory, ReaderMembershipFactory, UserFactory, invite, password_logs_in
+from tests.factories import (
+    InvitationFactory,
+    MembershipFactory,
+    ReaderMembershipFactory,
+    UserFactory,
+    invite,
+    password_logs_in,
+)
 
 TEAM = reverse("organisations:team")
 PASSWORD = "lang-wachtwoord-42"
@@ -79,7 +87,7 @@ def test_team_writes_by_a_reader_are_403(reader_client, organisation, open_invit
 
     response = reader_client.post(url, data)
 
-    assert response.status_code == 403
+    assert response.status_code == HTTPStatus.FORBIDDEN
     assert team_state(organisation) == before
     assert mail.outbox == []
 
@@ -93,7 +101,7 @@ def test_team_writes_by_another_organisation_are_404(
 
     response = outsider_client.post(url, data)
 
-    assert response.status_code == 404
+    assert response.status_code == HTTPStatus.NOT_FOUND
     assert team_state(organisation) == before
 
 
@@ -103,7 +111,7 @@ def test_team_writes_need_a_login(client, organisation, open_invitation, reader,
 
     response = client.post(url, data)
 
-    assert response.status_code == 302
+    assert response.status_code == HTTPStatus.FOUND
     assert response.url.startswith(reverse("login"))
 
 
@@ -111,20 +119,20 @@ def test_team_writes_need_a_login(client, organisation, open_invitation, reader,
 def test_team_writes_refuse_get(facilitator_client, organisation, open_invitation, reader, write):
     url, _data = write_requests(organisation, open_invitation, reader)[write]
 
-    assert facilitator_client.get(url).status_code == 405
+    assert facilitator_client.get(url).status_code == HTTPStatus.METHOD_NOT_ALLOWED
 
 
 def test_team_page_needs_a_login(client):
     response = client.get(TEAM)
 
-    assert response.status_code == 302
+    assert response.status_code == HTTPStatus.FOUND
     assert response.url.startswith(reverse("login"))
 
 
 def test_team_page_without_an_organisation_is_404(client, db):
     client.force_login(UserFactory())
 
-    assert client.get(TEAM).status_code == 404
+    assert client.get(TEAM).status_code == HTTPStatus.NOT_FOUND
 
 
 def test_team_page_of_an_outsider_shows_only_their_own_team(outsider_client, organisation, reader):
@@ -140,7 +148,7 @@ def test_team_page_for_a_facilitator_has_the_forms_and_invitations(
     response = facilitator_client.get(TEAM)
 
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert [m.user.get_full_name() for m in response.context["members"]] == ["", "Rita Lezer"]
     assert "piet@example.nl" in html
     assert "Uitnodiging versturen" in html
@@ -152,7 +160,7 @@ def test_team_page_for_a_reader_lists_members_without_forms(reader_client, reade
     response = reader_client.get(TEAM)
 
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert "Rita Lezer" in html
     assert "piet@example.nl" not in html
     assert "<form" not in html.split('id="main"')[1]
@@ -199,7 +207,7 @@ def test_invite_a_colleague(facilitator_client, organisation, facilitator):
 def test_invite_bad_input_is_422(facilitator_client, organisation, data, field):
     response = facilitator_client.post(invite_url(organisation), data)
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert list(response.context["invite_form"].errors) == [field]
     assert Invitation.objects.count() == 0
 
@@ -209,7 +217,7 @@ def test_invite_a_member_is_409_with_a_message(facilitator_client, organisation,
         invite_url(organisation), {"email": reader.user.email, "role": "meelezer"}
     )
 
-    assert response.status_code == 409
+    assert response.status_code == HTTPStatus.CONFLICT
     assert f"{reader.user.email} is al lid van Gemeente Testdorp." in response.content.decode()
     assert Invitation.objects.count() == 0
 
@@ -223,7 +231,7 @@ def test_invite_into_an_organisation_where_one_only_reads_is_403(
         invite_url(other_organisation), {"email": "x@example.nl", "role": "meelezer"}
     )
 
-    assert response.status_code == 403
+    assert response.status_code == HTTPStatus.FORBIDDEN
     assert Invitation.objects.count() == 0
 
 
@@ -256,7 +264,7 @@ def test_withdraw_a_withdrawn_invitation_is_409(facilitator_client, open_invitat
         reverse("organisations:invitation_withdraw", kwargs={"invitation_id": open_invitation.pk})
     )
 
-    assert response.status_code == 409
+    assert response.status_code == HTTPStatus.CONFLICT
     assert team_state(open_invitation.organisation) == before
 
 
@@ -277,7 +285,7 @@ def test_change_role_to_nonsense_is_422(facilitator_client, reader):
         reverse("organisations:member_role", kwargs={"member_id": reader.pk}), {"role": "baas"}
     )
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert Membership.objects.get(pk=reader.pk).role == "meelezer"
 
 
@@ -288,7 +296,7 @@ def test_the_last_facilitator_demoting_themselves_is_409(facilitator_client, fac
         reverse("organisations:member_role", kwargs={"member_id": membership.pk}), {"role": "meelezer"}
     )
 
-    assert response.status_code == 409
+    assert response.status_code == HTTPStatus.CONFLICT
     assert "is de enige gespreksleider van Gemeente Testdorp" in response.content.decode()
     assert Membership.objects.get(pk=membership.pk).role == "gespreksleider"
 
@@ -300,7 +308,7 @@ def test_the_last_facilitator_removing_themselves_is_409(facilitator_client, fac
         reverse("organisations:member_remove", kwargs={"member_id": membership.pk})
     )
 
-    assert response.status_code == 409
+    assert response.status_code == HTTPStatus.CONFLICT
     assert Membership.objects.filter(pk=membership.pk).exists()
 
 
@@ -331,7 +339,7 @@ def test_unknown_invitation_link_is_404_in_dutch(client, db):
     response = client.get(invitation_url("geraden-token-" + "x" * 30))
 
     html = response.content.decode()
-    assert response.status_code == 404
+    assert response.status_code == HTTPStatus.NOT_FOUND
     assert "Deze uitnodigingslink is onbekend." in html
     assert "Vraag de gespreksleider die u uitnodigde om een nieuwe uitnodiging." in html
 
@@ -365,7 +373,7 @@ def test_invitation_link_that_no_longer_works_is_410(client, organisation, state
     )
 
     html = response.content.decode()
-    assert response.status_code == 410
+    assert response.status_code == HTTPStatus.GONE
     assert message in html
     assert "Vraag de gespreksleider die u uitnodigde om een nieuwe uitnodiging." in html
     assert get_user_model().objects.count() == users
@@ -377,7 +385,7 @@ def test_invitation_link_asks_a_newcomer_for_name_and_password(client, organisat
     response = client.get(invitation_url(token))
 
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert "Aansluiten bij Gemeente Testdorp" in html
     assert 'value="nieuw@example.nl" readonly' in html
     assert 'name="password1"' in html
@@ -414,7 +422,7 @@ def test_accept_with_a_bad_password_or_name_is_422(client, organisation, data, f
 
     response = client.post(invitation_url(token), {"first_name": "Anna", "last_name": "Vries", **data})
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert list(response.context["form"].errors) == [field]
     assert get_user_model().objects.filter(email="nieuw@example.nl").count() == 0
     assert Invitation.objects.get(pk=invitation.pk).status == "pending"
@@ -431,7 +439,7 @@ def test_invitation_link_for_an_address_with_an_account_asks_to_log_in(client, o
     )
 
     assert f"{reverse('login')}?next={invitation_url(token)}" in shown.content.decode()
-    assert posted.status_code == 409
+    assert posted.status_code == HTTPStatus.CONFLICT
     assert get_user_model().objects.filter(email="nieuw@example.nl").count() == 1
 
 
@@ -443,7 +451,7 @@ def test_accept_with_the_account_one_is_logged_in_with(client, organisation, oth
     shown = client.get(invitation_url(token))
     response = client.post(invitation_url(token))
 
-    assert shown.status_code == 200
+    assert shown.status_code == HTTPStatus.OK
     assert response.url == reverse("rounds:list")
     assert client.session[SESSION_KEY] == organisation.pk
     assert sorted(adviser.memberships.values_list("organisation__slug", flat=True)) == ["elders", "testdorp"]
@@ -457,7 +465,7 @@ def test_accept_with_another_account_is_403_and_changes_nothing(client, organisa
     shown = client.get(invitation_url(token))
     posted = client.post(invitation_url(token))
 
-    assert (shown.status_code, posted.status_code) == (403, 403)
+    assert (shown.status_code, posted.status_code) == (HTTPStatus.FORBIDDEN, HTTPStatus.FORBIDDEN)
     assert "Deze uitnodiging is voor nieuw@example.nl, maar u bent ingelogd als iemand@example.nl." in (
         posted.content.decode()
     )
@@ -467,13 +475,7 @@ def test_accept_with_another_account_is_403_and_changes_nothing(client, organisa
 def test_accept_by_a_member_says_so_and_changes_nothing(facilitator, facilitator_client, organisation):
     facilitator.email = "lid@example.nl"
     facilitator.save()
-    Invitation.objects.create(
-        organisation=organisation,
-        email="lid@example.nl",
-        role="meelezer",
-        token_hash=services.hash_token("t" * 43),
-        expires_at=datetime.datetime(2099, 1, 1, tzinfo=datetime.UTC),
-    )
+    InvitationFactory(organisation=organisation, email="lid@example.nl", role="meelezer", token="t" * 43)
 
     response = facilitator_client.post(invitation_url("t" * 43), follow=True)
 
@@ -530,13 +532,15 @@ def test_switch_to_a_foreign_organisation_is_refused(facilitator_client, organis
         reverse("organisations:switch"), {"organisation": other_organisation.pk}
     )
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert SESSION_KEY not in facilitator_client.session
     assert facilitator_client.get(TEAM).context["organisation"] == organisation
 
 
 def test_switch_refuses_get(facilitator_client):
-    assert facilitator_client.get(reverse("organisations:switch")).status_code == 405
+    assert (
+        facilitator_client.get(reverse("organisations:switch")).status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    )
 
 
 def test_a_removed_membership_falls_back_to_another_organisation(
@@ -555,7 +559,7 @@ def test_a_removed_membership_falls_back_to_another_organisation(
 def test_account_page_links_to_password_change(facilitator_client):
     response = facilitator_client.get(reverse("organisations:account"))
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert f'href="{reverse("password_change")}"' in response.content.decode()
 
 

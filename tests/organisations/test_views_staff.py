@@ -1,5 +1,7 @@
 """The host's pages: only staff see them; starting an organisation with its first facilitator."""
 
+from http import HTTPStatus
+
 import pytest
 from django.core import mail
 from django.test import Client
@@ -26,9 +28,10 @@ def staff_urls(organisation) -> list[str]:
 def test_staff_pages_are_404_for_a_facilitator(facilitator_client, organisation, index):
     url = staff_urls(organisation)[index]
 
-    assert facilitator_client.get(url).status_code == 404
+    assert facilitator_client.get(url).status_code == HTTPStatus.NOT_FOUND
     assert (
-        facilitator_client.post(url, {"name": "X", "slug": "x", "email": "x@example.nl"}).status_code == 404
+        facilitator_client.post(url, {"name": "X", "slug": "x", "email": "x@example.nl"}).status_code
+        == HTTPStatus.NOT_FOUND
     )
     assert (Organisation.objects.count(), Invitation.objects.count()) == (1, 0)
 
@@ -91,7 +94,7 @@ def test_staff_create_without_mail_shows_the_link(staff_client, settings):
     assert "E-mail is op deze server niet ingesteld. Stuur deze link zelf naar anna@nieuwdorp.nl:" in html
     link = html.split("anna@nieuwdorp.nl: ")[1].split("<")[0]
     assert link.startswith(f"{settings.SITE_URL}/uitnodiging/")
-    assert Client().get(link.removeprefix(settings.SITE_URL)).status_code == 200
+    assert Client().get(link.removeprefix(settings.SITE_URL)).status_code == HTTPStatus.OK
 
 
 @pytest.mark.parametrize(
@@ -109,7 +112,7 @@ def test_staff_create_bad_input_is_422(staff_client, organisation, data, field):
         CREATE, {"name": "Gemeente Nieuwdorp", "slug": "nieuwdorp", "email": "anna@nieuwdorp.nl", **data}
     )
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert list(response.context["form"].errors) == [field]
     assert (Organisation.objects.count(), Invitation.objects.count()) == (1, 0)
 
@@ -130,14 +133,14 @@ def test_staff_invite_of_a_member_is_409(staff_client, organisation, facilitator
 
     response = staff_client.post(url, {"email": facilitator.email})
 
-    assert response.status_code == 409
+    assert response.status_code == HTTPStatus.CONFLICT
     assert Invitation.objects.count() == 0
 
 
 def test_staff_invite_to_an_unknown_organisation_is_404(staff_client, db):
     response = staff_client.get(reverse("organisations:staff_invite", kwargs={"slug": "bestaat-niet"}))
 
-    assert response.status_code == 404
+    assert response.status_code == HTTPStatus.NOT_FOUND
 
 
 def test_staff_create_strips_control_characters_from_the_name(staff_client, settings):

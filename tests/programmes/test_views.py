@@ -1,5 +1,6 @@
 import datetime
 import io
+import re
 from http import HTTPStatus
 
 import pytest
@@ -96,6 +97,9 @@ def test_programme_page_takes_a_fixed_number_of_queries(
         response = adviser_client.get(detail_url(programme))
 
     assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    named = re.search(r"Gemeenten die met naam delen: ([^.]*)\.", html).group(1)
+    assert sorted(named.split(", ")) == sorted(f"Gemeente {n}" for n in range(1, gemeenten, 2))
 
 
 # --- Downloads ---------------------------------------------------------------------------------------------
@@ -442,6 +446,8 @@ def test_the_organisation_page_takes_a_fixed_number_of_queries(
         response = facilitator_client.get(url)
 
     assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert [f"Programma {n}" in html for n in range(programmes)] == [True] * programmes
 
 
 @pytest.mark.parametrize("programmes", [1, 3])
@@ -456,3 +462,5 @@ def test_the_list_takes_a_fixed_number_of_queries(
         response = adviser_client.get(reverse("programmes:list"))
 
     assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert [f"Programma {n}" in html for n in range(programmes)] == [True] * programmes

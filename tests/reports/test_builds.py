@@ -17,6 +17,7 @@ from gesprekstool.reports import builds
 from gesprekstool.reports.formats import FORMATS
 from gesprekstool.reports.models import ExportBuild, StoredExport
 from gesprekstool.reports.stored import export_version
+from tests.factories import ExportBuildFactory
 from tests.reports.conftest import build_round
 
 
@@ -33,16 +34,13 @@ def other_server_build(
 ):
     """The row another app server left: building (or failed) `fmt` of the round's current version."""
     moment = timezone.now() - datetime.timedelta(seconds=seconds_ago)
-    return ExportBuild.objects.create(
+    return ExportBuildFactory(
         round=round_,
         fmt=fmt,
-        language="nl",
         version=version or export_version(round_),
         state=state,
         step=step,
-        steps=len(FORMATS[fmt].step_names),
         started_at=moment,
-        heartbeat_at=moment,
         error="RuntimeError" if state == ExportBuild.State.FAILED else "",
     )
 

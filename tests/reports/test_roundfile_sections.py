@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from gesprekstool.reports.roundfile import RoundFileError, import_round_file, render_round_file
 from gesprekstool.rounds import filesections
 from gesprekstool.rounds.models import OwnObservation, Round
+from tests.factories import OwnObservationFactory
 
 SCHEMA = {
     "type": "array",
@@ -63,8 +64,8 @@ def section():
 
 @pytest.fixture
 def observed_round(full_round):
-    OwnObservation.objects.create(round=full_round, theme="B", text="Niemand kent de wijkcijfers")
-    OwnObservation.objects.create(round=full_round, theme="", text="Iedereen wil verder")
+    OwnObservationFactory(round=full_round, theme="B", text="Niemand kent de wijkcijfers")
+    OwnObservationFactory(round=full_round, theme="", text="Iedereen wil verder")
     return full_round
 
 

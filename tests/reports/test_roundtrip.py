@@ -6,11 +6,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gesprekstool.instrument import load_instrument
 from gesprekstool.lib.text import clean_line, clean_text
 from gesprekstool.organisations.models import Organisation
 from gesprekstool.reports.roundfile import import_round_file, render_round_file
 from gesprekstool.rounds.models import Participant, Round
+from tests.answers import INSTRUMENT, THEMES
 from tests.factories import (
     ActionFactory,
     AgreementFactory,
@@ -22,8 +22,6 @@ from tests.factories import (
     ScoreFactory,
 )
 
-INSTRUMENT = load_instrument()
-THEMES = [t.code for t in INSTRUMENT.themes]
 SCORES = st.none() | st.sampled_from(INSTRUMENT.score_values)
 # Any text a database keeps as it is: no NUL (PostgreSQL refuses it) and no lone surrogates.
 # What the app can hold: its forms strip control characters (gesprekstool.lib.text) before saving.

@@ -1,6 +1,7 @@
 """The "Downloaden" tab: who may see it and download, and what comes out."""
 
 import io
+from http import HTTPStatus
 
 import openpyxl
 import pytest
@@ -26,7 +27,7 @@ def download_url(round_: Round, fmt: str) -> str:
 def test_downloads_page_lists_every_format_with_an_explanation(facilitator_client, full_round):
     response = facilitator_client.get(downloads_url(full_round))
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     html = response.content.decode()
     for name in (
         "Verslag (PDF)",
@@ -67,7 +68,7 @@ def test_round_pages_have_the_download_tab(facilitator_client, round_):
 def test_download_gives_the_file(facilitator_client, full_round, fmt, content_type, start):
     response = facilitator_client.get(download_url(full_round, fmt))
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert response["Content-Type"] == content_type
     assert response["Content-Disposition"] == (
         f'attachment; filename="gesprekstool-armoede-en-gezondheid-2026-2026-11-20.{fmt}"'
@@ -80,20 +81,20 @@ def test_a_reader_may_download_too(reader_client, full_round):
     page = reader_client.get(downloads_url(full_round))
     download = reader_client.get(download_url(full_round, "json"))
 
-    assert (page.status_code, download.status_code) == (200, 200)
+    assert (page.status_code, download.status_code) == (HTTPStatus.OK, HTTPStatus.OK)
     assert f'href="{download_url(full_round, "json")}"' in page.content.decode()
     assert download.json()["round"]["title"] == full_round.title
 
 
 def test_unknown_format_is_not_found(facilitator_client, round_):
-    assert facilitator_client.get(download_url(round_, "exe")).status_code == 404
+    assert facilitator_client.get(download_url(round_, "exe")).status_code == HTTPStatus.NOT_FOUND
 
 
 @pytest.mark.parametrize("fmt", [None, "json", "pdf"])
 def test_other_organisation_gets_not_found(outsider_client, full_round, fmt):
     url = downloads_url(full_round) if fmt is None else download_url(full_round, fmt)
 
-    assert outsider_client.get(url).status_code == 404
+    assert outsider_client.get(url).status_code == HTTPStatus.NOT_FOUND
 
 
 @pytest.mark.parametrize("fmt", [None, "json"])
@@ -102,12 +103,12 @@ def test_logged_out_goes_to_login(client, full_round, fmt):
 
     response = client.get(url)
 
-    assert response.status_code == 302
+    assert response.status_code == HTTPStatus.FOUND
     assert response["Location"].startswith(reverse("login"))
 
 
 def test_nonexistent_round_is_not_found(facilitator_client):
-    assert facilitator_client.get("/rondes/999999/downloaden/").status_code == 404
+    assert facilitator_client.get("/rondes/999999/downloaden/").status_code == HTTPStatus.NOT_FOUND
 
 
 @pytest.mark.parametrize("fmt", [None, "xlsx", "csv", "json"])
@@ -122,7 +123,7 @@ def test_downloads_read_as_many_queries_for_one_participant_as_for_many(
             answer_everything(services.add_participant(round_, display_name=f"P{i}", domain="armoede"))
         url = downloads_url(round_) if fmt is None else download_url(round_, fmt)
         with CaptureQueriesContext(connection) as context:
-            assert facilitator_client.get(url).status_code == 200
+            assert facilitator_client.get(url).status_code == HTTPStatus.OK
         return len(context.captured_queries)
 
     assert queries_for(1) == queries_for(8)
@@ -159,34 +160,40 @@ def test_downloads_survive_control_characters_already_in_the_database(facilitato
 
     response = facilitator_client.get(download_url(named_round, fmt))
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     if fmt == "csv":  # docx and xlsx are zipped
         content = b"".join(response.streaming_content) if response.streaming else response.content
         assert b"\x1b" not in content and b"\x07" not in content
 
 
-def test_an_export_for_an_english_reader_has_english_headers(facilitator_client, full_round):
-    facilitator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+@pytest.mark.parametrize(
+    ("language", "header", "first_row"),
+    [
+        pytest.param(
+            "en",
+            '"round";"participant";"step";"item code";"item text";"value";"text"',
+            '"Armoede en gezondheid 2026";"Participant 1 (Poverty)";"1";"A";'
+            '"Our municipality has a clear vision of the connection between poverty and health.";"4";"agree"',
+            id="english reader",
+        ),
+        pytest.param(
+            None,
+            '"ronde";"deelnemer";"stap";"itemcode";"itemtekst";"waarde";"tekst"',
+            '"Armoede en gezondheid 2026";"Deelnemer 1 (Armoede)";"1";"A";'
+            '"Onze gemeente heeft een duidelijke visie op de verbinding tussen armoede en gezondheid.";"4";"mee eens"',
+            id="dutch reader",
+        ),
+    ],
+)
+def test_an_export_has_the_readers_language_in_its_headers(
+    facilitator_client, full_round, language, header, first_row
+):
+    if language:
+        facilitator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
 
     response = facilitator_client.get(download_url(full_round, "csv"))
 
-    lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0] == '"round";"participant";"step";"item code";"item text";"value";"text"'
-    assert lines[1] == (
-        '"Armoede en gezondheid 2026";"Participant 1 (Poverty)";"1";"A";'
-        '"Our municipality has a clear vision of the connection between poverty and health.";"4";"agree"'
-    )
-
-
-def test_an_export_for_a_dutch_reader_has_dutch_headers(facilitator_client, full_round):
-    response = facilitator_client.get(download_url(full_round, "csv"))
-
-    lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0] == '"ronde";"deelnemer";"stap";"itemcode";"itemtekst";"waarde";"tekst"'
-    assert lines[1] == (
-        '"Armoede en gezondheid 2026";"Deelnemer 1 (Armoede)";"1";"A";'
-        '"Onze gemeente heeft een duidelijke visie op de verbinding tussen armoede en gezondheid.";"4";"mee eens"'
-    )
+    assert response.content.decode("utf-8-sig").splitlines()[:2] == [header, first_row]
 
 
 @pytest.mark.parametrize(

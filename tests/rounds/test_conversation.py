@@ -2,13 +2,10 @@
 
 from hypothesis import given, settings
 
-from gesprekstool.instrument import load_instrument
 from gesprekstool.rounds.conversation import KINDS, prompts, proposals
 from gesprekstool.rounds.observations import Answers, themes_needing_attention
+from tests.answers import INSTRUMENT, THEMES
 from tests.factories import plain_round
-
-INSTRUMENT = load_instrument()
-THEMES = [t.code for t in INSTRUMENT.themes]
 
 
 def person(key: str, **scores) -> Answers:

@@ -120,7 +120,7 @@ def test_merge_into_a_participant_of_another_round_changes_nothing(facilitator_c
 
     response = facilitator_client.post(merge_url(duplicate), {"into": elsewhere.pk})
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert "Kies een van de deelnemers van deze ronde." in response.content.decode()
     assert (answers_of(kept), answers_of(duplicate)) == before
 

@@ -9,7 +9,6 @@ from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gesprekstool.instrument import load_instrument
 from gesprekstool.rounds.observations import (
     Answers,
     contradictions,
@@ -19,10 +18,8 @@ from gesprekstool.rounds.observations import (
     themes_needing_attention,
     tidy,
 )
+from tests.answers import INSTRUMENT, THEMES
 from tests.factories import plain_round
-
-INSTRUMENT = load_instrument()
-THEMES = [t.code for t in INSTRUMENT.themes]
 
 
 def person(key: str, domain: str = "Armoede", *, ticked=(), **scores) -> Answers:

@@ -7,6 +7,7 @@ from django.db import connection, transaction
 
 from gesprekstool.rounds import prepared, services, versions
 from gesprekstool.rounds.models import Choice, Comment, Participant, Score
+from tests.factories import ChoiceFactory, CommentFactory, ScoreFactory
 
 OPENED = datetime.datetime(2026, 11, 2, 9, 30, 15, 123456, tzinfo=datetime.UTC)
 
@@ -56,10 +57,10 @@ def test_upsert_inserts_then_updates_only_the_named_fields(participant):
 
 
 def test_replace_choices_deletes_the_unticked_and_writes_the_ticked(participant, other_participant):
-    Choice.objects.create(participant=participant, question="1", option="1a", text="")
-    Choice.objects.create(participant=participant, question="1", option="1b", text="")
-    Choice.objects.create(participant=participant, question="2", option="2a", text="")
-    Choice.objects.create(participant=other_participant, question="1", option="1a", text="")
+    ChoiceFactory(participant=participant, question="1", option="1a")
+    ChoiceFactory(participant=participant, question="1", option="1b")
+    ChoiceFactory(participant=participant, question="2", option="2a")
+    ChoiceFactory(participant=other_participant, question="1", option="1a")
 
     with transaction.atomic():
         prepared.replace_choices(participant, question="1", choices={"1b": "Met woorden", "1c": ""})
@@ -77,7 +78,7 @@ def test_replace_choices_deletes_the_unticked_and_writes_the_ticked(participant,
 
 
 def test_replace_choices_with_nothing_ticked_removes_the_question(participant):
-    Choice.objects.create(participant=participant, question="1", option="1a", text="")
+    ChoiceFactory(participant=participant, question="1", option="1a")
 
     with transaction.atomic():
         prepared.replace_choices(participant, question="1", choices={})
@@ -86,9 +87,9 @@ def test_replace_choices_with_nothing_ticked_removes_the_question(participant):
 
 
 def test_stored_answers_for_the_version_check(participant):
-    Score.objects.create(participant=participant, theme="A", first=2, revised=5)
-    Choice.objects.create(participant=participant, question="1", option="1a", text="Zo")
-    Comment.objects.create(participant=participant, theme="A", text="Opmerking")
+    ScoreFactory(participant=participant, theme="A", first=2, revised=5)
+    ChoiceFactory(participant=participant, question="1", option="1a", text="Zo")
+    CommentFactory(participant=participant, theme="A", text="Opmerking")
 
     score = versions.stored_score(participant, "A")
     stored = (

@@ -1,5 +1,7 @@
 """The joint form: the facilitator fills in the group's shared form under /rondes/<pk>/samen/."""
 
+from http import HTTPStatus
+
 import pytest
 from django.urls import reverse
 
@@ -34,7 +36,7 @@ def test_joint_form_journey_saves_on_the_group_form(facilitator_client, joint_ro
     )
     done = facilitator_client.get(joint_url(joint_round, "done"))
 
-    assert (intro.status_code, done.status_code) == (200, 200)
+    assert (intro.status_code, done.status_code) == (HTTPStatus.OK, HTTPStatus.OK)
     assert start.url == joint_url(joint_round, "step1")
     assert step1.url == joint_url(joint_round, "step2", theme="A")
     assert [r.url for r in step2] == [
@@ -52,21 +54,21 @@ def test_joint_form_htmx_score_saves_on_the_group_form(facilitator_client, joint
         joint_url(joint_round, "score", theme="A"), {"score-A-score": "5"}, **HTMX
     )
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert answers_of(group)["scores"] == {"A": (5, None)}
 
 
 def test_joint_form_of_an_individual_round_is_404(facilitator_client, round_, participant):
     response = facilitator_client.get(joint_url(round_, "intro"))
 
-    assert response.status_code == 404
+    assert response.status_code == HTTPStatus.NOT_FOUND
 
 
 @pytest.mark.parametrize("key", ["abc", "0", "999999"])
 def test_joint_form_with_a_bad_key_is_404(facilitator_client, joint_round, key):
     response = facilitator_client.get(reverse("joint:intro", kwargs={"key": key}))
 
-    assert response.status_code == 404
+    assert response.status_code == HTTPStatus.NOT_FOUND
 
 
 def test_joint_form_in_a_closed_round_is_refused(facilitator_client, joint_round, group):
@@ -77,5 +79,5 @@ def test_joint_form_in_a_closed_round_is_refused(facilitator_client, joint_round
         joint_url(joint_round, "score", theme="A"), {"score-A-score": "5"}, **HTMX
     )
 
-    assert response.status_code == 409
+    assert response.status_code == HTTPStatus.CONFLICT
     assert answers_of(group) == before

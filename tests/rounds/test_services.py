@@ -108,11 +108,18 @@ def test_save_score_stores_the_first_score(participant):
     assert answers_of(participant)["scores"] == {"A": (5, None)}
 
 
-def test_save_score_refused_once_step1_is_done(participant):
+@pytest.mark.parametrize(
+    ("save", "value"),
+    [
+        pytest.param(services.save_score, 5, id="first score once step 1 is done"),
+        pytest.param(services.save_revised_score, 1, id="revised score before step 2 is done"),
+    ],
+)
+def test_a_score_out_of_turn_is_refused(participant, save, value):
     answer_step1(participant, score=3)
 
     with pytest.raises(AnswerRefused):
-        services.save_score(participant, theme="A", value=5)
+        save(participant, theme="A", value=value)
 
     assert answers_of(participant)["scores"]["A"] == (3, None)
 
@@ -125,15 +132,6 @@ def test_save_revised_score_keeps_the_first_score(participant):
     scores = answers_of(participant)["scores"]
     assert (scores["A"], scores["B"]) == ((3, None), (3, 5))
     assert participant.scores.get(theme="B").current == 5
-
-
-def test_save_revised_score_refused_before_step2_is_done(participant):
-    answer_step1(participant, score=3)
-
-    with pytest.raises(AnswerRefused):
-        services.save_revised_score(participant, theme="A", value=1)
-
-    assert answers_of(participant)["scores"]["A"] == (3, None)
 
 
 def test_save_question_replaces_that_question_only(participant):

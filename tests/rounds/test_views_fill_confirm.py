@@ -1,6 +1,8 @@
 """Option 4a beside another answer is a question "klopt dat?", not a refusal (issue 15): the source marks
 no option exclusive, and a gemeente can have no policy yet but one department for both."""
 
+from http import HTTPStatus
+
 import pytest
 from django.urls import reverse
 
@@ -29,7 +31,7 @@ def test_4a_with_another_answer_asks_and_saves_nothing(client, in_step2, other):
     response = client.post(question_url(in_step2), {"q4-options": ["4a", other]}, **HTMX)
 
     page = response.content.decode()
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert response.context["form"].errors.as_data()["__all__"][0].code == "confirm"
     assert "Klopt dat?" in page
     assert 'name="q4-confirm"' in page
@@ -40,14 +42,14 @@ def test_4a_with_another_answer_asks_and_saves_nothing(client, in_step2, other):
 def test_4a_with_another_answer_confirmed_is_saved(client, in_step2):
     response = client.post(question_url(in_step2), {"q4-options": ["4a", "4c"], "q4-confirm": "on"}, **HTMX)
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert sorted(in_step2.choices.values_list("option", flat=True)) == ["4a", "4c"]
 
 
 def test_4a_alone_needs_no_confirmation(client, in_step2):
     response = client.post(question_url(in_step2), {"q4-options": ["4a"]}, **HTMX)
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert list(in_step2.choices.values_list("option", flat=True)) == ["4a"]
 
 

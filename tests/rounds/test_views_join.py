@@ -40,7 +40,7 @@ def test_join_round_posted_twice_makes_one_participant(client, open_round):
     second = join(client)
 
     joined = open_round.participants.get()
-    assert (first.status_code, second.status_code) == (302, 302)
+    assert (first.status_code, second.status_code) == (HTTPStatus.FOUND, HTTPStatus.FOUND)
     assert first.url == second.url == f"/d/{joined.token}/"
 
 
@@ -127,7 +127,7 @@ def test_join_round_without_a_form_key_is_refused_with_a_fresh_form(client, open
     response = client.post(join_url(), {"display_name": "Sanne", "domain": "armoede"})
 
     page = response.content.decode()
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert list(open_round.participants.all()) == []
     assert dutch("This page had expired. Check your name and domain and press “Join” again.") in page
     assert 'name="join_key" value=""' not in page
@@ -136,5 +136,5 @@ def test_join_round_without_a_form_key_is_refused_with_a_fresh_form(client, open
 def test_join_round_with_errors_keeps_the_form_key(client, open_round):
     response = client.post(join_url(), {"display_name": "", "domain": "armoede", "join_key": KEY})
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert f'name="join_key" value="{KEY}"' in response.content.decode()

@@ -1,6 +1,7 @@
 """Results, preparing the conversation, the presenter view and joining by code: who may do what."""
 
 import datetime
+from http import HTTPStatus
 
 import pytest
 from django.contrib.messages import get_messages
@@ -158,7 +159,7 @@ WRITES = [
 def test_meeting_pages_of_another_organisation_are_404(outsider_client, spread_round, page_name):
     response = outsider_client.get(read_urls(spread_round)[page_name])
 
-    assert response.status_code == 404
+    assert response.status_code == HTTPStatus.NOT_FOUND
 
 
 @pytest.mark.parametrize("page_name", PAGES)
@@ -166,7 +167,7 @@ def test_meeting_pages_open_for_a_reader(reader_client, spread_round, page_name)
     response = reader_client.get(read_urls(spread_round)[page_name])
 
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     # The pages name the round; the presenter's live fragment carries the version it shows, and its
     # table part the table.
     shows = {
@@ -183,33 +184,28 @@ def test_meeting_pages_open_for_a_reader(reader_client, spread_round, page_name)
 def test_meeting_pages_need_a_login(client, spread_round, page_name):
     response = client.get(read_urls(spread_round)[page_name])
 
-    assert response.status_code == 302
+    assert response.status_code == HTTPStatus.FOUND
     assert response.url.startswith(reverse("login"))
 
 
 @pytest.mark.parametrize("write", WRITES)
-def test_meeting_writes_of_another_organisation_are_404(
-    outsider_client, spread_round, own_observation, questions, write
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        pytest.param("outsider_client", HTTPStatus.NOT_FOUND, id="another organisation 404"),
+        pytest.param("reader_client", HTTPStatus.FORBIDDEN, id="reader 403"),
+    ],
+)
+def test_meeting_writes_of_another_organisation_or_by_a_reader_are_refused(
+    request, spread_round, own_observation, questions, write, who, status
 ):
     HiddenObservationFactory(round=spread_round, key="low:A")
     before = meeting_state(spread_round)
     target, data = write_requests(spread_round, own_observation, questions[0])[write]
 
-    response = outsider_client.post(target, data)
+    response = request.getfixturevalue(who).post(target, data)
 
-    assert response.status_code == 404
-    assert meeting_state(spread_round) == before
-
-
-@pytest.mark.parametrize("write", WRITES)
-def test_meeting_writes_by_a_reader_are_403(reader_client, spread_round, own_observation, questions, write):
-    HiddenObservationFactory(round=spread_round, key="low:A")
-    before = meeting_state(spread_round)
-    target, data = write_requests(spread_round, own_observation, questions[0])[write]
-
-    response = reader_client.post(target, data)
-
-    assert response.status_code == 403
+    assert response.status_code == status
     assert meeting_state(spread_round) == before
 
 
@@ -220,7 +216,7 @@ def test_meeting_writes_need_a_login(client, spread_round, own_observation, ques
 
     response = client.post(target, data)
 
-    assert response.status_code == 302
+    assert response.status_code == HTTPStatus.FOUND
     assert response.url.startswith(reverse("login"))
     assert meeting_state(spread_round) == before
 
@@ -232,7 +228,7 @@ def test_meeting_writes_refuse_get(facilitator_client, spread_round, own_observa
 
     response = facilitator_client.get(target)
 
-    assert response.status_code == 405
+    assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
     assert meeting_state(spread_round) == before
 
 
@@ -253,7 +249,7 @@ def test_round_results_show_what_stands_out(facilitator_client, spread_round, ow
     response = facilitator_client.get(url("results", spread_round))
 
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert "spread:D" in [o.key for o in response.context["analysis"].observations]
     assert (
         "Deelnemer 1 (Armoede) (nog niet ingeleverd) geeft 2, Deelnemer 2 (Gezondheid) (nog niet ingeleverd) geeft 5"
@@ -288,7 +284,7 @@ def test_round_results_table_of_a_large_round_is_sent_when_opened(facilitator_cl
     response = facilitator_client.get(f"{url('results', large_round)}?deel=tabel")
 
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert 'id="step1-caption"' in html
     assert html.count('class="utrecht-table__header-cell gt-score-table__participant"') == 41
     assert "<html" not in html
@@ -298,7 +294,7 @@ def test_round_results_names_of_a_large_round_are_sent_when_asked(facilitator_cl
     response = facilitator_client.get(f"{url('results', large_round)}?deel=namen")
 
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert html.startswith(
         '\n<section aria-labelledby="step2-heading" class="gt-section" id="step2-results">'
     )
@@ -371,7 +367,7 @@ def test_meeting_pages_anonymised_show_no_names_at_all(facilitator_client, round
 def test_observation_hide_moves_it_to_the_hidden_list(facilitator_client, spread_round):
     response = facilitator_client.post(url("observation_toggle", spread_round), {"key": "spread:D"})
 
-    assert response.status_code == 302
+    assert response.status_code == HTTPStatus.FOUND
     assert response.url == prepare_url(spread_round, "wat-opvalt")
     analysis = facilitator_client.get(url("prepare", spread_round)).context["analysis"]
     assert [o.key for o in analysis.hidden] == ["spread:D"]
@@ -396,14 +392,14 @@ def test_observation_show_again(facilitator_client, spread_round):
 def test_observation_toggle_without_a_key_is_404(facilitator_client, spread_round):
     response = facilitator_client.post(url("observation_toggle", spread_round), {"key": ""})
 
-    assert response.status_code == 404
+    assert response.status_code == HTTPStatus.NOT_FOUND
     assert list(spread_round.hidden_observations.all()) == []
 
 
 def test_own_observation_add(facilitator_client, round_):
     response = facilitator_client.post(url("own_observation_add", round_), {"theme": "D", "text": "Valt op"})
 
-    assert response.status_code == 302
+    assert response.status_code == HTTPStatus.FOUND
     assert response.url == prepare_url(round_, "wat-opvalt")
     assert list(round_.own_observations.values_list("theme", "text")) == [("D", "Valt op")]
     assert messages_of(response) == [("success", dutch("Your observation has been added."))]
@@ -421,17 +417,45 @@ def test_own_observation_of_5000_characters_is_kept_whole(facilitator_client, ro
     assert round_.own_observations.get().text == "x" * 5000
 
 
-@pytest.mark.parametrize(
-    "data",
-    [{"theme": "D", "text": TOO_LONG}, {"theme": "Z", "text": "Valt op"}, {"theme": "D", "text": ""}],
-    ids=["too long", "unknown theme", "empty"],
-)
-def test_own_observation_refused_saves_nothing(facilitator_client, round_, data):
-    response = facilitator_client.post(url("own_observation_add", round_), data)
+OBSERVATION_REFUSED = "Write what stands out, in at most 5,000 characters."
+QUESTION_REFUSED = "Choose a theme and write the question, in at most 5,000 characters."
 
-    assert response.status_code == 302
-    assert list(round_.own_observations.all()) == []
-    assert messages_of(response) == [("error", dutch("Write what stands out, in at most 5,000 characters."))]
+
+@pytest.mark.parametrize(
+    ("endpoint", "data", "message"),
+    [
+        pytest.param(
+            "own_observation_add",
+            {"theme": "D", "text": TOO_LONG},
+            OBSERVATION_REFUSED,
+            id="observation too long",
+        ),
+        pytest.param(
+            "own_observation_add",
+            {"theme": "Z", "text": "Valt op"},
+            OBSERVATION_REFUSED,
+            id="observation unknown theme",
+        ),
+        pytest.param(
+            "own_observation_add", {"theme": "D", "text": ""}, OBSERVATION_REFUSED, id="observation empty"
+        ),
+        pytest.param(
+            "question_add", {"theme": "D", "text": TOO_LONG}, QUESTION_REFUSED, id="question too long"
+        ),
+        pytest.param(
+            "question_add", {"theme": "Z", "text": "Vraag"}, QUESTION_REFUSED, id="question unknown theme"
+        ),
+        pytest.param(
+            "question_add", {"theme": "", "text": "Vraag"}, QUESTION_REFUSED, id="question without theme"
+        ),
+    ],
+)
+def test_a_refused_observation_or_question_saves_nothing(facilitator_client, round_, endpoint, data, message):
+    response = facilitator_client.post(url(endpoint, round_), data)
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert (list(round_.own_observations.all()), list(round_.conversation_questions.all())) == ([], [])
+    assert messages_of(response) == [("error", dutch(message))]
 
 
 def test_own_observation_delete(facilitator_client, round_, own_observation):
@@ -439,7 +463,7 @@ def test_own_observation_delete(facilitator_client, round_, own_observation):
         url("own_observation_delete", round_, observation_id=own_observation.pk)
     )
 
-    assert response.status_code == 302
+    assert response.status_code == HTTPStatus.FOUND
     assert list(round_.own_observations.all()) == []
 
 
@@ -449,7 +473,7 @@ def test_own_observation_of_another_round_cannot_be_deleted(facilitator_client, 
 
     response = facilitator_client.post(url("own_observation_delete", round_, observation_id=other.pk))
 
-    assert response.status_code == 404
+    assert response.status_code == HTTPStatus.NOT_FOUND
     assert OwnObservation.objects.filter(pk=other.pk).exists()
 
 
@@ -472,24 +496,10 @@ def test_question_add_puts_it_last(facilitator_client, round_, questions):
         url("question_add", round_), {"theme": "B", "text": "Wie weet het?", "proposed": "1"}
     )
 
-    assert response.status_code == 302
+    assert response.status_code == HTTPStatus.FOUND
     assert response.url == prepare_url(round_, "vragen")
     added = round_.conversation_questions.last()
     assert (added.theme, added.text, added.position, added.proposed) == ("B", "Wie weet het?", 4, True)
-
-
-@pytest.mark.parametrize(
-    "data",
-    [{"theme": "D", "text": TOO_LONG}, {"theme": "Z", "text": "Vraag"}, {"theme": "", "text": "Vraag"}],
-    ids=["too long", "unknown theme", "no theme"],
-)
-def test_question_add_refused_saves_nothing(facilitator_client, round_, data):
-    response = facilitator_client.post(url("question_add", round_), data)
-
-    assert list(round_.conversation_questions.all()) == []
-    assert messages_of(response) == [
-        ("error", dutch("Choose a theme and write the question, in at most 5,000 characters."))
-    ]
 
 
 def test_question_save_changes_the_text(facilitator_client, round_, questions):
@@ -497,7 +507,7 @@ def test_question_save_changes_the_text(facilitator_client, round_, questions):
         url("question_update", round_, question_id=questions[1].pk), {"action": "save", "text": "Beter"}
     )
 
-    assert response.status_code == 302
+    assert response.status_code == HTTPStatus.FOUND
     assert [q.text for q in round_.conversation_questions.all()] == ["Vraag 1", "Beter", "Vraag 3"]
 
 
@@ -554,7 +564,7 @@ def test_question_of_another_round_cannot_be_changed(facilitator_client, organis
         url("question_update", round_, question_id=other.pk), {"action": "delete"}
     )
 
-    assert response.status_code == 404
+    assert response.status_code == HTTPStatus.NOT_FOUND
     assert ConversationQuestion.objects.filter(pk=other.pk).exists()
 
 
@@ -616,7 +626,7 @@ def test_round_joining_of_a_joint_round_is_refused(facilitator_client, joint_rou
     # A joint round's answers are the group's one shared form: nobody joins by code (issue 9).
     response = facilitator_client.post(url("joining", joint_round), follow=True)
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert Round.objects.get(pk=joint_round.pk).join_code is None
     assert dutch("In a joint round the group fills in one shared form: nobody joins with a code.") in (
         response.content.decode()
@@ -656,7 +666,7 @@ def test_round_joining_of_a_closed_round_is_refused(facilitator_client, round_):
 def test_round_present_overview(facilitator_client, spread_round):
     response = facilitator_client.get(url("present", spread_round))
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert response.context["theme"] is None
     assert [row.theme for row in response.context["analysis"].chart.rows] == ["A", "B", "C", "D", "E", "F"]
     steps = response.context["steps"]
@@ -667,7 +677,7 @@ def test_round_present_a_theme(facilitator_client, spread_round, own_observation
     response = facilitator_client.get(f"{url('present', spread_round)}?thema=D")
 
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert [row.theme for row in response.context["analysis"].chart.rows] == ["D"]
     assert [q.text for q in response.context["questions"]] == ["Vraag 1", "Vraag 3"]
     assert spread_round.instrument.theme("D").statement in page
@@ -704,7 +714,7 @@ def test_round_present_answers_slide_counts_each_option_with_texts_on_demand(
     response = facilitator_client.get(f"{url('present', round_)}?thema={question.theme}&deel=antwoorden")
 
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert response.context["theme_result"].theme.code == question.theme
     assert f"{question.number}. {question.text}" in page
     assert '1<span class="gt-visually-hidden"> van 2</span>' in page
@@ -721,7 +731,7 @@ def test_round_present_answers_slide_counts_each_option_with_texts_on_demand(
 
 @pytest.mark.parametrize("query", ["?deel=antwoorden", "?thema=A&deel=iets"])
 def test_round_present_of_an_unknown_part_is_404(facilitator_client, round_, query):
-    assert facilitator_client.get(url("present", round_) + query).status_code == 404
+    assert facilitator_client.get(url("present", round_) + query).status_code == HTTPStatus.NOT_FOUND
 
 
 def test_round_present_links_first_and_last_slides_for_the_keys(facilitator_client, round_):
@@ -738,14 +748,14 @@ def test_round_present_links_first_and_last_slides_for_the_keys(facilitator_clie
 def test_round_present_of_an_unknown_theme_is_404(facilitator_client, round_, name):
     response = facilitator_client.get(f"{url(name, round_)}?thema=Z")
 
-    assert response.status_code == 404
+    assert response.status_code == HTTPStatus.NOT_FOUND
 
 
 def test_round_present_live_is_only_the_fragment(facilitator_client, spread_round):
     response = facilitator_client.get(f"{url('present_live', spread_round)}?thema=D")
 
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert "<html" not in page
     assert page.lstrip().startswith('<div id="live"')
     assert (
@@ -768,7 +778,7 @@ def test_join_start_page_is_public(client, db):
     response = client.get(reverse("join_start"))
 
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert "Meedoen aan een bijeenkomst" in html
     assert 'name="code"' in html
 
@@ -776,7 +786,7 @@ def test_join_start_page_is_public(client, db):
 def test_join_start_with_a_typed_code_goes_to_the_round(client, db):
     response = client.get(reverse("join_start"), {"code": " abc 234 "})
 
-    assert response.status_code == 302
+    assert response.status_code == HTTPStatus.FOUND
     assert response.url == reverse("join_round", kwargs={"code": "ABC234"})
 
 
@@ -784,14 +794,14 @@ def test_join_start_with_a_typed_code_goes_to_the_round(client, db):
 def test_join_round_shows_the_form(client, open_round, code):
     response = client.get(reverse("join_round", kwargs={"code": code}))
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert open_round.title in response.content.decode()
 
 
 def test_join_round_with_a_wrong_code_is_404(client, open_round):
     response = client.get(reverse("join_round", kwargs={"code": "ZZZ999"}))
 
-    assert response.status_code == 404
+    assert response.status_code == HTTPStatus.NOT_FOUND
     assert 'name="code"' in response.content.decode()
     assert dutch("There is no open meeting with this code. Check the code on the screen.") in (
         response.content.decode()
@@ -805,7 +815,7 @@ def test_join_round_that_is_closed_is_404(client, open_round):
         reverse("join_round", kwargs={"code": "ABC234"}), {"display_name": "Laat", "domain": "armoede"}
     )
 
-    assert response.status_code == 404
+    assert response.status_code == HTTPStatus.NOT_FOUND
     assert list(open_round.participants.all()) == []
 
 
@@ -818,7 +828,7 @@ def test_join_round_of_a_joint_round_is_refused(client, joint_round):
         reverse("join_round", kwargs={"code": "ABC234"}), {"display_name": "Sanne", "domain": "armoede"}
     )
 
-    assert response.status_code == 409
+    assert response.status_code == HTTPStatus.CONFLICT
     assert list(joint_round.participants.values_list("is_group", flat=True)) == [True]
     assert (
         dutch(
@@ -837,7 +847,7 @@ def test_join_round_refuses_an_address_after_too_many_wrong_codes(client, open_r
     other_address = client.get(reverse("join_round", kwargs={"code": "ABC234"}), REMOTE_ADDR="10.0.0.9")
 
     assert wrong == [404, 404, 404]
-    assert refused.status_code == 429
+    assert refused.status_code == HTTPStatus.TOO_MANY_REQUESTS
     assert (
         dutch(
             "Too many wrong codes were typed from this network. Wait %(minutes)s minutes and try again, or ask the facilitator for your personal link."
@@ -845,7 +855,7 @@ def test_join_round_refuses_an_address_after_too_many_wrong_codes(client, open_r
         % {"minutes": 10}
         in refused.content.decode()
     )
-    assert other_address.status_code == 200
+    assert other_address.status_code == HTTPStatus.OK
 
 
 def test_join_round_throttle_forgets_attempts_after_the_window(client, open_round, settings):
@@ -874,7 +884,10 @@ def test_join_round_behind_a_trusted_proxy_counts_the_forwarded_address(client, 
         reverse("join_round", kwargs={"code": "ABC234"}), HTTP_X_FORWARDED_FOR="198.51.100.8"
     )
 
-    assert (same_client.status_code, other_client.status_code) == (429, 200)
+    assert (same_client.status_code, other_client.status_code) == (
+        HTTPStatus.TOO_MANY_REQUESTS,
+        HTTPStatus.OK,
+    )
 
 
 def test_join_round_creates_a_participant_with_a_link(client, open_round, participant):
@@ -885,7 +898,7 @@ def test_join_round_creates_a_participant_with_a_link(client, open_round, partic
 
     joined = open_round.participants.get(display_name="Sanne")
     assert (joined.domain, joined.position, joined.is_group) == ("gezondheid", 2, False)
-    assert response.status_code == 302
+    assert response.status_code == HTTPStatus.FOUND
     assert response.url == f"/d/{joined.token}/"
 
 
@@ -897,16 +910,23 @@ def test_join_round_creates_a_participant_with_a_link(client, open_round, partic
 def test_join_round_refused_creates_nobody(client, open_round, data):
     response = client.post(reverse("join_round", kwargs={"code": "ABC234"}), data)
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert list(open_round.participants.all()) == []
 
 
 # --- Group results for a participant ----------------------------------------------------------------------
 
 
+def results_for_participants(round_, *, allowed: bool, revealed: bool) -> None:
+    """Whether the round lets participants see the group's results, and whether they are revealed yet."""
+    round_.results_for_participants = allowed
+    round_.results_revealed_at = timezone.now() if revealed else None
+    round_.save()
+
+
 def group_results_page(client, participant: Participant) -> str:
     response = client.get(reverse("fill:group_results", kwargs={"key": participant.token}))
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     return response.content.decode()
 
 
@@ -919,8 +939,7 @@ def answered_pair(round_, participant, other_participant):
 
 def test_group_results_hidden_until_revealed(client, round_, answered_pair):
     participant, other = answered_pair
-    round_.results_for_participants = True
-    round_.save()
+    results_for_participants(round_, allowed=True, revealed=False)
 
     page = group_results_page(client, participant)
 
@@ -931,9 +950,7 @@ def test_group_results_hidden_until_revealed(client, round_, answered_pair):
 
 def test_group_results_visible_after_reveal(client, round_, answered_pair):
     participant, other = answered_pair
-    round_.results_for_participants = True
-    round_.results_revealed_at = timezone.now()
-    round_.save()
+    results_for_participants(round_, allowed=True, revealed=True)
 
     page = group_results_page(client, participant)
 
@@ -944,9 +961,7 @@ def test_group_results_visible_after_reveal(client, round_, answered_pair):
 
 def test_group_results_never_when_participants_may_not_see_them(client, round_, answered_pair):
     participant, other = answered_pair
-    round_.results_for_participants = False
-    round_.results_revealed_at = timezone.now()
-    round_.save()
+    results_for_participants(round_, allowed=False, revealed=True)
 
     page = group_results_page(client, participant)
 
@@ -956,9 +971,7 @@ def test_group_results_never_when_participants_may_not_see_them(client, round_, 
 def test_group_results_on_the_done_page_after_reveal(client, round_, answered_pair):
     participant, other = answered_pair
     services.finish(participant)
-    round_.results_for_participants = True
-    round_.results_revealed_at = timezone.now()
-    round_.save()
+    results_for_participants(round_, allowed=True, revealed=True)
 
     page = client.get(reverse("fill:done", kwargs={"key": participant.token})).content.decode()
 
@@ -977,7 +990,7 @@ def query_counts(client, round_: Round, token: str) -> dict[str, int]:
     for name, page in pages.items():
         with CaptureQueriesContext(connection) as captured:
             response = client.get(page)
-        assert response.status_code == 200, name
+        assert response.status_code == HTTPStatus.OK, name
         counts[name] = len(captured)
     return counts
 
@@ -986,9 +999,7 @@ def test_meeting_page_queries_do_not_grow_with_participants(
     facilitator_client, round_, own_observation, questions
 ):
     round_.join_code = "ABC234"
-    round_.results_for_participants = True
-    round_.results_revealed_at = timezone.now()
-    round_.save()
+    results_for_participants(round_, allowed=True, revealed=True)
     HiddenObservationFactory(round=round_, key="spread:D")
     token = add_answered_in_bulk(round_, 2)[0].token
     two = query_counts(facilitator_client, round_, token)
@@ -1013,7 +1024,7 @@ def test_observations_show_what_they_are_based_on(facilitator_client, spread_rou
 def test_join_start_with_a_code_that_cannot_be_one_gives_a_message(client, db, code):
     response = client.get(reverse("join_start"), {"code": code})
 
-    assert response.status_code == 422
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert 'name="code"' in response.content.decode()
     assert (
         "alleen letters en cijfers" in response.content.decode()
@@ -1036,7 +1047,7 @@ def test_round_present_live_unchanged_poll_is_empty(
             f"{url('present_live', spread_round)}?thema=D&versie={live_version_of(shown)}"
         )
 
-    assert (response.status_code, response.content) == (204, b"")
+    assert (response.status_code, response.content) == (HTTPStatus.NO_CONTENT, b"")
 
 
 def test_round_present_live_update_sends_no_table(facilitator_client, spread_round):
@@ -1050,7 +1061,7 @@ def test_round_present_live_table_is_sent_when_opened(facilitator_client, spread
     response = facilitator_client.get(f"{url('present_live', spread_round)}?thema=D&deel=tabel")
     html = response.content.decode()
 
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert 'id="present-table-caption"' in html
     assert "Deelnemer 1 (Armoede)" in html
     assert 'id="present-chart-title"' not in html
@@ -1065,7 +1076,7 @@ def test_round_present_live_after_a_new_score_is_the_fragment(facilitator_client
     )
 
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == HTTPStatus.OK
     assert (
         "Deelnemer 1 (Armoede) (nog niet ingeleverd) geeft 1, Deelnemer 2 (Gezondheid) (nog niet ingeleverd) geeft 5"
         in page

@@ -4,6 +4,7 @@ import pytest
 
 from gesprekstool.statements.models import Statement
 from gesprekstool.statements.text import Block, blocks
+from tests.factories import StatementFactory
 
 
 @pytest.mark.parametrize(
@@ -34,7 +35,7 @@ def test_accessibility_statement_follows_the_government_format(client, db):
 
 
 def test_hosts_text_replaces_the_default_and_is_escaped(client, db):
-    Statement.objects.create(
+    StatementFactory(
         kind=Statement.Kind.PRIVACY,
         title="Onze privacy",
         body="## Kop\nTekst <script>alert(1)</script>\n\n- een\n- twee",

@@ -4,7 +4,7 @@ import pytest
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.factories import UserFactory
+from tests.factories import TOTPDeviceFactory, UserFactory
 
 PASSWORD = "geheim-wachtwoord-123"  # the factory's
 
@@ -23,4 +23,4 @@ def user(db):
 
 @pytest.fixture
 def app_device(user):
-    return TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    return TOTPDeviceFactory(user=user)

@@ -29,7 +29,7 @@ def test_five_wrong_passwords_lock_the_account_with_a_dutch_429(client, user):
 
     locked = attempt(client, password=PASSWORD)
 
-    assert statuses == [200, 200, 200, 200, 429]
+    assert statuses == [*[HTTPStatus.OK] * 4, HTTPStatus.TOO_MANY_REQUESTS]
     assert locked.status_code == HTTPStatus.TOO_MANY_REQUESTS
     assert lockout_text(15) in locked.content.decode()
     assert "_auth_user_id" not in client.session
@@ -72,7 +72,7 @@ def test_a_good_login_resets_the_count(client, user):
 
     statuses = [attempt(client).status_code for _ in range(4)]
 
-    assert statuses == [200, 200, 200, 200]
+    assert statuses == [HTTPStatus.OK] * 4
 
 
 def test_limits_come_from_the_settings(client, user, settings):
@@ -82,7 +82,7 @@ def test_limits_come_from_the_settings(client, user, settings):
     statuses = [attempt(client).status_code for _ in range(2)]
     locked = attempt(client, password=PASSWORD)
 
-    assert statuses == [200, 429]
+    assert statuses == [HTTPStatus.OK, HTTPStatus.TOO_MANY_REQUESTS]
     assert lockout_text(30) in locked.content.decode()
 
 
@@ -96,7 +96,7 @@ def test_wrong_codes_in_the_second_step_lock_the_account_too(client, user, app_d
     statuses = [client.post(reverse("login_code"), {"code": wrong}).status_code for _ in range(3)]
     with_the_right_code = client.post(reverse("login_code"), {"code": right})
 
-    assert statuses == [422, 422, 429]
+    assert statuses == [*[HTTPStatus.UNPROCESSABLE_ENTITY] * 2, HTTPStatus.TOO_MANY_REQUESTS]
     assert with_the_right_code.status_code == HTTPStatus.TOO_MANY_REQUESTS
     assert "_auth_user_id" not in client.session
 

@@ -10,7 +10,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gesprekstool.twofactor import services
-from tests.factories import ParticipantFactory, UserFactory, login_with_two_factor
+from tests.factories import ParticipantFactory, TOTPDeviceFactory, UserFactory, login_with_two_factor
 
 from .conftest import PASSWORD, totp_code
 
@@ -132,7 +132,7 @@ def test_overview_says_whether_it_is_on(client, user):
     client.force_login(user)
 
     before = client.get(reverse("two_factor:overview")).content.decode()
-    TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    TOTPDeviceFactory(user=user)
     after = client.get(reverse("two_factor:overview")).content.decode()
 
     assert dutch("Two-step login is off.") in before
@@ -268,7 +268,11 @@ def test_require_2fa_still_lets_the_user_set_up_log_out_and_answer(client, user,
     join_page = client.get(reverse("join_start"))
     logout = client.post(reverse("logout"))
 
-    assert (setup.status_code, participant_page.status_code, join_page.status_code) == (200, 200, 200)
+    assert (setup.status_code, participant_page.status_code, join_page.status_code) == (
+        HTTPStatus.OK,
+        HTTPStatus.OK,
+        HTTPStatus.OK,
+    )
     assert logout.url == reverse("login")
 
 
