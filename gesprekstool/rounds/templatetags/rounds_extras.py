@@ -1,4 +1,5 @@
 from django import template
+from django.template.defaultfilters import linebreaksbr
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -66,6 +67,32 @@ def shown_names(participants) -> SafeString:
     lists some 8,000 names under the step-2 options; a template loop took a large part of its
     rendering time (docs/performance.md)."""
     return mark_safe(", ".join(escape(p.shown_name) for p in participants))  # noqa: S308 - escaped here
+
+
+@register.filter
+def quoted_words(answers) -> SafeString:
+    """The items of a list of what participants wrote with an option, as (participant, text):
+    `<li><strong>name:</strong> <q>text</q></li>`, escaped. Built here rather than in a template
+    loop: a results page of 300 shows some 1,900 of them and 700 remarks (docs/performance.md)."""
+    return mark_safe(  # noqa: S308 - escaped here
+        "".join(
+            f"<li><strong>{escape(p.shown_name)}:</strong> <q>{escape(text)}</q></li>" for p, text in answers
+        )
+    )
+
+
+@register.filter
+def remarks(answers, item_class: str = "") -> SafeString:
+    """The items of a list of comments or notes, as (participant, text): `<li><strong>name:</strong>
+    text</li>`, escaped and with its line breaks kept; `item_class` is the items' class (see
+    `quoted_words` for why this is not a template loop)."""
+    opening = f'<li class="{escape(item_class)}">' if item_class else "<li>"
+    return mark_safe(  # noqa: S308 - escaped here and by linebreaksbr
+        "".join(
+            f"{opening}<strong>{escape(p.shown_name)}:</strong> {linebreaksbr(text)}</li>"
+            for p, text in answers
+        )
+    )
 
 
 @register.simple_tag
