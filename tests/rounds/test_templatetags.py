@@ -2,8 +2,11 @@
 replace (Django's autoescape and linebreaksbr)."""
 
 from django.template import Context, Template
+from django.utils import translation
+from django.utils.html import escape
 
-from gesprekstool.rounds.templatetags.rounds_extras import quoted_words, remarks
+from gesprekstool.rounds.observations import Evidence
+from gesprekstool.rounds.templatetags.rounds_extras import evidence_items, quoted_words, remarks
 from tests.factories import ParticipantFactory
 
 TEXT = 'Eerst <b>vet</b> & "zo"\r\nen\ndaarna'
@@ -29,3 +32,24 @@ def test_remarks_keep_line_breaks_as_the_template_loop_did(db):
 
     assert remarks(answers, "item") == loop.render(Context({"answers": answers}))
     assert remarks(answers[1:]) == "<li><strong>Jan &lt;de&gt; Vries (Armoede):</strong> Kort</li>"
+
+
+def test_evidence_items_say_what_each_observation_rests_on(round_):
+    instrument = round_.instrument
+    option = instrument.option("7a")
+    evidence = [
+        Evidence(participant="Jan <de> Vries", item="D", value=5),
+        Evidence(participant="Piet", item="D", value=instrument.unknown.value),
+        Evidence(participant="Piet", item="7a", value="x"),
+        Evidence(participant="Piet", item="7a", value=""),
+    ]
+
+    with translation.override("nl"):
+        items = evidence_items(evidence, instrument)
+
+    assert items == (
+        "<li>Jan &lt;de&gt; Vries – thema D: 5</li>"
+        f"<li>Piet – thema D: {instrument.unknown.label}</li>"
+        f"<li>Piet – vraag 7: “{escape(option.text)}”</li>"
+        f"<li>Piet – vraag 7: “{escape(option.text)}” niet aangevinkt</li>"
+    )
