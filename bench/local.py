@@ -85,7 +85,9 @@ def pages(args) -> None:
     for size in args.sizes:
         round_ = generated_round(size)
         user = get_user_model().objects.create_user(f"bench{size}", password="x")
-        Membership.objects.create(user=user, organisation=round_.organisation, role="facilitator")
+        Membership.objects.create(
+            user=user, organisation=round_.organisation, role=Membership.Role.FACILITATOR
+        )
         client = Client(HTTP_HOST="localhost")
         client.force_login(user)
         for name, url_name, query in PAGES:

@@ -22,7 +22,7 @@ from .conversation import proposals
 from .live import live_version
 from .models import Round
 from .observations import Answers, Observation, answers_from_results, domain_means, observations
-from .results import RoundResults, round_results
+from .results import RoundResults, round_results, round_scores
 
 
 @dataclass
@@ -86,6 +86,26 @@ def analyse(round_: Round, *, themes: list[str] | None = None, version: str | No
         analysis.results, notes=[(p, notes[p.pk]) for p in analysis.results.participants if p.pk in notes]
     )
     return dataclasses.replace(analysis, results=results)
+
+
+def analyse_step1(round_: Round, *, version: str) -> Analysis:
+    """The step-1 chart and the participants with their scores, for the presenter's overview:
+    the whole analysis when it is kept for this version, else one from the scores alone
+    (`round_scores`: its observations, step 2, notes and domain table are empty), kept beside
+    it. During a wave of answers every live update meets a new version, and the whole
+    analysis cost two thirds of the update (docs/performance.md)."""
+    whole_key = (round_.pk, version, get_language(), None)
+    key = (*whole_key[:3], "step1")
+    with _KEPT_LOCK:
+        analysis = _KEPT.get(whole_key) or _KEPT.get(key)
+    if analysis is None:
+        results = round_scores(round_)
+        answers = answers_from_results(results)
+        chart = _step1_chart(results, answers, themes=None)
+        analysis = Analysis(results, answers, [], [], chart, domain_table=[], domains=[])
+    with _KEPT_LOCK:
+        _keep(key, analysis)
+    return analysis
 
 
 def _keep(key: tuple, analysis: Analysis) -> None:

@@ -336,6 +336,14 @@ class IntroForm(OptionsForm):
     intro = forms.BooleanField(required=False)
 
 
+class ParticipantPageForm(OptionsForm):
+    """Which page of a large round's participants to show: `?pagina=3`, or `?deelnemer=<id>` for the
+    page that holds that participant (the links back to a participant's card use it)."""
+
+    pagina = forms.IntegerField(required=False, min_value=1)
+    deelnemer = forms.IntegerField(required=False, min_value=1)
+
+
 class JoinAsForm(OptionsForm):
     """`?ander=1`: someone else joins on a device where somebody joined already."""
 

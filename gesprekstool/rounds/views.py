@@ -5,7 +5,9 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,12 +24,13 @@ from .forms import (
     OrganisationChoiceForm,
     ParticipantForm,
     ParticipantMergeForm,
+    ParticipantPageForm,
     RoundCloseForm,
     RoundDeleteForm,
     RoundForm,
     RoundSettingsForm,
 )
-from .models import Participant, Round
+from .models import Choice, Participant, Round, Score
 from .retention import retention_of
 
 
@@ -103,10 +106,10 @@ CARD_LINKS = ("revoke", "renew", "reopen", "participant_delete", "participant_me
 _PLACEHOLDER = "2147483647"  # stands for the participant's id (or key) in a link reversed once
 
 
-def participant_rows(round_: Round):
-    """One row per participant, with the links of its card. Each link is reversed once per page and
-    filled in per participant: at 300 participants 1,800 `{% url %}` tags took a fifth of the round
-    page's time (docs/performance.md)."""
+def participant_rows(round_: Round, participants: list[Participant]):
+    """One row per participant (with its progress counts, `with_progress`), with the links of its
+    card. Each link is reversed once per page and filled in per participant: at 300 participants
+    1,800 `{% url %}` tags took a fifth of the round page's time (docs/performance.md)."""
     themes = len(round_.instrument.themes)
     questions = len(round_.instrument.questions)
     patterns = {
@@ -115,10 +118,6 @@ def participant_rows(round_: Round):
     }
     fill = reverse("fill:intro", kwargs={"key": _PLACEHOLDER})
     rows = []
-    participants = round_.participants.annotate(
-        score_count=Count("scores", filter=Q(scores__first__isnull=False), distinct=True),
-        question_count=Count("choices__question", distinct=True),
-    ).order_by("position")
     for p in participants:
         links = {name: pattern.replace(_PLACEHOLDER, str(p.pk)) for name, pattern in patterns.items()}
         links["fill"] = fill.replace(_PLACEHOLDER, quote(p.token, safe=RFC3986_SUBDELIMS + "/~:@"))
@@ -134,6 +133,44 @@ def participant_rows(round_: Round):
             {"participant": p, "themes": themes, "questions": questions, "links": links, "texts": texts}
         )
     return rows
+
+
+def _count_per_participant(rows: QuerySet, counted: str) -> Coalesce:
+    """How many of `rows` (scores or ticks) each participant has, as a subquery: two counts over
+    joins of both tables multiplied every score by every tick (80 ms of SQL at 300 participants)."""
+    per_participant = rows.filter(participant=OuterRef("pk")).order_by().values("participant")
+    count = per_participant.annotate(n=Count(counted, distinct=True)).values("n")
+    return Coalesce(Subquery(count, output_field=IntegerField()), 0)
+
+
+def with_progress(participants: QuerySet) -> QuerySet:
+    """Participants with `score_count` (step-1 scores given) and `question_count` (step-2
+    questions answered)."""
+    return participants.annotate(
+        score_count=_count_per_participant(Score.objects.filter(first__isnull=False), "pk"),
+        question_count=_count_per_participant(Choice.objects.all(), "question"),
+    )
+
+
+# A round of more participants shows its cards a page at a time (docs/performance.md).
+PARTICIPANTS_PER_PAGE = 50
+
+
+def participant_page(participants: list[Participant], query) -> Page:
+    """The page of cards asked for in `query` (ParticipantPageForm): a page number, or the page of
+    one participant; the first page when it asks for neither or for one that does not exist."""
+    asked = ParticipantPageForm.read(query)
+    number = asked["pagina"] or 1
+    if asked["deelnemer"]:
+        ids = [p.pk for p in participants]
+        if asked["deelnemer"] in ids:
+            number = ids.index(asked["deelnemer"]) // PARTICIPANTS_PER_PAGE + 1
+    return Paginator(participants, PARTICIPANTS_PER_PAGE).get_page(number)
+
+
+def card_url(round_: Round, participant: Participant) -> str:
+    """The round page at a participant's card (on the page of cards that holds it)."""
+    return f"{round_detail_url(round_)}?deelnemer={participant.pk}#deelnemer-{participant.pk}"
 
 
 @login_required
@@ -155,21 +192,32 @@ def round_detail(request, pk: int):
                 messages.success(request, _("%(name)s has been added.") % {"name": participant.display_name})
                 return redirect("rounds:detail", pk=round_.pk)
             status = HTTPStatus.UNPROCESSABLE_ENTITY
-    rows = participant_rows(round_)
+    participants = list(with_progress(round_.participants.order_by("position")))
+    page = participant_page(participants, request.GET)
     return render(
         request,
         "rounds/round_detail.html",
         {
             "round": round_,
             "membership": membership,
-            "rows": rows,
-            "mail": invitations.summary([row["participant"] for row in rows]),
+            "rows": participant_rows(round_, page.object_list),
+            "participant_count": len(participants),
+            "page": page if page.paginator.num_pages > 1 else None,
+            "progress": progress_summary(participants),
+            "mail": invitations.summary(participants),
             "form": form,
             "settings_form": RoundSettingsForm(instance=round_),
             "retention": retention_of(round_),
         },
         status=status,
     )
+
+
+def progress_summary(participants: list[Participant]) -> dict[str, int]:
+    """How many participants handed in, are busy and have not started (a large round's summary)."""
+    finished = sum(1 for p in participants if p.is_finished)
+    busy = sum(1 for p in participants if p.first_opened_at and not p.is_finished)
+    return {"finished": finished, "busy": busy, "not_started": len(participants) - finished - busy}
 
 
 def participant_action(action, *, group_form_too: bool = False, confirm=None):
@@ -190,12 +238,12 @@ def participant_action(action, *, group_form_too: bool = False, confirm=None):
             return confirmation(
                 request,
                 round_,
-                cancel_url=f"{round_detail_url(round_)}#deelnemer-{participant.pk}",
+                cancel_url=card_url(round_, participant),
                 **confirm(participant),
             )
         message = action(participant)
         messages.success(request, message % {"name": participant.display_name})
-        return redirect(f"{round_detail_url(round_)}#deelnemer-{participant.pk}")
+        return redirect(card_url(round_, participant))
 
     return view
 
@@ -320,7 +368,7 @@ def participant_merge(request, pk: int, participant_id: int):
             _("%(duplicate)s has been merged into %(into)s.")
             % {"duplicate": name, "into": into.display_name},
         )
-        return redirect(f"{round_detail_url(round_)}#deelnemer-{into.pk}")
+        return redirect(card_url(round_, into))
     return render(
         request,
         "rounds/participant_merge.html",

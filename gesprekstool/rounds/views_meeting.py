@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from . import preparation, services, slides
 from .access import get_round
-from .analysis import analyse
+from .analysis import analyse, analyse_step1
 from .charts import PER_PARTICIPANT_UP_TO
 from .forms import RoundSettingsForm
 from .forms_meeting import (
@@ -256,7 +256,10 @@ def qr_svg(url: str) -> str:
 
 
 def presenter_context(round_: Round, theme: str, *, version: str) -> dict:
-    analysis = analyse(round_, themes=[theme] if theme else None, version=version)
+    # The overview draws only the chart: it needs no observations (analysis.analyse_step1).
+    analysis = (
+        analyse(round_, themes=[theme], version=version) if theme else analyse_step1(round_, version=version)
+    )
     # In a joint round the shared form is what the group answers; otherwise it is not there.
     participants = [p for p in analysis.results.participants if round_.is_joint or not p.is_group]
     context = {

@@ -1,9 +1,11 @@
 """A round's analysis: its answers as plain data, observations split by the facilitator's choices, the chart."""
 
-from django.utils import translation
+from django.utils import timezone, translation
 
 from gesprekstool.rounds import services
-from gesprekstool.rounds.analysis import analyse
+from gesprekstool.rounds.analysis import analyse, analyse_step1, forget_kept
+from gesprekstool.rounds.live import live_version
+from gesprekstool.rounds.models import Participant
 from gesprekstool.rounds.observations import Answers, observations
 from tests.factories import HiddenObservationFactory, ParticipantFactory
 
@@ -174,3 +176,34 @@ def test_analyse_of_one_theme_uses_the_kept_analysis_of_the_round(
 
     assert ([row.theme for row in theme.chart.rows], theme.observations) == (["A"], whole.observations)
     assert len(analyse(round_).chart.rows) == 6
+
+
+def test_analyse_step1_draws_the_chart_of_the_whole_analysis_from_the_scores_alone(
+    round_, participant, other_participant, django_assert_num_queries
+):
+    give(participant, scores={"D": 2, "A": 6}, ticks={"7": {"7a": ""}})
+    give(other_participant, scores={"D": 5})
+    Participant.objects.filter(pk=participant.pk).update(finished_at=timezone.now())  # one not handed in
+    version = live_version(round_)
+    whole = analyse(round_, version=version)
+    forget_kept()
+
+    with django_assert_num_queries(2):  # the participants and their scores
+        scores_only = analyse_step1(round_, version=version)
+
+    assert scores_only.chart == whole.chart
+    assert scores_only.results.scores == whole.results.scores
+    assert (scores_only.observations, scores_only.results.step2) == ([], [])
+
+
+def test_analyse_step1_uses_the_whole_analysis_when_it_is_kept(
+    round_, participant, django_assert_num_queries
+):
+    give(participant, scores={"D": 2})
+    version = live_version(round_)
+    whole = analyse(round_, version=version)
+
+    with django_assert_num_queries(0):
+        kept = analyse_step1(round_, version=version)
+
+    assert kept is whole

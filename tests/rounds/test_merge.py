@@ -106,7 +106,7 @@ def test_merge_post_merges_and_goes_back_to_the_kept_participant(facilitator_cli
 
     assert (response.status_code, response["Location"]) == (
         HTTPStatus.FOUND,
-        f"/rondes/{kept.round_id}/#deelnemer-{kept.pk}",
+        f"/rondes/{kept.round_id}/?deelnemer={kept.pk}#deelnemer-{kept.pk}",
     )
     assert Participant.objects.filter(pk=duplicate.pk).exists() is False
 

@@ -1,5 +1,7 @@
 """The facilitator's pages: rounds, participants and their links, results; who may see and change what."""
 
+import datetime
+import re
 from http import HTTPStatus
 
 import pytest
@@ -9,15 +11,19 @@ from django.urls import reverse
 from gesprekstool.agenda.models import Action, Agreement
 from gesprekstool.rounds import services
 from gesprekstool.rounds.models import Participant, Round
+from gesprekstool.rounds.views import PARTICIPANTS_PER_PAGE
 from tests.factories import (
     HELD_ON,
     ActionFactory,
     MembershipFactory,
+    ParticipantFactory,
     ReaderMembershipFactory,
     RoundFactory,
     answer_everything,
     answers_of,
 )
+
+HELD_ON_MOMENT = datetime.datetime(2026, 3, 2, 10, 0, tzinfo=datetime.UTC)
 
 
 def detail_url(round_: Round) -> str:
@@ -438,6 +444,62 @@ def test_round_detail_shows_each_participants_link(
     assert reverse("fill:intro", kwargs={"key": other_participant.token}) in page
 
 
+def cards_of(html: str) -> list[str]:
+    """The participants whose cards a round page shows, by their card's anchor."""
+    return re.findall(r'<li class="gt-card" id="deelnemer-(\d+)">', html)
+
+
+@pytest.fixture
+def large_round(round_):
+    """A round of one participant more than a page of cards holds; the first has handed in and
+    the second is busy."""
+    people = ParticipantFactory.create_batch(PARTICIPANTS_PER_PAGE + 1, round=round_)
+    Participant.objects.filter(pk=people[0].pk).update(
+        first_opened_at=HELD_ON_MOMENT, finished_at=HELD_ON_MOMENT
+    )
+    Participant.objects.filter(pk=people[1].pk).update(first_opened_at=HELD_ON_MOMENT)
+    return round_, [str(p.pk) for p in people]
+
+
+def test_round_detail_shows_a_large_round_a_page_of_cards_at_a_time(facilitator_client, large_round):
+    round_, ids = large_round
+
+    first = facilitator_client.get(detail_url(round_)).content.decode()
+    second = facilitator_client.get(detail_url(round_), {"pagina": 2}).content.decode()
+
+    assert cards_of(first) == ids[:PARTICIPANTS_PER_PAGE]
+    assert cards_of(second) == ids[PARTICIPANTS_PER_PAGE:]
+    assert (
+        "51 deelnemers: 1 ingeleverd, 1 bezig, 49 nog niet begonnen. Hier staan nummer 1 tot en met 50."
+        in first
+    )
+    assert 'href="?pagina=2#participants-heading">Volgende pagina</a>' in first
+    assert 'href="?pagina=1#participants-heading">Vorige pagina</a>' in second
+    assert "Samenvoegen (dubbel)" in second  # the one card of page 2 can be merged into the others
+
+
+def test_round_detail_opens_the_page_of_the_participant_asked_for(facilitator_client, large_round):
+    round_, ids = large_round
+
+    asked = facilitator_client.get(detail_url(round_), {"deelnemer": ids[-1]}).content.decode()
+    unknown = facilitator_client.get(detail_url(round_), {"deelnemer": "999999"}).content.decode()
+    nonsense = facilitator_client.get(detail_url(round_), {"pagina": "x"}).content.decode()
+
+    assert cards_of(asked) == ids[PARTICIPANTS_PER_PAGE:]
+    assert cards_of(unknown) == ids[:PARTICIPANTS_PER_PAGE]
+    assert cards_of(nonsense) == ids[:PARTICIPANTS_PER_PAGE]
+
+
+def test_round_detail_of_a_small_round_has_no_pages(
+    facilitator_client, round_, participant, other_participant
+):
+    html = facilitator_client.get(detail_url(round_)).content.decode()
+
+    assert cards_of(html) == [str(participant.pk), str(other_participant.pk)]
+    assert "utrecht-pagination" not in html
+    assert "participants-summary" not in html
+
+
 def test_participant_revoke_stops_the_link(facilitator_client, client, participant):
     answer_everything(participant)
     before = answers_of(participant)
@@ -445,7 +507,10 @@ def test_participant_revoke_stops_the_link(facilitator_client, client, participa
     response = facilitator_client.post(participant_url("revoke", participant))
 
     after = answers_of(participant)
-    assert response.url == f"{detail_url(participant.round)}#deelnemer-{participant.pk}"
+    assert (
+        response.url
+        == f"{detail_url(participant.round)}?deelnemer={participant.pk}#deelnemer-{participant.pk}"
+    )
     assert after["link_revoked_at"] is not None
     assert {**after, "link_revoked_at": None} == before
     assert client.get(reverse("fill:intro", kwargs={"key": participant.token})).status_code == HTTPStatus.GONE

@@ -38,7 +38,7 @@ def test_invite_page_shows_recipients_and_a_dutch_preview(facilitator_client, ro
     assert "Beste Anna," in text
     assert "Voor ons gesprek over armoede- en gezondheidsbeleid" in text
     # Fatima has no address: listed, with a way to her copyable link.
-    assert f'#deelnemer-{participant.pk}">Fatima</a>' in text
+    assert f'?deelnemer={participant.pk}#deelnemer-{participant.pk}">Fatima</a>' in text
     assert "Verstuur 1 e-mail" in text
 
 
@@ -150,4 +150,4 @@ def test_invite_one_page_of_a_participant_without_address_offers_no_send(
     text = facilitator_client.get(url).content.decode()
 
     assert "Verstuur" not in text
-    assert f'#deelnemer-{participant.pk}">Fatima</a>' in text
+    assert f'?deelnemer={participant.pk}#deelnemer-{participant.pk}">Fatima</a>' in text
