@@ -3,13 +3,14 @@
 import pytest
 
 from gesprekstool.futures import cooperation
-from gesprekstool.futures.models import CooperationMark, FuturePart
+from gesprekstool.futures.models import CooperationMark
 from gesprekstool.rounds import removal, services
+from tests.factories import FuturePartFactory
 
 
 @pytest.fixture
 def part(round_):
-    return FuturePart.objects.create(round=round_, position="before")
+    return FuturePartFactory(round=round_)
 
 
 def marks_in_db() -> list[tuple[int, str, str, str]]:
@@ -45,7 +46,7 @@ def test_anonymising_a_round_numbers_the_named_partners_and_keeps_the_counts(
 
 
 def test_anonymising_a_joint_round_also_numbers_the_names_the_group_marked(joint_round):
-    part = FuturePart.objects.create(round=joint_round, mode="joint", position="before")
+    part = FuturePartFactory(round=joint_round, mode="joint")
     group = joint_round.participants.get(is_group=True)
     cooperation.add_mark(group, party_a="Sportbedrijf", party_b="armoede")
 
@@ -66,7 +67,7 @@ def test_marks_of_other_rounds_and_deleting_a_participant_leave_the_names(
         mode="individual",
         created_by=facilitator,
     )
-    later_part = FuturePart.objects.create(round=later, position="before")
+    later_part = FuturePartFactory(round=later)
     someone = services.add_participant(later, display_name="Els", domain="armoede", department="GGD")
     cooperation.add_mark(someone, party_a="GGD", party_b="armoede")
     cooperation.add_mark(participant, party_a="GGD", party_b="armoede")

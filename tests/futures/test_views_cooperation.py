@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from gesprekstool.agenda.models import Action
 from gesprekstool.futures import cooperation
-from gesprekstool.futures.models import CooperationMark
+from gesprekstool.futures.models import CooperationMark, FuturePart
 from gesprekstool.rounds import services
 from tests.factories import FuturePartFactory
 
@@ -351,7 +351,7 @@ def test_a_reader_or_another_organisation_makes_no_action(
 
 @pytest.fixture
 def joint_part(joint_round):
-    return FuturePart.objects.create(round=joint_round, mode="joint", position="before")
+    return FuturePartFactory(round=joint_round, mode="joint")
 
 
 @pytest.fixture
