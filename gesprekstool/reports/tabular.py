@@ -72,7 +72,7 @@ def step1_rows(results: RoundResults) -> list[Step1Row]:
     rows = []
     notes = {p.pk: text for p, text in results.notes}
     for i, p in enumerate(results.participants):
-        domain = p.get_domain_display()
+        domain = p.domain_label
         name = p.shown_name  # once per participant: it translates and looks up choices
         for theme_scores in results.step1:
             cell = theme_scores.cells[i]
@@ -127,7 +127,7 @@ def step2_rows(results: RoundResults) -> list[Step2Row]:
             comments[(p.pk, theme_result.theme.code)] = text
     rows = []
     for p in results.participants:
-        domain = p.get_domain_display()
+        domain = p.domain_label
         name = p.shown_name  # once per participant, not once per row
         for theme_result in results.step2:
             theme = theme_result.theme

@@ -2,8 +2,14 @@
 
 A round of 300 holds 10 times the rows of a round of 30, so a linear export takes up to about 10
 times as long (less, as far as fixed costs weigh). The quadratic Excel export of before (it
-recomputed the sheet's size for every row) took over 100 times as long. The bound below, twice
-linear, catches that with room for a noisy machine; docs/performance.md has the measured figures.
+recomputed the sheet's size for every row) took over 100 times as long.
+
+Issue 11 asked for "less than 8 times". That holds only where the fixed costs are at least a fifth
+of the small export, as for Word (about 4 times). The Excel export's fixed part is small (about
+0.02 of 0.11 s of CPU for 30), so a linear Excel export measures 8.5 to 9.5 times here; a bound of
+8 would fail on a linear export. The bound is 12: above linear with room for noise, far below
+quadratic. Time is the process's CPU time, the fastest of a few runs, so that other work on a
+shared machine does not count; docs/performance.md has the measured figures.
 """
 
 import io
@@ -20,9 +26,9 @@ from tests.factories import RoundFactory, add_answered_in_bulk
 def fastest(render, round_, runs: int) -> float:
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start = time.process_time()
         render(round_)
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
 
 
@@ -35,9 +41,9 @@ def test_excel_and_word_export_time_grows_linearly(db):
 
     for render in (render_xlsx, render_docx):
         render(small)  # imports and first-use caches out of the measurement
-        ratios[render.__name__] = fastest(render, large, runs=1) / fastest(render, small, runs=2)
+        ratios[render.__name__] = fastest(render, large, runs=2) / fastest(render, small, runs=3)
 
-    assert {name: ratio < 20 for name, ratio in ratios.items()} == {
+    assert {name: ratio < 12 for name, ratio in ratios.items()} == {
         "render_xlsx": True,
         "render_docx": True,
     }, ratios
