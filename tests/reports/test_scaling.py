@@ -6,7 +6,7 @@ recomputed the sheet's size for every row) took over 100 times as long.
 
 Issue 11 asked for "less than 8 times". That holds only where the fixed costs are at least a fifth
 of the small export, as for Word (about 4 times). The Excel export's fixed part is small (about
-0.02 of 0.11 s of CPU for 30), so a linear Excel export measures 8.5 to 9.5 times here; a bound of
+0.02 of 0.11 s of CPU for 30), so a linear Excel export measures 6.5 to 9.5 times here; a bound of
 8 would fail on a linear export. The bound is 12: above linear with room for noise, far below
 quadratic. Time is the process's CPU time, the fastest of a few runs, so that other work on a
 shared machine does not count; docs/performance.md has the measured figures.
