@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_fill, views_invite, views_meeting, views_own, views_review
+from . import views, views_fill, views_invite, views_meeting, views_own, views_participants, views_review
 
 app_name = "rounds"
 
@@ -25,17 +25,29 @@ urlpatterns = [
     path("<int:pk>/presentatie/", views_meeting.round_present, name="present"),
     path("<int:pk>/presentatie/live/", views_meeting.round_present_live, name="present_live"),
     path("<int:pk>/sluiten/", views.round_close, name="close"),
-    path("<int:pk>/deelnemers/<int:participant_id>/intrekken/", views.participant_revoke, name="revoke"),
-    path("<int:pk>/deelnemers/<int:participant_id>/vernieuwen/", views.participant_renew, name="renew"),
-    path("<int:pk>/deelnemers/<int:participant_id>/heropenen/", views.participant_reopen, name="reopen"),
+    path(
+        "<int:pk>/deelnemers/<int:participant_id>/intrekken/",
+        views_participants.participant_revoke,
+        name="revoke",
+    ),
+    path(
+        "<int:pk>/deelnemers/<int:participant_id>/vernieuwen/",
+        views_participants.participant_renew,
+        name="renew",
+    ),
+    path(
+        "<int:pk>/deelnemers/<int:participant_id>/heropenen/",
+        views_participants.participant_reopen,
+        name="reopen",
+    ),
     path(
         "<int:pk>/deelnemers/<int:participant_id>/verwijderen/",
-        views.participant_delete,
+        views_participants.participant_delete,
         name="participant_delete",
     ),
     path(
         "<int:pk>/deelnemers/<int:participant_id>/samenvoegen/",
-        views.participant_merge,
+        views_participants.participant_merge,
         name="participant_merge",
     ),
     path("<int:pk>/verwijderen/", views.round_delete, name="delete"),

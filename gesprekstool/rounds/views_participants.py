@@ -1,0 +1,143 @@
+"""The facilitator's changes to one participant of a round: revoke or renew their link, open their
+answers again, delete them, or merge a duplicate into another participant."""
+
+from http import HTTPStatus
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from . import removal, services
+from .access import get_round
+from .forms import ParticipantMergeForm
+from .models import Participant
+from .views import card_url, confirmation
+
+
+def participant_action(action, *, group_form_too: bool = False, confirm=None):
+    """A POST that changes one participant's link or answers; with `confirm` (participant -> dict
+    of question, explanation and button text), a GET first asks whether the facilitator is sure."""
+
+    @login_required
+    def view(request, pk: int, participant_id: int):
+        if request.method != "POST" and confirm is None:
+            return HttpResponseNotAllowed(["POST"])
+        round_, _membership = get_round(request, pk, manage=True)
+        # A joint round's shared form has no link to revoke or renew, but it can be opened again.
+        participants = round_.participants.all()
+        if not group_form_too:
+            participants = participants.filter(is_group=False)
+        participant = get_object_or_404(participants, pk=participant_id)
+        if request.method != "POST":
+            return confirmation(
+                request,
+                round_,
+                cancel_url=card_url(round_, participant),
+                **confirm(participant),
+            )
+        message = action(participant)
+        messages.success(request, message % {"name": participant.display_name})
+        return redirect(card_url(round_, participant))
+
+    return view
+
+
+def _confirm_revoke(participant: Participant) -> dict:
+    name = {"name": participant.display_name}
+    return {
+        "question": _("Revoke the link of %(name)s?") % name,
+        "explanation": _(
+            "The link stops working at once: %(name)s can no longer open or change their answers. "
+            "The answers given so far stay. You can make a new link later."
+        )
+        % name,
+        "confirm": _("Yes, revoke the link"),
+    }
+
+
+def _confirm_renew(participant: Participant) -> dict:
+    name = {"name": participant.display_name}
+    return {
+        "question": _("Make a new link for %(name)s?") % name,
+        "explanation": _(
+            "The old link stops working at once; send %(name)s the new one. The answers given so far stay."
+        )
+        % name,
+        "confirm": _("Yes, make a new link"),
+    }
+
+
+def _revoke(participant: Participant) -> str:
+    services.revoke_link(participant)
+    return _("The link of %(name)s no longer works.")
+
+
+def _renew(participant: Participant) -> str:
+    services.renew_link(participant)
+    return _("%(name)s has a new link. The old link no longer works.")
+
+
+def _reopen(participant: Participant) -> str:
+    services.reopen_participant(participant)
+    return _("%(name)s can change their answers again.")
+
+
+participant_revoke = participant_action(_revoke, confirm=_confirm_revoke)
+
+
+participant_renew = participant_action(_renew, confirm=_confirm_renew)
+
+
+participant_reopen = participant_action(_reopen, group_form_too=True)
+
+
+@login_required
+def participant_delete(request, pk: int, participant_id: int):
+    """Confirm, then delete a participant with their answers (a joint round's shared form cannot be)."""
+    round_, _membership = get_round(request, pk, manage=True)
+    participant = get_object_or_404(round_.participants.filter(is_group=False), pk=participant_id)
+    if request.method == "POST":
+        name = participant.display_name
+        removal.delete_participant(participant, by=request.user)
+        messages.success(request, _("%(name)s and their answers have been deleted.") % {"name": name})
+        return redirect("rounds:detail", pk=round_.pk)
+    return render(
+        request,
+        "rounds/participant_delete.html",
+        {"round": round_, "participant": participant, "answer_count": answer_count_of(participant)},
+    )
+
+
+@login_required
+def participant_merge(request, pk: int, participant_id: int):
+    """Merge a duplicate participant into another one of the round; the page says which answers stay."""
+    round_, _membership = get_round(request, pk, manage=True)
+    duplicate = get_object_or_404(round_.participants.filter(is_group=False), pk=participant_id)
+    form = ParticipantMergeForm(request.POST or None, duplicate=duplicate)
+    if request.method == "POST" and form.is_valid():
+        into = form.cleaned_data["into"]
+        name = duplicate.display_name
+        removal.merge_participant(duplicate, into=into, by=request.user)
+        messages.success(
+            request,
+            _("%(duplicate)s has been merged into %(into)s.")
+            % {"duplicate": name, "into": into.display_name},
+        )
+        return redirect(card_url(round_, into))
+    return render(
+        request,
+        "rounds/participant_merge.html",
+        {"round": round_, "participant": duplicate, "form": form, "answer_count": answer_count_of(duplicate)},
+        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK,
+    )
+
+
+def answer_count_of(participant: Participant) -> int:
+    """How many answers (scores, ticks, comments) would go with the participant."""
+    return (
+        participant.scores.count()
+        + participant.choices.count()
+        + participant.comments.exclude(text="").count()
+    )
