@@ -175,7 +175,7 @@ class ParticipantChoiceField(TickListField):
     model = Participant
 
     def label_from_instance(self, obj: Participant) -> str:
-        parts = [obj.display_name, obj.get_domain_display()]
+        parts = [obj.display_name, obj.domain_label]
         if obj.department:
             parts.append(obj.department)
         if obj.email:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from gesprekstool.agenda import services as agenda_services
 from gesprekstool.agenda.models import Action
-from gesprekstool.organisations import activity
+from gesprekstool.rounds import log
 from gesprekstool.rounds.models import Participant, Round
 
 from .models import (
@@ -204,12 +204,7 @@ def hide_contribution(contribution: Contribution, *, by) -> None:
         contribution.hidden_by = by
         contribution.save(update_fields=["hidden_at", "hidden_by", "updated_at"])
         contribution.votes.all().delete()
-        activity.record(
-            organisation=round_.organisation,
-            actor=by,
-            action=activity.Action.CONTRIBUTION_HIDDEN,
-            subject=round_.title,
-        )
+        log.record(round_, actor=by, action=log.Action.CONTRIBUTION_HIDDEN)
 
 
 def show_contribution(contribution: Contribution, *, by) -> None:
@@ -222,12 +217,7 @@ def show_contribution(contribution: Contribution, *, by) -> None:
         contribution.hidden_at = None
         contribution.hidden_by = None
         contribution.save(update_fields=["hidden_at", "hidden_by", "updated_at"])
-        activity.record(
-            organisation=round_.organisation,
-            actor=by,
-            action=activity.Action.CONTRIBUTION_SHOWN,
-            subject=round_.title,
-        )
+        log.record(round_, actor=by, action=log.Action.CONTRIBUTION_SHOWN)
 
 
 def merge_contributions(*, keep: Contribution, merged: Contribution) -> None:

@@ -78,7 +78,7 @@ def own_answers_data(participant: Participant) -> dict[str, Any]:
         "instrument_version": round_.instrument_version,
         "participant": {
             "name": participant.display_name,
-            "domain": participant.get_domain_display(),
+            "domain": participant.domain_label,
             "department": participant.department,
             "email": participant.email,
         },
