@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gesprekstool.instrument import Instrument, Option, Question, Theme
 from gesprekstool.lib.dates import validate_sensible_date
-from gesprekstool.lib.forms import OptionsForm
+from gesprekstool.lib.forms import OptionsForm, PageForm
 from gesprekstool.lib.text import CleanTextMixin
 
 from .models import Participant, Round
@@ -336,11 +336,11 @@ class IntroForm(OptionsForm):
     intro = forms.BooleanField(required=False)
 
 
-class ParticipantPageForm(OptionsForm):
-    """Which page of a large round's participants to show: `?pagina=3`, or `?deelnemer=<id>` for the
-    page that holds that participant (the links back to a participant's card use it)."""
+class ParticipantPageForm(PageForm):
+    """Which page of a large round's participants to show: `?pagina=3` (PageForm), or
+    `?deelnemer=<id>` for the page that holds that participant (the links back to a participant's
+    card use it)."""
 
-    pagina = forms.IntegerField(required=False, min_value=1)
     deelnemer = forms.IntegerField(required=False, min_value=1)
 
 
