@@ -97,7 +97,10 @@ def analyse_step1(round_: Round, *, version: str) -> Analysis:
     whole_key = (round_.pk, version, get_language(), None)
     key = (*whole_key[:3], "step1")
     with _KEPT_LOCK:
-        analysis = _KEPT.get(whole_key) or _KEPT.get(key)
+        whole = _KEPT.get(whole_key)
+        analysis = _KEPT.get(key)
+    if whole is not None:
+        return whole  # not kept a second time under the step-1 key: it would take another's place
     if analysis is None:
         results = round_scores(round_)
         answers = answers_from_results(results)
