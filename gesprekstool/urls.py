@@ -11,6 +11,23 @@ from gesprekstool.rounds import views_join
 from gesprekstool.rounds.urls import fill_patterns
 from gesprekstool.twofactor import views as two_factor_views
 
+# Password reset and change: Django's views, our Dutch templates in templates/registration/.
+password_reset_patterns = [
+    path("", organisation_views.PasswordResetView.as_view(), name="password_reset"),
+    path("verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "<uidb64>/<token>/",
+        organisation_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path("klaar/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+]
+
+password_change_patterns = [
+    path("", organisation_views.PasswordChangeView.as_view(), name="password_change"),
+    path("gewijzigd/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+]
+
 urlpatterns = [
     # First: a participant's autosave is the most frequent request, and Django tries the patterns in
     # order (no other pattern starts with "d/").
@@ -20,33 +37,8 @@ urlpatterns = [
     path("inloggen/", two_factor_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("inloggen/code/", two_factor_views.login_code, name="login_code"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
-    # Password reset and change: Django's views, our Dutch templates in templates/registration/.
-    path(
-        "wachtwoord-vergeten/",
-        organisation_views.PasswordResetView.as_view(),
-        name="password_reset",
-    ),
-    path(
-        "wachtwoord-vergeten/verstuurd/",
-        auth_views.PasswordResetDoneView.as_view(),
-        name="password_reset_done",
-    ),
-    path(
-        "wachtwoord-vergeten/<uidb64>/<token>/",
-        organisation_views.PasswordResetConfirmView.as_view(),
-        name="password_reset_confirm",
-    ),
-    path(
-        "wachtwoord-vergeten/klaar/",
-        auth_views.PasswordResetCompleteView.as_view(),
-        name="password_reset_complete",
-    ),
-    path("account/wachtwoord/", organisation_views.PasswordChangeView.as_view(), name="password_change"),
-    path(
-        "account/wachtwoord/gewijzigd/",
-        auth_views.PasswordChangeDoneView.as_view(),
-        name="password_change_done",
-    ),
+    path("wachtwoord-vergeten/", include(password_reset_patterns)),
+    path("account/wachtwoord/", include(password_change_patterns)),
     path("", include("gesprekstool.organisations.urls")),
     path("rondes/", include("gesprekstool.rounds.urls")),
     path("rondes/", include("gesprekstool.agenda.urls")),

@@ -2,16 +2,14 @@
 
 from django.urls import path
 
-from . import views_participant
+from . import views_participant as views
 
 app_name = "futures_fill"
 
 urlpatterns = [
-    path("", views_participant.participant_index, name="index"),
-    path("<int:prompt_id>/", views_participant.participant_prompt, name="prompt"),
-    path("<int:prompt_id>/live/", views_participant.participant_live, name="live"),
-    path("bijdrage/<int:contribution_id>/stip/", views_participant.participant_vote, name="vote"),
-    path(
-        "bijdrage/<int:contribution_id>/intrekken/", views_participant.participant_withdraw, name="withdraw"
-    ),
+    path("", views.participant_index, name="index"),
+    path("<int:prompt_id>/", views.participant_prompt, name="prompt"),
+    path("<int:prompt_id>/live/", views.participant_live, name="live"),
+    path("bijdrage/<int:contribution_id>/stip/", views.participant_vote, name="vote"),
+    path("bijdrage/<int:contribution_id>/intrekken/", views.participant_withdraw, name="withdraw"),
 ]

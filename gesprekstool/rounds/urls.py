@@ -1,63 +1,53 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views, views_fill, views_invite, views_meeting, views_own, views_participants, views_review
 
 app_name = "rounds"
 
-urlpatterns = [
-    path("", views.round_list, name="list"),
-    path("nieuw/", views.round_create, name="create"),
-    path("<int:pk>/", views.round_detail, name="detail"),
-    path("<int:pk>/resultaten/", views_meeting.round_results_view, name="results"),
-    path("<int:pk>/gesprek/", views_meeting.round_prepare, name="prepare"),
-    path("<int:pk>/gesprek/opvallend/", views_meeting.observation_toggle, name="observation_toggle"),
-    path("<int:pk>/gesprek/eigen/", views_meeting.own_observation_add, name="own_observation_add"),
+# Under <pk>/gesprek/: preparing the conversation.
+meeting_patterns = [
+    path("", views_meeting.round_prepare, name="prepare"),
+    path("opvallend/", views_meeting.observation_toggle, name="observation_toggle"),
+    path("eigen/", views_meeting.own_observation_add, name="own_observation_add"),
     path(
-        "<int:pk>/gesprek/eigen/<int:observation_id>/verwijderen/",
+        "eigen/<int:observation_id>/verwijderen/",
         views_meeting.own_observation_delete,
         name="own_observation_delete",
     ),
-    path("<int:pk>/gesprek/vragen/", views_meeting.question_add, name="question_add"),
-    path("<int:pk>/gesprek/vragen/<int:question_id>/", views_meeting.question_update, name="question_update"),
-    path("<int:pk>/instellingen/", views_meeting.round_settings, name="settings"),
-    path("<int:pk>/tonen/", views_meeting.round_reveal, name="reveal"),
-    path("<int:pk>/meedoen/", views_meeting.round_joining, name="joining"),
-    path("<int:pk>/presentatie/", views_meeting.round_present, name="present"),
-    path("<int:pk>/presentatie/live/", views_meeting.round_present_live, name="present_live"),
-    path("<int:pk>/sluiten/", views.round_close, name="close"),
-    path(
-        "<int:pk>/deelnemers/<int:participant_id>/intrekken/",
-        views_participants.participant_revoke,
-        name="revoke",
-    ),
-    path(
-        "<int:pk>/deelnemers/<int:participant_id>/vernieuwen/",
-        views_participants.participant_renew,
-        name="renew",
-    ),
-    path(
-        "<int:pk>/deelnemers/<int:participant_id>/heropenen/",
-        views_participants.participant_reopen,
-        name="reopen",
-    ),
-    path(
-        "<int:pk>/deelnemers/<int:participant_id>/verwijderen/",
-        views_participants.participant_delete,
-        name="participant_delete",
-    ),
-    path(
-        "<int:pk>/deelnemers/<int:participant_id>/samenvoegen/",
-        views_participants.participant_merge,
-        name="participant_merge",
-    ),
-    path("<int:pk>/verwijderen/", views.round_delete, name="delete"),
-    path("<int:pk>/uitnodigen/", views_invite.round_invite, name="invite"),
-    path(
-        "<int:pk>/deelnemers/<int:participant_id>/uitnodigen/",
-        views_invite.round_invite,
-        name="invite_one",
-    ),
-    path("<int:pk>/herinneren/", views_invite.round_remind, name="remind"),
+    path("vragen/", views_meeting.question_add, name="question_add"),
+    path("vragen/<int:question_id>/", views_meeting.question_update, name="question_update"),
+]
+
+# Under <pk>/deelnemers/<participant_id>/: one participant's link and answers.
+participant_patterns = [
+    path("intrekken/", views_participants.participant_revoke, name="revoke"),
+    path("vernieuwen/", views_participants.participant_renew, name="renew"),
+    path("heropenen/", views_participants.participant_reopen, name="reopen"),
+    path("verwijderen/", views_participants.participant_delete, name="participant_delete"),
+    path("samenvoegen/", views_participants.participant_merge, name="participant_merge"),
+]
+
+round_patterns = [
+    path("", views.round_detail, name="detail"),
+    path("resultaten/", views_meeting.round_results_view, name="results"),
+    path("gesprek/", include(meeting_patterns)),
+    path("instellingen/", views_meeting.round_settings, name="settings"),
+    path("tonen/", views_meeting.round_reveal, name="reveal"),
+    path("meedoen/", views_meeting.round_joining, name="joining"),
+    path("presentatie/", views_meeting.round_present, name="present"),
+    path("presentatie/live/", views_meeting.round_present_live, name="present_live"),
+    path("sluiten/", views.round_close, name="close"),
+    path("deelnemers/<int:participant_id>/", include(participant_patterns)),
+    path("verwijderen/", views.round_delete, name="delete"),
+    path("uitnodigen/", views_invite.round_invite, name="invite"),
+    path("deelnemers/<int:participant_id>/uitnodigen/", views_invite.round_invite, name="invite_one"),
+    path("herinneren/", views_invite.round_remind, name="remind"),
+]
+
+urlpatterns = [
+    path("", views.round_list, name="list"),
+    path("nieuw/", views.round_create, name="create"),
+    path("<int:pk>/", include(round_patterns)),
 ]
 
 # The answering journey; mounted twice: under a participant's link ("fill") and, for
