@@ -413,6 +413,18 @@ def test_overview_filters(facilitator_client, organisation, actions, query, expe
     assert listed(response) == expected
 
 
+def test_overview_that_filters_out_every_action_says_so_instead_of_an_empty_table(
+    facilitator_client, organisation, actions
+):
+    response = facilitator_client.get(overview_url(organisation), {"owner": "Joost", "status": "gedaan"})
+
+    assert listed(response) == []
+    assert (
+        '<p class="utrecht-paragraph">Er zijn geen acties die bij deze filters passen.</p>' in response.text
+    )
+    assert "<table" not in response.text
+
+
 def test_overview_with_an_unknown_owner_says_so_and_shows_everyone(facilitator_client, organisation, actions):
     response = facilitator_client.get(overview_url(organisation), {"owner": "Onbekend", "theme": "C"})
 

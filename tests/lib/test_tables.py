@@ -35,3 +35,12 @@ def test_table_leaves_out_an_empty_column_and_escapes_labels():
     assert html.count("<th ") == 2
     assert "&lt;b&gt;" in html
     assert "<caption" not in html
+
+
+def test_table_gives_way_to_the_empty_sentence_when_it_has_no_rows():
+    source = (
+        '{% table "Naam" empty="Nog geen leden." %}{% for m in members %}<tr></tr>{% endfor %}{% endtable %}'
+    )
+
+    assert render(source, members=[]) == '<p class="utrecht-paragraph">Nog geen leden.</p>'
+    assert "<table" in render(source, members=["x"])

@@ -299,6 +299,16 @@ def test_round_create_preselects_the_current_organisation(
     assert f'<option value="{organisation.pk}" selected>' in response.content.decode()
 
 
+def test_round_list_without_rounds_says_so_instead_of_an_empty_table(facilitator_client):
+    response = facilitator_client.get(reverse("rounds:list"))
+
+    assert (
+        '<p class="utrecht-paragraph">Er zijn nog geen rondes. Begin een ronde met “Nieuwe ronde”.</p>'
+        in response.text
+    )
+    assert "<table" not in response.text
+
+
 def test_round_list_counts_handed_in_participants(facilitator_client, round_, participant, other_participant):
     answer_everything(participant, finish=True)
 

@@ -10,7 +10,8 @@ The positional arguments are the column headers (an empty one, e.g. a label set 
 sits in a container that scrolls sideways on a phone. Options: `caption` (what the table shows,
 for screen readers; `hide_caption` hides it from the eye when a heading above already says it),
 `labelledby` (the id of that heading instead of a caption), `id`, `css` (more classes on the
-table), `numeric_from` (the 1-based column from which the columns hold numbers: right-aligned).
+table), `numeric_from` (the 1-based column from which the columns hold numbers: right-aligned),
+`empty` (the sentence that stands instead of the table when the body has no rows).
 """
 
 import re
@@ -29,6 +30,9 @@ class TableNode(template.Node):
     def render(self, context):
         columns = [label for label in (c.resolve(context) for c in self.columns) if label]
         options = {name: value.resolve(context) for name, value in self.options.items()}
+        rows = self.nodelist.render(context)
+        if options.get("empty") and not rows.strip():
+            return format_html('<p class="utrecht-paragraph">{}</p>', options["empty"])
         numeric_from = int(options.get("numeric_from") or 0)
         head = format_html_join(
             "\n    ",
@@ -65,7 +69,7 @@ class TableNode(template.Node):
             attributes,
             caption,
             head,
-            self.nodelist.render(context),
+            rows,
         )
 
 
