@@ -9,15 +9,15 @@ from typing import Any
 import pytest
 import yaml
 
-from gesprekstool.instrument import (
+from gesprekstool.instrument.loader import (
     CURRENT_VERSION,
+    DEFINITIONS_DIR,
     Instrument,
     InstrumentError,
     available_versions,
     load_instrument,
     load_instrument_file,
 )
-from gesprekstool.instrument.loader import DEFINITIONS_DIR
 
 CURRENT_FILE = DEFINITIONS_DIR / f"{CURRENT_VERSION}.yaml"
 
