@@ -129,6 +129,34 @@ def add_answered_in_bulk(round_: Round, count: int) -> list[Participant]:
     return participants
 
 
+# One participant's answers as plain data, and the observations found in such answers, by key.
+
+
+def person(key: str, domain: str = "Armoede", *, ticked=(), **scores) -> Answers:
+    """A participant's answers; a score is `first` or `(first, revised)`, ticks are option codes."""
+    return Answers(
+        key=key,
+        domain=domain,
+        scores={
+            theme: value if isinstance(value, tuple) else (value, None) for theme, value in scores.items()
+        },
+        ticked=frozenset(ticked),
+        answered=frozenset(question_of(code) for code in ticked),
+    )
+
+
+def question_of(option_code: str) -> str:
+    return next(q.code for q in INSTRUMENT.questions if any(o.code == option_code for o in q.options))
+
+
+def by_key(found, key: str):
+    return next(o for o in found if o.key == key)
+
+
+def keys(found) -> list[str]:
+    return [o.key for o in found]
+
+
 # Random rounds as plain data, for property tests of the calculations on answers.
 
 # Domain display names as they reach the calculations, and the value each maps to; "Onderwijs"

@@ -1,13 +1,10 @@
-"""What stands out in a round: spread, "weet niet", domains, contradictions and their ranking, on plain data."""
+"""What stands out in a round: spread and low scores, "weet niet", domains, contradictions, revised
+scores and options nobody or everyone chose, on plain data."""
 
-import math
-import random
 from decimal import Decimal
 
 import pytest
 from django.utils import translation
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from gesprekstool.rounds.observations import (
     Answers,
@@ -15,40 +12,13 @@ from gesprekstool.rounds.observations import (
     domain_means,
     observations,
     theme_spreads,
-    themes_needing_attention,
     tidy,
 )
-from tests.answers import INSTRUMENT, THEMES
-from tests.factories import plain_round
-
-
-def person(key: str, domain: str = "Armoede", *, ticked=(), **scores) -> Answers:
-    """A participant's answers; a score is `first` or `(first, revised)`, ticks are option codes."""
-    return Answers(
-        key=key,
-        domain=domain,
-        scores={
-            theme: value if isinstance(value, tuple) else (value, None) for theme, value in scores.items()
-        },
-        ticked=frozenset(ticked),
-        answered=frozenset(question_of(code) for code in ticked),
-    )
-
-
-def question_of(option_code: str) -> str:
-    return next(q.code for q in INSTRUMENT.questions if any(o.code == option_code for o in q.options))
+from tests.answers import INSTRUMENT, THEMES, by_key, keys, person
 
 
 def spread_of(theme: str, answers: list[Answers]):
     return next(s for s in theme_spreads(INSTRUMENT, answers) if s.theme == theme)
-
-
-def by_key(found, key: str):
-    return next(o for o in found if o.key == key)
-
-
-def keys(found) -> list[str]:
-    return [o.key for o in found]
 
 
 # --- Spread per theme -------------------------------------------------------------------------------------
@@ -122,6 +92,13 @@ def test_spread_across_domains_weighs_more_than_within_one_domain():
     within = by_key(observations(INSTRUMENT, [person("P1", D=2), person("P2", D=5)]), "spread:D")
 
     assert (across.importance, within.importance) == (3.5, 3)
+
+
+def test_low_observation_gives_the_mean_with_a_decimal_comma():
+    low = by_key(observations(INSTRUMENT, [person("P1", A=2), person("P2", A=2), person("P3", A=6)]), "low:A")
+
+    assert "2,0" in low.text
+    assert [(e.participant, e.value) for e in low.evidence] == [("P1", 2), ("P2", 2)]
 
 
 # --- Knowledge gaps ("weet niet") -------------------------------------------------------------------------
@@ -329,128 +306,3 @@ def test_an_exclusive_option_is_never_a_nobody_or_everyone_observation():
     found = observations(INSTRUMENT, answers)
 
     assert [o for o in found if o.kind in ("none", "all")] == []
-
-
-# --- Ranking ----------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("group", [4, 6, 12])
-def test_a_wide_spread_outranks_a_single_weet_niet(group):
-    # The spread is on the last theme and within one domain, the "weet niet" on the first theme:
-    # neither the theme order nor the domain bonus helps the spread.
-    answers = [person("P1", A=6, F=2), person("P2", A=3, F=4)] + [
-        person(f"P{n}", A=3) for n in range(3, group + 1)
-    ]
-
-    found = keys(observations(INSTRUMENT, answers))
-
-    assert found.index("spread:F") < found.index("unknown:A")
-
-
-def test_observations_of_equal_weight_follow_the_theme_order():
-    answers = [person("P1", B=3, E=3), person("P2", "Gezondheid", B=5, E=5)]
-
-    assert keys(observations(INSTRUMENT, answers)) == ["spread:B", "spread:E"]
-
-
-def test_observations_order_does_not_depend_on_the_order_of_the_participants():
-    answers = [
-        person("P1", A=1, B=6, D=(2, 5), F=5, ticked={"12b", "7a"}),
-        person("P2", "Gezondheid", A=5, B=6, D=3, F=1, ticked={"7a", "7b"}),
-        person("P3", "Uitvoering", A=3, B=2, D=6, ticked={"7a", "1e"}),
-        person("P4", "Gezondheid", A=2, C=6, F=4, ticked={"12a"}),
-    ]
-    shuffled = answers[:]
-    random.Random(7).shuffle(shuffled)
-
-    assert keys(observations(INSTRUMENT, shuffled)) == keys(observations(INSTRUMENT, answers))
-    assert observations(INSTRUMENT, answers) == observations(INSTRUMENT, answers)
-
-
-def test_observations_of_an_empty_round():
-    assert observations(INSTRUMENT, []) == []
-
-
-def test_low_observation_gives_the_mean_with_a_decimal_comma():
-    low = by_key(observations(INSTRUMENT, [person("P1", A=2), person("P2", A=2), person("P3", A=6)]), "low:A")
-
-    assert "2,0" in low.text
-    assert [(e.participant, e.value) for e in low.evidence] == [("P1", 2), ("P2", 2)]
-
-
-# --- Themes that need the conversation most ---------------------------------------------------------------
-
-
-def test_themes_needing_attention_spread_before_weet_niet_before_low():
-    answers = [
-        person("P1", A=2, B=6, C=4, D=1, E=4, F=4),
-        person("P2", A=2, B=6, C=4, D=5, E=4, F=4),
-    ]
-
-    assert themes_needing_attention(INSTRUMENT, answers) == ["D", "B", "A"]
-    assert themes_needing_attention(INSTRUMENT, answers, limit=2) == ["D", "B"]
-
-
-def test_themes_needing_attention_leaves_out_themes_without_need():
-    answers = [person("P1", **dict.fromkeys(THEMES, 4)), person("P2", **{**dict.fromkeys(THEMES, 4), "A": 1})]
-
-    assert themes_needing_attention(INSTRUMENT, answers) == ["A"]
-
-
-def test_themes_needing_attention_ties_follow_the_theme_order():
-    answers = [person("P1", E=1, B=1), person("P2", E=4, B=4)]
-
-    assert themes_needing_attention(INSTRUMENT, answers) == ["B", "E"]
-
-
-def test_themes_needing_attention_without_answers():
-    assert themes_needing_attention(INSTRUMENT, []) == []
-
-
-# --- Any round at all -------------------------------------------------------------------------------------
-
-OPTION_CODES = {o.code for q in INSTRUMENT.questions for o in q.options}
-
-
-def evidence_value(answers: Answers, item: str):
-    """What the participant actually gave for `item`: a score, or an option's text ("" when not ticked)."""
-    if item in THEMES:
-        return answers.score(item)
-    return INSTRUMENT.option(item).text if item in answers.ticked else ""
-
-
-@given(plain_round(INSTRUMENT))
-@settings(max_examples=200, deadline=None)
-def test_observations_rest_on_real_answers(answers):
-    participants = {a.key: a for a in answers}
-
-    found = observations(INSTRUMENT, answers)
-
-    assert len({o.key for o in found}) == len(found)
-    for o in found:
-        assert o.theme in THEMES
-        assert math.isfinite(o.importance)
-        assert "None" not in o.text
-        assert o.evidence
-        for e in o.evidence:
-            assert e.participant in participants
-            assert e.item in THEMES or e.item in OPTION_CODES
-            assert e.value == evidence_value(participants[e.participant], e.item)
-
-
-@given(plain_round(INSTRUMENT))
-@settings(max_examples=100, deadline=None)
-def test_observations_ranking_is_sorted_and_repeatable(answers):
-    found = observations(INSTRUMENT, answers)
-
-    assert [o.importance for o in found] == sorted((o.importance for o in found), reverse=True)
-    assert keys(observations(INSTRUMENT, list(reversed(answers)))) == keys(found)
-
-
-@given(plain_round(INSTRUMENT), st.integers(1, 6))
-@settings(max_examples=100, deadline=None)
-def test_themes_needing_attention_are_real_themes_in_need_order(answers, limit):
-    themes = themes_needing_attention(INSTRUMENT, answers, limit=limit)
-
-    assert len(themes) == len(set(themes)) <= limit
-    assert set(themes) <= set(THEMES)
