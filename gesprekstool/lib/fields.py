@@ -4,6 +4,15 @@ from django.conf import settings
 from django.db import models
 
 
+def parent_reference(
+    to, *, related_name: str, verbose_name=None, one_to_one: bool = False
+) -> models.ForeignKey:
+    """A link to what the record belongs to (a participant's round, a vote's contribution): always
+    set, and the record is deleted with it."""
+    field = models.OneToOneField if one_to_one else models.ForeignKey
+    return field(to, on_delete=models.CASCADE, related_name=related_name, verbose_name=verbose_name)
+
+
 def optional_reference(to, *, related_name: str, verbose_name, one_to_one: bool = False) -> models.ForeignKey:
     """A link that may be empty and is emptied when what it points to is deleted: the record
     itself stays (a repeat of a deleted round, a contribution whose heading was removed)."""

@@ -3,7 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gesprekstool.lib.fields import account_reference
+from gesprekstool.lib.fields import account_reference, parent_reference
+from gesprekstool.lib.querysets import UserScopedQuerySet
 
 
 # Defaults for a new organisation's retention periods come from the host's settings (docs/privacy.md).
@@ -55,11 +56,8 @@ class Organisation(models.Model):
         return self.name
 
 
-class MembershipQuerySet(models.QuerySet):
-    def for_user(self, user) -> "MembershipQuerySet":
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(user=user)
+class MembershipQuerySet(UserScopedQuerySet):
+    user_path = "user"
 
 
 class Membership(models.Model):
@@ -69,12 +67,8 @@ class Membership(models.Model):
         FACILITATOR = "gespreksleider", _("Facilitator")
         READER = "meelezer", _("Reader")
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
-    )
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("organisation")
-    )
+    user = parent_reference(settings.AUTH_USER_MODEL, related_name="memberships", verbose_name=_("user"))
+    organisation = parent_reference(Organisation, related_name="memberships", verbose_name=_("organisation"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.FACILITATOR)
     # The language the user last chose with the switch: mails to them are in it (empty: Dutch).
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, blank=True)
@@ -125,9 +119,7 @@ class ActivityEntry(models.Model):
         CONTRIBUTION_HIDDEN = "contribution_hidden", _("Contribution hidden from the wall")
         CONTRIBUTION_SHOWN = "contribution_shown", _("Hidden contribution shown again")
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="activity", verbose_name=_("organisation")
-    )
+    organisation = parent_reference(Organisation, related_name="activity", verbose_name=_("organisation"))
     actor = account_reference(_("done by"))
     # Kept beside the foreign key so the line stays readable after the account is gone;
     # empty for what the system did by itself (retention).
@@ -193,9 +185,7 @@ class Invitation(LinkInvitation):
     """An invitation by e-mail to join an organisation with a role. A new token (resend) makes
     the old link useless."""
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("organisation")
-    )
+    organisation = parent_reference(Organisation, related_name="invitations", verbose_name=_("organisation"))
     email = models.EmailField(_("e-mail address"))
     role = models.CharField(_("role"), max_length=20, choices=Membership.Role.choices)
     sent_at = models.DateTimeField(_("last sent at"), default=timezone.now)

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gesprekstool.lib.fields import parent_reference
 from gesprekstool.rounds.models import Round
 
 
@@ -12,9 +13,7 @@ class StoredExport(models.Model):
     so every app server on the same PostgreSQL serves the same file; removed with the round and
     when the round's personal data is removed."""
 
-    round = models.ForeignKey(
-        Round, on_delete=models.CASCADE, related_name="stored_exports", verbose_name=_("round")
-    )
+    round = parent_reference(Round, related_name="stored_exports", verbose_name=_("round"))
     fmt = models.CharField(_("format"), max_length=8)
     language = models.CharField(_("language"), max_length=8)
     version = models.CharField(_("version"), max_length=64)
@@ -43,9 +42,7 @@ class ExportBuild(models.Model):
         READY = "ready", _("ready")
         FAILED = "failed", _("failed")
 
-    round = models.ForeignKey(
-        Round, on_delete=models.CASCADE, related_name="export_builds", verbose_name=_("round")
-    )
+    round = parent_reference(Round, related_name="export_builds", verbose_name=_("round"))
     fmt = models.CharField(_("format"), max_length=8)
     language = models.CharField(_("language"), max_length=8)
     version = models.CharField(_("version"), max_length=64)
