@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 def parent_reference(
@@ -31,3 +32,17 @@ def account_reference(verbose_name) -> models.ForeignKey:
     """Who did something (created, invited, wrote): the account, or None once the account is
     deleted; the record itself stays. No reverse accessor on the user."""
     return optional_reference(settings.AUTH_USER_MODEL, related_name="+", verbose_name=verbose_name)
+
+
+class Named(models.Model):
+    """Something people know by its name (an organisation, a programme): listed by it and shown as it.
+    A subclass's Meta extends `Named.Meta` to keep the ordering."""
+
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gesprekstool.lib.fields import account_reference, parent_reference
+from gesprekstool.lib.fields import Named, account_reference, parent_reference
 from gesprekstool.lib.querysets import UserScopedQuerySet
 
 
@@ -20,14 +20,13 @@ def default_owner_email_days() -> int:
     return settings.RETENTION_OWNER_EMAIL_DAYS
 
 
-class Organisation(models.Model):
+class Organisation(Named):
     """A gemeente (or another organisation) that runs rounds; the unit of access."""
 
     class Kind(models.TextChoices):
         MUNICIPALITY = "gemeente", _("Municipality")
         OTHER = "anders", _("Other organisation")
 
-    name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MUNICIPALITY)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -47,13 +46,9 @@ class Organisation(models.Model):
         default=default_owner_email_days,
     )
 
-    class Meta:
+    class Meta(Named.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class MembershipQuerySet(UserScopedQuerySet):

@@ -12,7 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gesprekstool.lib.fields import parent_reference
+from gesprekstool.lib.fields import Named, parent_reference
 from gesprekstool.lib.querysets import UserScopedQuerySet
 from gesprekstool.organisations.models import LinkInvitation, Organisation
 
@@ -33,10 +33,9 @@ class ProgrammeQuerySet(UserScopedQuerySet):
     user_path = "advisers"
 
 
-class Programme(models.Model):
+class Programme(Named):
     """A programme that supports several gemeenten at once; created by staff in the admin."""
 
-    name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(
         _("short name"), max_length=100, unique=True, validators=[validate_programme_slug]
     )
@@ -48,13 +47,9 @@ class Programme(models.Model):
 
     objects = ProgrammeQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Named.Meta):
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class ProgrammeMemberQuerySet(models.QuerySet):
