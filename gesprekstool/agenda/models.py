@@ -70,19 +70,20 @@ class Action(models.Model):
     def __str__(self) -> str:
         return self.description[:60]
 
+    def _of_owner(self, attribute: str, typed_in: str) -> str:
+        """The owner's `attribute` when the owner is a participant of the round, else what was typed
+        in for someone outside the round."""
+        return getattr(self.owner, attribute) if self.owner_id else typed_in
+
     @property
     def who(self) -> str:
-        if self.owner_id:
-            return self.owner.display_name
-        return self.owner_name
+        return self._of_owner("display_name", self.owner_name)
 
     @property
     def shown_who(self) -> str:
         """The owner as results and exports show them: a participant by their shown name (the
         anonymised label in an anonymised round), another person by the name typed in."""
-        if self.owner_id:
-            return self.owner.shown_name
-        return self.owner_name
+        return self._of_owner("shown_name", self.owner_name)
 
     @property
     def theme_label(self) -> str:
@@ -95,9 +96,7 @@ class Action(models.Model):
     @property
     def email(self) -> str:
         """Where reminders for this action go ("" when nobody can be mailed)."""
-        if self.owner_id:
-            return self.owner.email
-        return self.owner_email
+        return self._of_owner("email", self.owner_email)
 
     @property
     def is_live(self) -> bool:
