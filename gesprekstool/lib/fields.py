@@ -1,4 +1,4 @@
-"""Model fields that several apps declare alike."""
+"""Model fields, and groups of them, that several apps declare alike."""
 
 from django.conf import settings
 from django.db import models
@@ -9,7 +9,8 @@ def parent_reference(
     to, *, related_name: str, verbose_name=None, one_to_one: bool = False
 ) -> models.ForeignKey:
     """A link to what the record belongs to (a participant's round, a vote's contribution): always
-    set, and the record is deleted with it."""
+    set, and the record is deleted with it. Without `verbose_name` Django uses the field's name (several
+    models never had one; giving them one now would take a migration)."""
     field = models.OneToOneField if one_to_one else models.ForeignKey
     return field(to, on_delete=models.CASCADE, related_name=related_name, verbose_name=verbose_name)
 
