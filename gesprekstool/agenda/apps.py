@@ -7,12 +7,10 @@ class AgendaConfig(AppConfig):
     verbose_name = _("Action agenda")
 
     def ready(self):
-        from gesprekstool.lib import daily  # noqa: PLC0415 - apps register their jobs once loaded
-        from gesprekstool.rounds import cleanup  # noqa: PLC0415
+        from gesprekstool.rounds import cleanup  # noqa: PLC0415 - apps register their hooks once loaded
 
-        from .daily import reminders_job  # noqa: PLC0415
-        from .retention import daily_owner_emails, forget_people  # noqa: PLC0415
+        # Importing `daily` and `retention` registers their daily jobs (reminders, owner e-mail addresses).
+        from . import daily  # noqa: F401, PLC0415
+        from .retention import forget_people  # noqa: PLC0415
 
-        daily.register("reminders", reminders_job, order=10)
-        daily.register("owner_emails", daily_owner_emails, order=22)
         cleanup.register("agenda", forget_people)

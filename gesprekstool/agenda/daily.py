@@ -4,6 +4,8 @@ one place that sends or plans the mails and describes each of them."""
 import datetime
 from dataclasses import dataclass, field
 
+from gesprekstool.lib.daily import daily_job
+
 from .reminders import Mail, days_before, plan_reminders, send_reminders
 
 
@@ -46,6 +48,7 @@ def failure_message(run: ReminderRun) -> str:
     return f"{run.failed} reminder mail(s) could not be sent; they are retried next run."
 
 
+@daily_job("reminders", order=10)
 def reminders_job(*, today: datetime.date, dry_run: bool) -> list[str]:
     run = run_reminders(today, dry_run=dry_run)
     if dry_run:

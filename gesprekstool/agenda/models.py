@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gesprekstool.lib.fields import account_reference, optional_reference
+from gesprekstool.lib.fields import account_reference, optional_reference, parent_reference
 from gesprekstool.organisations.models import Organisation
 from gesprekstool.rounds.models import Participant, Round, link_token
 
@@ -39,9 +39,7 @@ class Action(models.Model):
 
     LIVE_STATUSES = (Status.OPEN, Status.BUSY)
 
-    round = models.ForeignKey(
-        Round, on_delete=models.CASCADE, related_name="actions", verbose_name=_("round")
-    )
+    round = parent_reference(Round, related_name="actions", verbose_name=_("round"))
     theme = models.CharField(_("theme"), max_length=2)
     description = models.TextField(_("what will be done"))
     owner = optional_reference(Participant, related_name="actions", verbose_name=_("participant"))
@@ -72,19 +70,20 @@ class Action(models.Model):
     def __str__(self) -> str:
         return self.description[:60]
 
+    def _of_owner(self, attribute: str, typed_in: str) -> str:
+        """The owner's `attribute` when the owner is a participant of the round, else what was typed
+        in for someone outside the round."""
+        return getattr(self.owner, attribute) if self.owner_id else typed_in
+
     @property
     def who(self) -> str:
-        if self.owner_id:
-            return self.owner.display_name
-        return self.owner_name
+        return self._of_owner("display_name", self.owner_name)
 
     @property
     def shown_who(self) -> str:
         """The owner as results and exports show them: a participant by their shown name (the
         anonymised label in an anonymised round), another person by the name typed in."""
-        if self.owner_id:
-            return self.owner.shown_name
-        return self.owner_name
+        return self._of_owner("shown_name", self.owner_name)
 
     @property
     def theme_label(self) -> str:
@@ -97,9 +96,7 @@ class Action(models.Model):
     @property
     def email(self) -> str:
         """Where reminders for this action go ("" when nobody can be mailed)."""
-        if self.owner_id:
-            return self.owner.email
-        return self.owner_email
+        return self._of_owner("email", self.owner_email)
 
     @property
     def is_live(self) -> bool:
@@ -113,9 +110,7 @@ class Action(models.Model):
 class ActionNote(models.Model):
     """A line in an action's log: a progress note, a status change, or both; with who and when."""
 
-    action = models.ForeignKey(
-        Action, on_delete=models.CASCADE, related_name="notes", verbose_name=_("action")
-    )
+    action = parent_reference(Action, related_name="notes", verbose_name=_("action"))
     text = models.TextField(_("note"), blank=True)
     old_status = models.CharField(_("old status"), max_length=12, choices=Action.Status.choices, blank=True)
     new_status = models.CharField(_("new status"), max_length=12, choices=Action.Status.choices, blank=True)
@@ -144,9 +139,7 @@ class OwnerLink(models.Model):
     One per e-mail address and organisation: it shows every current action of that address.
     """
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="owner_links", verbose_name=_("organisation")
-    )
+    organisation = parent_reference(Organisation, related_name="owner_links", verbose_name=_("organisation"))
     email = models.EmailField(_("e-mail address"))
     name = models.CharField(_("name"), max_length=200, blank=True)
     token = link_token()
@@ -179,7 +172,7 @@ class OwnerLink(models.Model):
 class CalendarFeed(models.Model):
     """A secret address at which a calendar program subscribes to a round's dates."""
 
-    round = models.OneToOneField(Round, on_delete=models.CASCADE, related_name="calendar_feed")
+    round = parent_reference(Round, related_name="calendar_feed", one_to_one=True)
     token = link_token()
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
@@ -225,7 +218,7 @@ class Agreement(models.Model):
         DEPARTMENTS = "afdelingen", _("The departments pick up the points themselves")
         UNDECIDED = "", _("Not decided yet")
 
-    round = models.OneToOneField(Round, on_delete=models.CASCADE, related_name="agreement")
+    round = parent_reference(Round, related_name="agreement", one_to_one=True)
     follow_up = models.CharField(
         _("follow-up"), max_length=20, choices=FollowUp.choices, default=FollowUp.UNDECIDED, blank=True
     )

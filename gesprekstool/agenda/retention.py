@@ -17,6 +17,7 @@ from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from gesprekstool.lib.daily import daily_job
 from gesprekstool.organisations import activity
 from gesprekstool.organisations.models import Organisation
 from gesprekstool.rounds.models import Participant
@@ -115,6 +116,7 @@ def clear_owner_emails(actions: list[Action]) -> int:
     return len(actions)
 
 
+@daily_job("owner_emails", order=22)
 def daily_owner_emails(*, today: datetime.date, dry_run: bool) -> list[str]:
     """Daily job: remove owner e-mail addresses of actions done or dropped longer ago than the period."""
     due = actions_to_clear(today)

@@ -14,7 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gesprekstool.agenda.models import Action
-from gesprekstool.lib.fields import account_reference, optional_reference
+from gesprekstool.lib.fields import account_reference, optional_reference, parent_reference
 from gesprekstool.rounds.models import Participant, Round
 
 # A contribution is a sticky note, not an essay: short enough to read from the back of the room.
@@ -37,9 +37,7 @@ class FuturePart(models.Model):
         BEFORE = "before", _("Before the results are discussed")
         AFTER = "after", _("After the results are discussed")
 
-    round = models.OneToOneField(
-        Round, on_delete=models.CASCADE, related_name="future_part", verbose_name=_("round")
-    )
+    round = parent_reference(Round, related_name="future_part", verbose_name=_("round"), one_to_one=True)
     enabled = models.BooleanField(_("open for contributions"), default=True)
     mode = models.CharField(_("how it is held"), max_length=20, choices=Mode.choices, default=Mode.INDIVIDUAL)
     position = models.CharField(
@@ -81,9 +79,7 @@ class Prompt(models.Model):
     """A question or unfinished sentence the participants respond to: one per chosen theme, plus
     optionally the question for experiences (theme "" when it is asked for all themes at once)."""
 
-    part = models.ForeignKey(
-        FuturePart, on_delete=models.CASCADE, related_name="prompts", verbose_name=_("part")
-    )
+    part = parent_reference(FuturePart, related_name="prompts", verbose_name=_("part"))
     theme = models.CharField(_("theme"), max_length=2, blank=True)
     text = models.CharField(_("question or statement"), max_length=MAX_PROMPT_LENGTH)
     is_experiences = models.BooleanField(_("asks for experiences"), default=False)
@@ -101,9 +97,7 @@ class Prompt(models.Model):
 class Group(models.Model):
     """A short heading on the wall under which the facilitator gathers contributions of one prompt."""
 
-    prompt = models.ForeignKey(
-        Prompt, on_delete=models.CASCADE, related_name="groups", verbose_name=_("prompt")
-    )
+    prompt = parent_reference(Prompt, related_name="groups", verbose_name=_("prompt"))
     heading = models.CharField(_("heading"), max_length=MAX_HEADING_LENGTH)
     position = models.PositiveIntegerField(_("order"), default=0)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -123,14 +117,9 @@ class Group(models.Model):
 class Contribution(models.Model):
     """What one participant wrote in response to a prompt: a sticky note on the wall."""
 
-    prompt = models.ForeignKey(
-        Prompt, on_delete=models.CASCADE, related_name="contributions", verbose_name=_("prompt")
-    )
-    participant = models.ForeignKey(
-        Participant,
-        on_delete=models.CASCADE,
-        related_name="future_contributions",
-        verbose_name=_("participant"),
+    prompt = parent_reference(Prompt, related_name="contributions", verbose_name=_("prompt"))
+    participant = parent_reference(
+        Participant, related_name="future_contributions", verbose_name=_("participant")
     )
     text = models.CharField(_("contribution"), max_length=MAX_CONTRIBUTION_LENGTH)
     # Hidden by the facilitator (improper): kept, and logged, but shown to nobody but the facilitator.
@@ -168,12 +157,8 @@ class Contribution(models.Model):
 class Vote(models.Model):
     """One dot of a participant on a contribution (at most MAX_VOTES per prompt: see services)."""
 
-    contribution = models.ForeignKey(
-        Contribution, on_delete=models.CASCADE, related_name="votes", verbose_name=_("contribution")
-    )
-    participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="future_votes", verbose_name=_("participant")
-    )
+    contribution = parent_reference(Contribution, related_name="votes", verbose_name=_("contribution"))
+    participant = parent_reference(Participant, related_name="future_votes", verbose_name=_("participant"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -196,14 +181,9 @@ class CooperationMark(models.Model):
     "A with B" and "B with A" are one pair.
     """
 
-    part = models.ForeignKey(
-        FuturePart, on_delete=models.CASCADE, related_name="cooperation_marks", verbose_name=_("part")
-    )
-    participant = models.ForeignKey(
-        Participant,
-        on_delete=models.CASCADE,
-        related_name="future_cooperation_marks",
-        verbose_name=_("participant"),
+    part = parent_reference(FuturePart, related_name="cooperation_marks", verbose_name=_("part"))
+    participant = parent_reference(
+        Participant, related_name="future_cooperation_marks", verbose_name=_("participant")
     )
     party_a = models.CharField(_("partner"), max_length=MAX_PARTY_LENGTH)
     party_b = models.CharField(_("other partner"), max_length=MAX_PARTY_LENGTH)

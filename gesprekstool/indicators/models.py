@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from gesprekstool.lib.fields import parent_reference
 from gesprekstool.organisations.models import Organisation
 from gesprekstool.rounds.models import Round
 
@@ -17,9 +18,7 @@ class Indicator(models.Model):
     """One figure for one area and year, with its source: "Kinderen in armoede, 9,8 %, 2024, Voorbeeldstad,
     CBS". An organisation has one per indicator, year and area: importing it again updates the value."""
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("organisation")
-    )
+    organisation = parent_reference(Organisation, related_name="indicators", verbose_name=_("organisation"))
     name = models.CharField(_("indicator"), max_length=200)
     value = models.DecimalField(_("value"), max_digits=VALUE_DIGITS, decimal_places=VALUE_DECIMALS)
     unit = models.CharField(
@@ -65,12 +64,8 @@ class Indicator(models.Model):
 class RoundIndicator(models.Model):
     """A figure chosen for a round, shown beside the themes in `themes` (theme codes, "B" by default)."""
 
-    round = models.ForeignKey(
-        Round, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("round")
-    )
-    indicator = models.ForeignKey(
-        Indicator, on_delete=models.CASCADE, related_name="rounds", verbose_name=_("local figure")
-    )
+    round = parent_reference(Round, related_name="indicators", verbose_name=_("round"))
+    indicator = parent_reference(Indicator, related_name="rounds", verbose_name=_("local figure"))
     themes = models.JSONField(_("themes"), default=list)
 
     class Meta:

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from gesprekstool.instrument import CURRENT_VERSION, active_instrument, load_instrument
-from gesprekstool.lib.fields import account_reference
+from gesprekstool.lib.fields import account_reference, parent_reference
 from gesprekstool.organisations.models import Organisation
 
 OPTION_CODE = re.compile(r"\d+[a-z]")
@@ -207,7 +207,7 @@ class SuggestionRule(models.Model):
     PLACEHOLDERS = ("pattern", "scores", "ticked_by", "not_ticked_by")
 
     slug = models.SlugField(_("short name"), max_length=80, unique=True)
-    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="rules", verbose_name=_("theme"))
+    theme = parent_reference(Theme, related_name="rules", verbose_name=_("theme"))
     when_low = models.BooleanField(
         _("when the scores are low"), default=False, help_text=_("The average score is below 3 (neutral).")
     )
@@ -314,10 +314,8 @@ def _all_options(instrument) -> set[str]:
 class RuleEntry(models.Model):
     """An entry a rule suggests, in the order the rule suggests them."""
 
-    rule = models.ForeignKey(
-        SuggestionRule, on_delete=models.CASCADE, related_name="rule_entries", verbose_name=_("rule")
-    )
-    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="+", verbose_name=_("entry"))
+    rule = parent_reference(SuggestionRule, related_name="rule_entries", verbose_name=_("rule"))
+    entry = parent_reference(Entry, related_name="+", verbose_name=_("entry"))
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -8,7 +8,4 @@ class LibConfig(AppConfig):
     label = "gt_lib"
 
     def ready(self):
-        from . import checks, daily  # noqa: F401, PLC0415 - checks and jobs register once the apps are loaded
-        from .sessions import clear_expired_sessions_job  # noqa: PLC0415
-
-        daily.register("sessions", clear_expired_sessions_job, order=90)
+        from . import checks, sessions  # noqa: F401, PLC0415 - checks and jobs register once the apps are loaded

@@ -1,9 +1,12 @@
 """The daily run: jobs that apps register and `manage.py daily` runs in order, once a day from cron.
 
-An app registers its job in its AppConfig.ready():
+A job names itself where it is defined, and its app's AppConfig.ready() imports that module (as
+Django's system checks are registered):
 
-    from gesprekstool.lib import daily
-    daily.register("reminders", send_due_reminders, order=10)
+    from gesprekstool.lib.daily import daily_job
+
+    @daily_job("reminders", order=10)
+    def reminders_job(*, today, dry_run): ...
 
 A job is `job(*, today: date, dry_run: bool) -> list[str]`: it does its work for `today` (only
 reports what it would do when `dry_run`) and returns lines for the log. A job that raises does not
@@ -34,6 +37,16 @@ _jobs: dict[str, Job] = {}
 def register(name: str, run: JobFunction, *, order: int = 100) -> None:
     """Add a job to the daily run; registering a name again replaces it (module reloads in tests)."""
     _jobs[name] = Job(name=name, run=run, order=order)
+
+
+def daily_job(name: str, *, order: int = 100) -> Callable[[JobFunction], JobFunction]:
+    """Decorator: `register` the function under `name`; the function itself is left as it is."""
+
+    def decorate(run: JobFunction) -> JobFunction:
+        register(name, run, order=order)
+        return run
+
+    return decorate
 
 
 def jobs() -> list[Job]:

@@ -5,7 +5,10 @@ import datetime
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from .daily import daily_job
 
+
+@daily_job("sessions", order=90)
 def clear_expired_sessions_job(*, today: datetime.date, dry_run: bool) -> list[str]:
     """Delete the sessions that expired before now. `today` plays no part: an expired session is
     useless whatever day the run acts as. Side effect: rows leave django_session."""

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from gesprekstool.lib.daily import daily_job
 from gesprekstool.lib.text import clean_line
 
 from .models import ActivityEntry, Organisation
@@ -64,6 +65,7 @@ def expired(today: datetime.date) -> QuerySet[ActivityEntry]:
     return ActivityEntry.objects.filter(created_at__lt=cutoff)
 
 
+@daily_job("activity_log", order=90)
 def daily_purge(*, today: datetime.date, dry_run: bool) -> list[str]:
     """Daily job: delete log lines older than the host's period."""
     old = expired(today)

@@ -7,12 +7,4 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self):
-        from gesprekstool.lib import daily  # noqa: PLC0415 - apps register their jobs once loaded
-
-        from .activity import daily_purge  # noqa: PLC0415
-
-        daily.register("activity_log", daily_purge, order=90)
-
-        from .daily import forget_invitations_job  # noqa: PLC0415
-
-        daily.register("invitations", forget_invitations_job, order=50)
+        from . import activity, daily  # noqa: F401, PLC0415 - their daily jobs register themselves

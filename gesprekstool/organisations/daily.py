@@ -4,6 +4,8 @@ import datetime
 
 from django.utils import timezone
 
+from gesprekstool.lib.daily import daily_job
+
 from .models import Invitation
 
 # An invitation holds an e-mail address of someone who may never have joined; the activity log keeps
@@ -11,6 +13,7 @@ from .models import Invitation
 KEEP_AFTER_EXPIRY = datetime.timedelta(days=30)
 
 
+@daily_job("invitations", order=50)
 def forget_invitations_job(*, today: datetime.date, dry_run: bool) -> list[str]:
     """Delete invitations whose link expired more than 30 days before `today` (open, used or withdrawn)."""
     start_of_today = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))

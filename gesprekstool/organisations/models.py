@@ -3,7 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gesprekstool.lib.fields import account_reference
+from gesprekstool.lib.fields import Named, account_reference, parent_reference
+from gesprekstool.lib.querysets import UserScopedQuerySet
 
 
 # Defaults for a new organisation's retention periods come from the host's settings (docs/privacy.md).
@@ -19,14 +20,13 @@ def default_owner_email_days() -> int:
     return settings.RETENTION_OWNER_EMAIL_DAYS
 
 
-class Organisation(models.Model):
+class Organisation(Named):
     """A gemeente (or another organisation) that runs rounds; the unit of access."""
 
     class Kind(models.TextChoices):
         MUNICIPALITY = "gemeente", _("Municipality")
         OTHER = "anders", _("Other organisation")
 
-    name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MUNICIPALITY)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -46,20 +46,13 @@ class Organisation(models.Model):
         default=default_owner_email_days,
     )
 
-    class Meta:
+    class Meta(Named.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
-class MembershipQuerySet(models.QuerySet):
-    def for_user(self, user) -> "MembershipQuerySet":
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(user=user)
+class MembershipQuerySet(UserScopedQuerySet):
+    user_path = "user"
 
 
 class Membership(models.Model):
@@ -69,12 +62,8 @@ class Membership(models.Model):
         FACILITATOR = "gespreksleider", _("Facilitator")
         READER = "meelezer", _("Reader")
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
-    )
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("organisation")
-    )
+    user = parent_reference(settings.AUTH_USER_MODEL, related_name="memberships", verbose_name=_("user"))
+    organisation = parent_reference(Organisation, related_name="memberships", verbose_name=_("organisation"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.FACILITATOR)
     # The language the user last chose with the switch: mails to them are in it (empty: Dutch).
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, blank=True)
@@ -125,9 +114,7 @@ class ActivityEntry(models.Model):
         CONTRIBUTION_HIDDEN = "contribution_hidden", _("Contribution hidden from the wall")
         CONTRIBUTION_SHOWN = "contribution_shown", _("Hidden contribution shown again")
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="activity", verbose_name=_("organisation")
-    )
+    organisation = parent_reference(Organisation, related_name="activity", verbose_name=_("organisation"))
     actor = account_reference(_("done by"))
     # Kept beside the foreign key so the line stays readable after the account is gone;
     # empty for what the system did by itself (retention).
@@ -193,9 +180,7 @@ class Invitation(LinkInvitation):
     """An invitation by e-mail to join an organisation with a role. A new token (resend) makes
     the old link useless."""
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("organisation")
-    )
+    organisation = parent_reference(Organisation, related_name="invitations", verbose_name=_("organisation"))
     email = models.EmailField(_("e-mail address"))
     role = models.CharField(_("role"), max_length=20, choices=Membership.Role.choices)
     sent_at = models.DateTimeField(_("last sent at"), default=timezone.now)

@@ -12,6 +12,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gesprekstool.lib.fields import Named, parent_reference
+from gesprekstool.lib.querysets import UserScopedQuerySet
 from gesprekstool.organisations.models import LinkInvitation, Organisation
 
 # No figure of a theme, and no figure at all, for fewer gemeenten than this (docs/programmes.md).
@@ -26,18 +28,14 @@ def validate_programme_slug(value: str) -> None:
         raise ValidationError(_("This short name is used by the site itself. Choose another one."))
 
 
-class ProgrammeQuerySet(models.QuerySet):
-    def for_adviser(self, user) -> "ProgrammeQuerySet":
-        """Only the programmes the user advises."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(advisers=user)
+class ProgrammeQuerySet(UserScopedQuerySet):
+    # A user's programmes are those they advise.
+    user_path = "advisers"
 
 
-class Programme(models.Model):
+class Programme(Named):
     """A programme that supports several gemeenten at once; created by staff in the admin."""
 
-    name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(
         _("short name"), max_length=100, unique=True, validators=[validate_programme_slug]
     )
@@ -49,13 +47,9 @@ class Programme(models.Model):
 
     objects = ProgrammeQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Named.Meta):
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class ProgrammeMemberQuerySet(models.QuerySet):
@@ -71,14 +65,9 @@ class ProgrammeMember(models.Model):
         ANONYMOUS = "anoniem", _("The step-1 figures of our latest round, without our name")
         NAMED = "met-naam", _("The step-1 figures of our latest round, with our name")
 
-    programme = models.ForeignKey(
-        Programme, on_delete=models.CASCADE, related_name="members", verbose_name=_("programme")
-    )
-    organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.CASCADE,
-        related_name="programme_memberships",
-        verbose_name=_("organisation"),
+    programme = parent_reference(Programme, related_name="members", verbose_name=_("programme"))
+    organisation = parent_reference(
+        Organisation, related_name="programme_memberships", verbose_name=_("organisation")
     )
     sharing = models.CharField(_("what we share"), max_length=10, choices=Sharing.choices)
     joined_at = models.DateTimeField(_("joined at"), default=timezone.now)
@@ -109,9 +98,7 @@ class ProgrammeInvitation(LinkInvitation):
         GEMEENTE = "gemeente", _("a municipality")
         ADVISER = "adviseur", _("an adviser")
 
-    programme = models.ForeignKey(
-        Programme, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("programme")
-    )
+    programme = parent_reference(Programme, related_name="invitations", verbose_name=_("programme"))
     kind = models.CharField(_("for"), max_length=10, choices=Kind.choices)
     label = models.CharField(_("for whom"), max_length=200)
 

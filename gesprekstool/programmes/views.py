@@ -26,7 +26,7 @@ from .models import Programme, ProgrammeInvitation, ProgrammeMember
 
 def adviser_programme(request, slug: str) -> Programme:
     """The programme, for one of its advisers; 404 for everyone else (its existence is not revealed)."""
-    return get_object_or_404(Programme.objects.for_adviser(request.user), slug=slug)
+    return get_object_or_404(Programme.objects.for_user(request.user), slug=slug)
 
 
 def figures_chart(figures: ProgrammeFigures):
@@ -41,7 +41,7 @@ def figures_chart(figures: ProgrammeFigures):
 @login_required
 def programme_list(request):
     """The programmes the user advises, and the programmes the user's organisations take part in."""
-    programmes = list(Programme.objects.for_adviser(request.user))
+    programmes = list(Programme.objects.for_user(request.user))
     memberships = list(Membership.objects.for_user(request.user).select_related("organisation"))
     return render(
         request, "programmes/programme_list.html", {"programmes": programmes, "memberships": memberships}

@@ -3,21 +3,33 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gesprekstool.lib.fields import parent_reference
 from gesprekstool.rounds.models import Round
 
 
-class StoredExport(models.Model):
+class RoundExport(models.Model):
+    """An export of a round in one format and language, for one version of the round: what a kept
+    file and a build in progress are both about. A subclass adds its `round` (each with its own
+    related name) and the constraint that keeps one row per round, format and language."""
+
+    fmt = models.CharField(_("format"), max_length=8)
+    language = models.CharField(_("language"), max_length=8)
+    version = models.CharField(_("version"), max_length=64)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.round_id} {self.fmt} {self.language}"
+
+
+class StoredExport(RoundExport):
     """One built export file (PDF, Word, Excel, ...) of a round in one language, with the version of
     the round it was built from (see reports/stored.py). Kept in the database, not on local disk,
     so every app server on the same PostgreSQL serves the same file; removed with the round and
     when the round's personal data is removed."""
 
-    round = models.ForeignKey(
-        Round, on_delete=models.CASCADE, related_name="stored_exports", verbose_name=_("round")
-    )
-    fmt = models.CharField(_("format"), max_length=8)
-    language = models.CharField(_("language"), max_length=8)
-    version = models.CharField(_("version"), max_length=64)
+    round = parent_reference(Round, related_name="stored_exports", verbose_name=_("round"))
     content = models.BinaryField(_("content"))
     built_at = models.DateTimeField(_("built at"), auto_now=True)
     build_seconds = models.FloatField(_("build time in seconds"), default=0)
@@ -29,11 +41,8 @@ class StoredExport(models.Model):
             models.UniqueConstraint(fields=["round", "fmt", "language"], name="one_stored_export_per_format")
         ]
 
-    def __str__(self) -> str:
-        return f"{self.round_id} {self.fmt} {self.language}"
 
-
-class ExportBuild(models.Model):
+class ExportBuild(RoundExport):
     """Whether an export of a round is being prepared in the background, and how far it is
     (reports/builds.py). One row per round, format and language, reused for every version: the
     conditional update that claims it is what keeps two servers from building the same file."""
@@ -43,12 +52,7 @@ class ExportBuild(models.Model):
         READY = "ready", _("ready")
         FAILED = "failed", _("failed")
 
-    round = models.ForeignKey(
-        Round, on_delete=models.CASCADE, related_name="export_builds", verbose_name=_("round")
-    )
-    fmt = models.CharField(_("format"), max_length=8)
-    language = models.CharField(_("language"), max_length=8)
-    version = models.CharField(_("version"), max_length=64)
+    round = parent_reference(Round, related_name="export_builds", verbose_name=_("round"))
     state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.RUNNING)
     step = models.PositiveSmallIntegerField(_("step"), default=0)
     steps = models.PositiveSmallIntegerField(_("steps"), default=1)
@@ -67,4 +71,4 @@ class ExportBuild(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.round_id} {self.fmt} {self.language} {self.state}"
+        return f"{super().__str__()} {self.state}"

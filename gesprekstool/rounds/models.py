@@ -6,7 +6,8 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from gesprekstool.instrument import CURRENT_VERSION, SCORE_MIN, SCORE_UNKNOWN, Instrument, active_instrument
-from gesprekstool.lib.fields import account_reference, optional_reference
+from gesprekstool.lib.fields import account_reference, optional_reference, parent_reference
+from gesprekstool.lib.querysets import UserScopedQuerySet
 from gesprekstool.organisations.models import Organisation
 
 
@@ -21,12 +22,9 @@ def link_token() -> models.CharField:
     return models.CharField(_("link token"), max_length=64, unique=True, default=new_token, editable=False)
 
 
-class RoundQuerySet(models.QuerySet):
-    def for_user(self, user) -> "RoundQuerySet":
-        """Only rounds of organisations the user is a member of."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(organisation__memberships__user=user)
+class RoundQuerySet(UserScopedQuerySet):
+    # A user's rounds are those of the organisations they are a member of.
+    user_path = "organisation__memberships__user"
 
 
 class Round(models.Model):
@@ -36,9 +34,7 @@ class Round(models.Model):
         INDIVIDUAL = "individual", _("Individually: each participant through a personal link")
         JOINT = "joint", _("Jointly: one shared form, filled in together in a meeting")
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="rounds", verbose_name=_("organisation")
-    )
+    organisation = parent_reference(Organisation, related_name="rounds", verbose_name=_("organisation"))
     title = models.CharField(_("title"), max_length=200)
     held_on = models.DateField(_("date"))
     mode = models.CharField(_("how it is filled in"), max_length=20, choices=Mode.choices)
@@ -109,9 +105,7 @@ class Participant(models.Model):
         ADJACENT = "aanpalend", _("Adjacent domain (sport, care, education, physical)")
         OTHER = "anders", _("Other")
 
-    round = models.ForeignKey(
-        Round, on_delete=models.CASCADE, related_name="participants", verbose_name=_("round")
-    )
+    round = parent_reference(Round, related_name="participants", verbose_name=_("round"))
     position = models.PositiveIntegerField(_("number"))
     display_name = models.CharField(_("name"), max_length=100)
     domain = models.CharField(_("domain"), max_length=20, choices=Domain.choices)
@@ -211,7 +205,7 @@ DOMAIN_LABELS = dict(Participant.Domain.choices)
 class Score(models.Model):
     """A step-1 score for one theme: the first one, and the one revised after step 2."""
 
-    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="scores")
+    participant = parent_reference(Participant, related_name="scores")
     theme = models.CharField(_("theme"), max_length=2)
     first = models.PositiveSmallIntegerField(_("first score"), null=True, blank=True)
     revised = models.PositiveSmallIntegerField(_("revised score"), null=True, blank=True)
@@ -249,7 +243,7 @@ class Score(models.Model):
 class Choice(models.Model):
     """A ticked option of a step-2 question, with its words where the option asks for them."""
 
-    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="choices")
+    participant = parent_reference(Participant, related_name="choices")
     question = models.CharField(_("question"), max_length=4)
     option = models.CharField(_("option"), max_length=8)
     text = models.TextField(_("text"), blank=True)
@@ -267,7 +261,7 @@ class Choice(models.Model):
 class Comment(models.Model):
     """The comment field ("Opmerkingenveld") of a theme."""
 
-    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="comments")
+    participant = parent_reference(Participant, related_name="comments")
     theme = models.CharField(_("theme"), max_length=2)
     text = models.TextField(_("text"), blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -284,7 +278,7 @@ class Comment(models.Model):
 class HiddenObservation(models.Model):
     """A generated observation the facilitator chose not to show."""
 
-    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="hidden_observations")
+    round = parent_reference(Round, related_name="hidden_observations")
     key = models.CharField(_("observation"), max_length=120)
 
     class Meta:
@@ -299,7 +293,7 @@ class HiddenObservation(models.Model):
 class OwnObservation(models.Model):
     """An observation the facilitator wrote down."""
 
-    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="own_observations")
+    round = parent_reference(Round, related_name="own_observations")
     theme = models.CharField(_("theme"), max_length=2, blank=True)
     text = models.TextField(_("what stands out"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -316,7 +310,7 @@ class OwnObservation(models.Model):
 class ConversationQuestion(models.Model):
     """A question or statement for the group, proposed by the tool or written by the facilitator."""
 
-    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="conversation_questions")
+    round = parent_reference(Round, related_name="conversation_questions")
     theme = models.CharField(_("theme"), max_length=2)
     text = models.TextField(_("question or statement"))
     position = models.PositiveIntegerField(_("order"), default=0)

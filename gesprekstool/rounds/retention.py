@@ -25,6 +25,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from gesprekstool.lib.daily import daily_job
 from gesprekstool.lib.language import language_of
 from gesprekstool.organisations.models import Membership
 
@@ -198,6 +199,7 @@ def send_deletion_warning(round_: Round, *, today: datetime.date) -> list[str]:
     return sorted(a for addresses in by_language.values() for a in addresses)
 
 
+@daily_job("participant_data", order=21)
 def daily_personal_data(*, today: datetime.date, dry_run: bool) -> list[str]:
     """Daily job: remove names, departments and e-mail addresses of rounds whose period has passed."""
     lines = []
@@ -213,6 +215,7 @@ def daily_personal_data(*, today: datetime.date, dry_run: bool) -> list[str]:
     return lines
 
 
+@daily_job("round_deletion", order=20)
 def daily_round_deletion(*, today: datetime.date, dry_run: bool) -> list[str]:
     """Daily job: delete rounds whose period has passed (14 days after the warning at the earliest),
     and warn the facilitators of rounds that will be deleted in 14 days."""
