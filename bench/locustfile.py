@@ -45,6 +45,14 @@ autosave_tokens = iter(PLAN["autosave"]["tokens"])  # one participant per user: 
 journeys = {"finished": 0, "failed": 0}
 
 
+def next_token(tokens) -> str:
+    """The next participant of the plan for a new simulated user; a user beyond the plan stops."""
+    token = next(tokens, None)
+    if token is None:
+        raise StopUser
+    return token
+
+
 def acknowledge(token: str, kind: str, key: str, value) -> None:
     ACKS.write(json.dumps({"p": token, "kind": kind, "key": key, "value": value, "t": time.time()}) + "\n")
 
@@ -74,9 +82,7 @@ class WaveParticipant(HttpUser):
     wait_time = constant(0)
 
     def on_start(self):
-        self.token = next(wave_tokens, None)
-        if self.token is None:
-            raise StopUser
+        self.token = next_token(wave_tokens)
         self.base = f"/d/{self.token}/"
         self.rng = random.Random(self.token)
         self.csrf = ""
@@ -269,9 +275,7 @@ class AutosaveUser(FastHttpUser):
     wait_time = constant(0)
 
     def on_start(self):
-        self.token = next(autosave_tokens, None)
-        if self.token is None:
-            raise StopUser
+        self.token = next_token(autosave_tokens)
         self.rng = random.Random()
         response = self.client.get(f"/d/{self.token}/", name="autosave: intro page")
         match = CSRF.search(response.text)

@@ -271,6 +271,19 @@ class Scenario:
 PASSWORD = "Een-lang-wachtwoord-42"
 
 
+def spent_invitation_tokens(invite: Callable[[str], tuple], name: str) -> dict[str, str]:
+    """The Scenario attributes `expired_<name>` and `used_<name>`: the link tokens of an invitation
+    that `invite(label)` makes and that expired yesterday, and of one that was accepted already.
+    Team and programme invitations alike: both expire and are accepted the same way."""
+    expired, expired_token = invite("verlopen")
+    expired.expires_at = timezone.now() - datetime.timedelta(days=1)
+    expired.save(update_fields=["expires_at"])
+    used, used_token = invite("gebruikt")
+    used.accepted_at = timezone.now()
+    used.save(update_fields=["accepted_at"])
+    return {f"expired_{name}": expired_token, f"used_{name}": used_token}
+
+
 def build_scenario() -> Scenario:
     """Organisation A with its people, rounds, links and library entry; organisation B with its
     facilitator; a staff member without organisation. About 200 queries."""
@@ -312,20 +325,19 @@ def build_scenario() -> Scenario:
     facilitator = users["facilitator"]
     setup_device = TOTPDeviceFactory(user=facilitator, confirmed=False)
 
-    def invite(email: str) -> tuple[Invitation, str]:
+    def invite(mailbox: str) -> tuple[Invitation, str]:
         sent = organisation_services.invite(
-            organisation=org_a, email=email, role=Membership.Role.READER, invited_by=facilitator, send=False
+            organisation=org_a,
+            email=f"{mailbox}@testdorp.example",
+            role=Membership.Role.READER,
+            invited_by=facilitator,
+            send=False,
         )
         return sent.invitation, sent.link.rstrip("/").rsplit("/", 1)[-1]
 
-    invitation, invitation_token = invite("nieuw@testdorp.example")
-    expired_invitation, expired_invitation_token = invite("verlopen@testdorp.example")
-    expired_invitation.expires_at = timezone.now() - datetime.timedelta(days=1)
-    expired_invitation.save(update_fields=["expires_at"])
-    used_invitation, used_invitation_token = invite("gebruikt@testdorp.example")
-    used_invitation.accepted_at = timezone.now()
-    used_invitation.save(update_fields=["accepted_at"])
-    withdrawn_invitation, withdrawn_invitation_token = invite("ingetrokken@testdorp.example")
+    invitation, invitation_token = invite("nieuw")
+    spent_invitations = spent_invitation_tokens(invite, "invitation_token")
+    withdrawn_invitation, withdrawn_invitation_token = invite("ingetrokken")
     organisation_services.withdraw(invitation=withdrawn_invitation, actor=facilitator)
 
     round_ = services.create_round(
@@ -440,19 +452,13 @@ def build_scenario() -> Scenario:
     )
     other_programme = ProgrammeFactory(name="Regio West", slug="regio-west")
 
-    def programme_invitation() -> tuple[ProgrammeInvitation, str]:
+    def programme_invitation(label: str) -> tuple[ProgrammeInvitation, str]:
         new = programme_services.create_invitation(
-            programme=other_programme, kind="gemeente", label="Een gemeente", invited_by=None
+            programme=other_programme, kind="gemeente", label=label, invited_by=None
         )
         return new.invitation, new.link.rstrip("/").rsplit("/", 1)[-1]
 
-    _open, programme_invitation_token = programme_invitation()
-    expired_programme_invitation, expired_programme_invitation_token = programme_invitation()
-    expired_programme_invitation.expires_at = timezone.now() - datetime.timedelta(days=1)
-    expired_programme_invitation.save(update_fields=["expires_at"])
-    used_programme_invitation, used_programme_invitation_token = programme_invitation()
-    used_programme_invitation.accepted_at = timezone.now()
-    used_programme_invitation.save(update_fields=["accepted_at"])
+    _open, programme_invitation_token = programme_invitation("Een gemeente")
 
     return Scenario(
         users={"anonymous": None, "participant": None, **users},
@@ -496,8 +502,7 @@ def build_scenario() -> Scenario:
         expired_owner_token=expired_link.token,
         closed_join_code=closed.join_code,
         joint_join_code=joint_done.join_code,
-        expired_invitation_token=expired_invitation_token,
-        used_invitation_token=used_invitation_token,
+        **spent_invitations,
         withdrawn_invitation_token=withdrawn_invitation_token,
         foreign_participant=foreign_participant.pk,
         foreign_action=foreign_action.pk,
@@ -512,8 +517,7 @@ def build_scenario() -> Scenario:
         programme_member=programme_member.pk,
         foreign_programme_member=foreign_programme_member.pk,
         programme_invitation_token=programme_invitation_token,
-        expired_programme_invitation_token=expired_programme_invitation_token,
-        used_programme_invitation_token=used_programme_invitation_token,
+        **spent_invitation_tokens(programme_invitation, "programme_invitation_token"),
     )
 
 

@@ -95,11 +95,13 @@ def scale_choices(instrument: Instrument) -> list[tuple[int, str]]:
 class VersionedAnswerMixin:
     """An answer field that carries the version (rounds.versions) of the answer the page showed, so
     that saving can refuse to overwrite a change made elsewhere since. `stored_version` is what the
-    page renders into the hidden field; the view sets it from what is stored."""
+    page renders into the hidden field; the view sets it from what is stored. Each answer form has
+    its own `prefix`: one page holds many of them."""
 
     stored_version = ""
 
-    def add_version_field(self) -> None:
+    def __init__(self, *args, prefix: str, **kwargs):
+        super().__init__(*args, prefix=prefix, **kwargs)
         self.fields["version"] = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
     @property
@@ -112,10 +114,8 @@ class ScoreForm(VersionedAnswerMixin, forms.Form):
     """One theme's score on the scale of the tool (1..5, 6 = weet niet)."""
 
     def __init__(self, *args, instrument: Instrument, theme: Theme, **kwargs):
-        kwargs.setdefault("prefix", f"score-{theme.code}")
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, prefix=f"score-{theme.code}", **kwargs)
         self.theme = theme
-        self.add_version_field()
         self.fields["score"] = forms.TypedChoiceField(
             label=f"{theme.code}. {theme.statement}",
             choices=scale_choices(instrument),
@@ -130,29 +130,23 @@ class ScoreForm(VersionedAnswerMixin, forms.Form):
 
 class NoteForm(VersionedAnswerMixin, CleanTextMixin, forms.Form):
     def __init__(self, *args, label: str, **kwargs):
-        kwargs.setdefault("prefix", "note")
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, prefix="note", **kwargs)
         self.fields["text"] = answer_text_field(label)
-        self.add_version_field()
 
 
 class CommentForm(VersionedAnswerMixin, CleanTextMixin, forms.Form):
     def __init__(self, *args, theme: Theme, **kwargs):
-        kwargs.setdefault("prefix", f"comment-{theme.code}")
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, prefix=f"comment-{theme.code}", **kwargs)
         self.theme = theme
         self.fields["text"] = answer_text_field(theme.comment_label)
-        self.add_version_field()
 
 
 class QuestionForm(VersionedAnswerMixin, CleanTextMixin, forms.Form):
     """The tick boxes of one step-2 question, with a text field for each option that asks for words."""
 
     def __init__(self, *args, question: Question, **kwargs):
-        kwargs.setdefault("prefix", f"q{question.code}")
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, prefix=f"q{question.code}", **kwargs)
         self.question = question
-        self.add_version_field()
         self.fields["options"] = forms.MultipleChoiceField(
             label=f"{question.number}. {question.text}",
             choices=[(o.code, o.text) for o in question.options],

@@ -7,9 +7,9 @@ Each function changes only the round it is given; the caller has checked that th
 import secrets
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 
 from .models import ConversationQuestion, HiddenObservation, OwnObservation, Round
+from .services import next_position
 
 # Letters and digits that cannot be mistaken for each other on a projector.
 JOIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -58,13 +58,9 @@ def add_question(round_: Round, *, theme: str, text: str, proposed: bool = False
 
     Side effect: one ConversationQuestion row."""
     with transaction.atomic():
-        last = (
-            Round.objects.select_for_update()
-            .filter(pk=round_.pk)
-            .aggregate(m=Max("conversation_questions__position"))["m"]
-        )
+        position = next_position(round_, "conversation_questions")
         return ConversationQuestion.objects.create(
-            round=round_, theme=theme, text=text, position=(last or 0) + 1, proposed=proposed
+            round=round_, theme=theme, text=text, position=position, proposed=proposed
         )
 
 

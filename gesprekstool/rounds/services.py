@@ -99,6 +99,16 @@ def create_round(
     return round_
 
 
+def next_position(round_: Round, children: str) -> int:
+    """The number after the highest `position` of the round's `children` (a related name), 1 for the
+    first. Call it inside `transaction.atomic`: it locks the round's row until the new child is saved,
+    so two additions at the same moment do not get the same number."""
+    last = (
+        Round.objects.select_for_update().filter(pk=round_.pk).aggregate(m=Max(f"{children}__position"))["m"]
+    )
+    return (last or 0) + 1
+
+
 def add_participant(
     round_: Round,
     *,
@@ -110,14 +120,9 @@ def add_participant(
 ) -> Participant:
     """Add a participant with a fresh personal link; numbers are never reused within a round."""
     with transaction.atomic():
-        last = (
-            Round.objects.select_for_update()
-            .filter(pk=round_.pk)
-            .aggregate(m=Max("participants__position"))["m"]
-        )
         return Participant.objects.create(
             round=round_,
-            position=(last or 0) + 1,
+            position=next_position(round_, "participants"),
             display_name=display_name,
             domain=domain,
             department=department,

@@ -2,12 +2,14 @@
 answers again, delete them, or merge a duplicate into another participant."""
 
 from http import HTTPStatus
+from typing import NamedTuple
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import removal, services
 from .access import get_round
@@ -16,9 +18,17 @@ from .models import Participant
 from .views import card_url, confirmation
 
 
-def participant_action(action, *, group_form_too: bool = False, confirm=None):
-    """A POST that changes one participant's link or answers; with `confirm` (participant -> dict
-    of question, explanation and button text), a GET first asks whether the facilitator is sure."""
+class Confirm(NamedTuple):
+    """What a GET asks before the change; `%(name)s` in the texts stands for the participant's name."""
+
+    question: str
+    explanation: str
+    button: str
+
+
+def participant_action(action, *, group_form_too: bool = False, confirm: Confirm | None = None):
+    """A POST that changes one participant's link or answers; with `confirm`, a GET first asks
+    whether the facilitator is sure."""
 
     @login_required
     def view(request, pk: int, participant_id: int):
@@ -30,43 +40,38 @@ def participant_action(action, *, group_form_too: bool = False, confirm=None):
         if not group_form_too:
             participants = participants.filter(is_group=False)
         participant = get_object_or_404(participants, pk=participant_id)
+        name = {"name": participant.display_name}
         if request.method != "POST":
             return confirmation(
                 request,
                 round_,
                 cancel_url=card_url(round_, participant),
-                **confirm(participant),
+                question=confirm.question % name,
+                explanation=confirm.explanation % name,
+                confirm=confirm.button,
             )
         message = action(participant)
-        messages.success(request, message % {"name": participant.display_name})
+        messages.success(request, message % name)
         return redirect(card_url(round_, participant))
 
     return view
 
 
-def _confirm_revoke(participant: Participant) -> dict:
-    name = {"name": participant.display_name}
-    return {
-        "question": _("Revoke the link of %(name)s?") % name,
-        "explanation": _(
-            "The link stops working at once: %(name)s can no longer open or change their answers. "
-            "The answers given so far stay. You can make a new link later."
-        )
-        % name,
-        "confirm": _("Yes, revoke the link"),
-    }
-
-
-def _confirm_renew(participant: Participant) -> dict:
-    name = {"name": participant.display_name}
-    return {
-        "question": _("Make a new link for %(name)s?") % name,
-        "explanation": _(
-            "The old link stops working at once; send %(name)s the new one. The answers given so far stay."
-        )
-        % name,
-        "confirm": _("Yes, make a new link"),
-    }
+REVOKE_QUESTION = Confirm(
+    gettext_lazy("Revoke the link of %(name)s?"),
+    gettext_lazy(
+        "The link stops working at once: %(name)s can no longer open or change their answers. "
+        "The answers given so far stay. You can make a new link later."
+    ),
+    gettext_lazy("Yes, revoke the link"),
+)
+RENEW_QUESTION = Confirm(
+    gettext_lazy("Make a new link for %(name)s?"),
+    gettext_lazy(
+        "The old link stops working at once; send %(name)s the new one. The answers given so far stay."
+    ),
+    gettext_lazy("Yes, make a new link"),
+)
 
 
 def _revoke(participant: Participant) -> str:
@@ -84,10 +89,10 @@ def _reopen(participant: Participant) -> str:
     return _("%(name)s can change their answers again.")
 
 
-participant_revoke = participant_action(_revoke, confirm=_confirm_revoke)
+participant_revoke = participant_action(_revoke, confirm=REVOKE_QUESTION)
 
 
-participant_renew = participant_action(_renew, confirm=_confirm_renew)
+participant_renew = participant_action(_renew, confirm=RENEW_QUESTION)
 
 
 participant_reopen = participant_action(_reopen, group_form_too=True)
