@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gesprekstool.lib.views import form_status
 from gesprekstool.organisations.access import require_manager
 from gesprekstool.rounds import log
 from gesprekstool.rounds.access import get_round
@@ -254,7 +255,7 @@ def round_repeat(request, pk: int):
             "form": form,
             "repeats": list(round_.repeats.order_by("held_on", "pk")),
         },
-        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK,
+        status=form_status(form),
     )
 
 

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gesprekstool.lib.views import form_status
 from gesprekstool.organisations.access import require_manager
 from gesprekstool.organisations.choice import organisation_for
 from gesprekstool.organisations.models import Membership, Organisation
@@ -84,7 +85,7 @@ def save_form(request, membership: Membership, indicator: Indicator | None):
         request,
         "indicators/indicator_form.html",
         {"organisation": membership.organisation, "form": form, "indicator": indicator},
-        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK,
+        status=form_status(form),
     )
 
 
@@ -133,5 +134,5 @@ def round_indicators(request, pk: int):
             "chosen": [i for i in indicators if i.pk in chosen],
             "chosen_themes": chosen,
         },
-        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK,
+        status=form_status(form),
     )

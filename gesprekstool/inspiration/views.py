@@ -1,7 +1,6 @@
 """The inspiration library in the app: browse by theme, search and filter, read, add your own practice."""
 
 from functools import lru_cache
-from http import HTTPStatus
 from pathlib import Path
 
 import yaml
@@ -14,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from gesprekstool.lib.forms import page_number
+from gesprekstool.lib.views import form_status
 from gesprekstool.organisations.models import Membership
 
 from . import search, services
@@ -174,7 +174,7 @@ def entry_create(request):
         request,
         "inspiration/entry_form.html",
         {"form": form, "entry": None},
-        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK,
+        status=form_status(form),
     )
 
 
@@ -202,7 +202,7 @@ def entry_edit(request, slug: str):
         request,
         "inspiration/entry_form.html",
         {"form": form, "entry": entry},
-        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK,
+        status=form_status(form),
     )
 
 

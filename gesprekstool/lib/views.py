@@ -33,3 +33,9 @@ def link_problem(request, *, title: str, message: str, status: int) -> HttpRespo
     """The page for a personal link that does not work (any more): a participant's or an action
     owner's. Without the site's navigation: whoever has the link may have no account."""
     return render(request, "link_problem.html", {"title": title, "message": message}, status=status)
+
+
+def form_status(form) -> HTTPStatus:
+    """The status of a page that shows a form: 422 when the form was sent and refused (so scripts,
+    htmx and tests see the refusal), 200 when it is shown fresh."""
+    return HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK

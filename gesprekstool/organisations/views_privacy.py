@@ -1,7 +1,5 @@
 """An organisation's activity log ("Logboek") and its retention periods; for facilitators only."""
 
-from http import HTTPStatus
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -9,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from gesprekstool.lib.forms import page_number
+from gesprekstool.lib.views import form_status
 
 from . import activity, retention
 from .access import membership_for, require_manager
@@ -53,5 +52,5 @@ def retention_settings(request, slug: str):
         request,
         "organisations/retention_settings.html",
         {"organisation": organisation, "form": form},
-        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK,
+        status=form_status(form),
     )

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import gettext as _
 
+from gesprekstool.lib.views import form_status
 from gesprekstool.organisations.access import require_manager
 from gesprekstool.organisations.current import current_membership
 from gesprekstool.organisations.current import memberships as my_memberships
@@ -88,7 +89,7 @@ def round_create(request):
         request,
         "rounds/round_create.html",
         {"form": form, "memberships": memberships, "chosen": chosen_organisation(request, choice)},
-        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK,
+        status=form_status(form),
     )
 
 
@@ -280,5 +281,5 @@ def round_delete(request, pk: int):
             "form": form,
             "participant_count": round_.participants.filter(is_group=False).count(),
         },
-        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK,
+        status=form_status(form),
     )

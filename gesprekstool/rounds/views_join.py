@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from gesprekstool.lib.client_ip import client_ip
 from gesprekstool.lib.text import CleanTextMixin
+from gesprekstool.lib.views import form_status
 
 from . import joining
 from .forms import JoinAsForm
@@ -155,5 +156,5 @@ def join_round(request, code: str):
         request,
         "rounds/join_round.html",
         {"round": round_, "form": form, "join_key": join_key or new_token()},
-        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK,
+        status=form_status(form),
     )

@@ -1,7 +1,6 @@
 """The facilitator's changes to one participant of a round: revoke or renew their link, open their
 answers again, delete them, or merge a duplicate into another participant."""
 
-from http import HTTPStatus
 from typing import NamedTuple
 
 from django.contrib import messages
@@ -10,6 +9,8 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from gesprekstool.lib.views import form_status
 
 from . import removal, services
 from .access import get_round
@@ -135,7 +136,7 @@ def participant_merge(request, pk: int, participant_id: int):
         request,
         "rounds/participant_merge.html",
         {"round": round_, "participant": duplicate, "form": form, "answer_count": answer_count_of(duplicate)},
-        status=HTTPStatus.UNPROCESSABLE_ENTITY if form.is_bound else HTTPStatus.OK,
+        status=form_status(form),
     )
 
 

@@ -22,6 +22,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gesprekstool.lib.views import form_status
+
 from . import services
 from .forms import CodeForm, DisableForm, NextForm, SetupForm
 
@@ -91,7 +93,7 @@ def login_code(request):
         if AxesProxyHandler.is_locked(request, credentials):
             return get_lockout_response(request, None, credentials)
         form.add_error("code", _("That code is not correct. Check the app and try again."))
-    status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK
+    status = form_status(form)
     return render(request, "twofactor/login_code.html", {"form": form}, status=status)
 
 
@@ -125,7 +127,7 @@ def setup(request):
             messages.success(request, _("Two-step login is on."))
             return render(request, "twofactor/recovery_codes.html", {"codes": codes, "first_time": True})
         form.add_error("code", _("That code is not correct. Check the time on your phone and try again."))
-    status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK
+    status = form_status(form)
     return render(
         request,
         "twofactor/setup.html",
@@ -167,7 +169,7 @@ def disable(request):
         services.turn_off(user=request.user)
         messages.success(request, _("Two-step login is off."))
         return redirect("two_factor:overview")
-    status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK
+    status = form_status(form)
     return render(request, "twofactor/disable.html", {"form": form}, status=status)
 
 

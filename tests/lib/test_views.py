@@ -1,8 +1,13 @@
-"""The health endpoint for load balancers: "ok" while the database answers, 503 when it does not."""
+"""The health endpoint for load balancers ("ok" while the database answers, 503 when it does not), and
+the status of a page with a form."""
 
 from http import HTTPStatus
 
+import pytest
+from django import forms
 from django.db import OperationalError, connection
+
+from gesprekstool.lib.views import form_status
 
 
 def test_health_says_ok_when_the_database_answers(client, db, django_assert_num_queries):
@@ -33,3 +38,30 @@ def test_health_is_503_when_the_database_does_not_answer(client, db, monkeypatch
 def test_health_answers_only_get_and_head(client, db):
     assert client.head("/gezond/").status_code == HTTPStatus.OK
     assert client.post("/gezond/").status_code == HTTPStatus.METHOD_NOT_ALLOWED
+
+
+class NameForm(forms.Form):
+    name = forms.CharField(max_length=5)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (None, HTTPStatus.OK),
+        ({"name": "Anna"}, HTTPStatus.OK),
+        ({"name": ""}, HTTPStatus.UNPROCESSABLE_ENTITY),
+        ({"name": "Annemarie"}, HTTPStatus.UNPROCESSABLE_ENTITY),
+    ],
+    ids=["fresh", "sent-and-valid", "sent-and-empty", "sent-and-too-long"],
+)
+def test_form_status_is_422_only_for_a_form_that_was_sent_and_refused(data, expected):
+    assert form_status(NameForm(data)) == expected
+
+
+def test_form_status_is_422_for_an_error_the_view_adds_after_validation():
+    form = NameForm({"name": "Anna"})
+    assert form.is_valid()
+
+    form.add_error("name", "Deze naam is al in gebruik.")
+
+    assert form_status(form) == HTTPStatus.UNPROCESSABLE_ENTITY
