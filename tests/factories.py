@@ -106,11 +106,12 @@ class OrganisationPartFactory(factory.django.DjangoModelFactory):
 
 
 class MembershipFactory(OrganisationPartFactory):
+    """A new user's membership with the model's default role, facilitator (ReaderMembershipFactory's is reader)."""
+
     class Meta:
         model = Membership
 
     user = factory.SubFactory(UserFactory)
-    role = Membership.Role.FACILITATOR
 
 
 class ReaderMembershipFactory(MembershipFactory):
