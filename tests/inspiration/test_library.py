@@ -308,13 +308,6 @@ def _set(data, path, value):
     data[last] = value
 
 
-def _delete_key(data, path):
-    *parents, last = path
-    for part in parents:
-        data = data[part]
-    del data[last]
-
-
 # Links an entry may not carry (only http and https addresses), by the entry that carries them.
 REFUSED_LINKS = {
     "javascript link": (3, "javascript:alert(document.cookie)"),
