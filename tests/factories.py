@@ -48,6 +48,11 @@ HELD_ON = datetime.date(2026, 11, 20)
 PASSWORD = "geheim-wachtwoord-123"  # every UserFactory user's
 
 
+def valid_for(days: int) -> factory.LazyFunction:
+    """An expiry moment `days` from when the object is made."""
+    return factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=days))
+
+
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
@@ -93,69 +98,27 @@ def login_with_two_factor(client, user) -> TOTPDevice:
     return device
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
+# --- What belongs to an organisation (a new one unless `organisation` is given) ----------------------------
+
+
+class OrganisationPartFactory(factory.django.DjangoModelFactory):
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class MembershipFactory(OrganisationPartFactory):
+    """A new user's membership with the model's default role, facilitator (ReaderMembershipFactory's is reader)."""
+
     class Meta:
         model = Membership
 
     user = factory.SubFactory(UserFactory)
-    organisation = factory.SubFactory(OrganisationFactory)
-    role = Membership.Role.FACILITATOR
-
-
-class RoundFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Round
-
-    organisation = factory.SubFactory(OrganisationFactory)
-    title = factory.Sequence(lambda n: f"Ronde {n}")
-    held_on = datetime.date(2026, 11, 1)
-    mode = Round.Mode.INDIVIDUAL
-
-
-class ParticipantFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Participant
-
-    round = factory.SubFactory(RoundFactory)
-    position = factory.Sequence(lambda n: n + 1)
-    display_name = factory.Sequence(lambda n: f"Deelnemer {n}")
-    domain = Participant.Domain.POVERTY
-
-
-class OwnObservationFactory(factory.django.DjangoModelFactory):
-    """What the facilitator noticed, about the whole round unless `theme` is given."""
-
-    class Meta:
-        model = OwnObservation
-
-    round = factory.SubFactory(RoundFactory)
-    theme = ""
-    text = factory.Sequence(lambda n: f"Eigen observatie {n}")
-
-
-class HiddenObservationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = HiddenObservation
-
-    round = factory.SubFactory(RoundFactory)
-    key = "spread:A"
-
-
-class ConversationQuestionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ConversationQuestion
-
-    round = factory.SubFactory(RoundFactory)
-    theme = "A"
-    text = factory.Sequence(lambda n: f"Vraag {n}")
-    position = factory.Sequence(lambda n: n + 1)
 
 
 class ReaderMembershipFactory(MembershipFactory):
     role = Membership.Role.READER
 
 
-class InvitationFactory(factory.django.DjangoModelFactory):
+class InvitationFactory(OrganisationPartFactory):
     """An open invitation to be a facilitator, valid for a week, whose link carries `token`
     (the database keeps only its hash)."""
 
@@ -165,21 +128,112 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     class Params:
         token = factory.Sequence(lambda n: f"{n:t>43}")
 
-    organisation = factory.SubFactory(OrganisationFactory)
     email = factory.Sequence(lambda n: f"genodigde{n}@example.nl")
     role = Membership.Role.FACILITATOR
     token_hash = factory.LazyAttribute(lambda invitation: organisation_services.hash_token(invitation.token))
-    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    expires_at = valid_for(days=7)
 
 
-class ActionFactory(factory.django.DjangoModelFactory):
+class OwnerLinkFactory(OrganisationPartFactory):
+    """An action owner's personal link, valid for 90 days unless `expires_at` is given."""
+
+    class Meta:
+        model = OwnerLink
+
+    email = factory.Sequence(lambda n: f"eigenaar{n}@example.nl")
+    expires_at = valid_for(days=90)
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    name = factory.Sequence(lambda n: f"Programma {n}")
+    slug = factory.Sequence(lambda n: f"programma-{n}")
+
+
+class ProgrammeMemberFactory(OrganisationPartFactory):
+    """An organisation in a programme, sharing its figures anonymously unless `sharing` is given."""
+
+    class Meta:
+        model = ProgrammeMember
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    sharing = ProgrammeMember.Sharing.ANONYMOUS
+
+
+class IndicatorFactory(OrganisationPartFactory):
+    """A figure of the organisation's own (Indicator), as CBS publishes it."""
+
+    class Meta:
+        model = Indicator
+
+    name = "Kinderen in armoede"
+    value = "9.8"
+    unit = "%"
+    year = 2023
+    area = "Testdorp"
+    source = "CBS"
+
+
+class RoundFactory(OrganisationPartFactory):
+    class Meta:
+        model = Round
+
+    title = factory.Sequence(lambda n: f"Ronde {n}")
+    held_on = datetime.date(2026, 11, 1)
+    mode = Round.Mode.INDIVIDUAL
+
+
+# --- What belongs to a round (a new one unless `round` is given) -------------------------------------------
+
+
+class RoundPartFactory(factory.django.DjangoModelFactory):
+    round = factory.SubFactory(RoundFactory)
+
+
+class ParticipantFactory(RoundPartFactory):
+    class Meta:
+        model = Participant
+
+    position = factory.Sequence(lambda n: n + 1)
+    display_name = factory.Sequence(lambda n: f"Deelnemer {n}")
+    domain = Participant.Domain.POVERTY
+
+
+class OwnObservationFactory(RoundPartFactory):
+    """What the facilitator noticed, about the whole round unless `theme` is given."""
+
+    class Meta:
+        model = OwnObservation
+
+    theme = ""
+    text = factory.Sequence(lambda n: f"Eigen observatie {n}")
+
+
+class HiddenObservationFactory(RoundPartFactory):
+    class Meta:
+        model = HiddenObservation
+
+    key = "spread:A"
+
+
+class ConversationQuestionFactory(RoundPartFactory):
+    class Meta:
+        model = ConversationQuestion
+
+    theme = "A"
+    text = factory.Sequence(lambda n: f"Vraag {n}")
+    position = factory.Sequence(lambda n: n + 1)
+
+
+class ActionFactory(RoundPartFactory):
     """An open action on theme A of a round, for someone outside the round unless `owner` is given;
     without department or date (as the model has it) unless they are given."""
 
     class Meta:
         model = Action
 
-    round = factory.SubFactory(RoundFactory)
     theme = "A"
     description = factory.Sequence(lambda n: f"Actie {n}")
     owner = None
@@ -195,31 +249,16 @@ class ActionNoteFactory(factory.django.DjangoModelFactory):
     author_name = "Sanne Bakker"
 
 
-class AgreementFactory(factory.django.DjangoModelFactory):
+class AgreementFactory(RoundPartFactory):
     """A round's follow-up agreement, undecided and empty unless told."""
 
     class Meta:
         model = Agreement
 
-    round = factory.SubFactory(RoundFactory)
 
-
-class CalendarFeedFactory(factory.django.DjangoModelFactory):
+class CalendarFeedFactory(RoundPartFactory):
     class Meta:
         model = CalendarFeed
-
-    round = factory.SubFactory(RoundFactory)
-
-
-class OwnerLinkFactory(factory.django.DjangoModelFactory):
-    """An action owner's personal link, valid for 90 days unless `expires_at` is given."""
-
-    class Meta:
-        model = OwnerLink
-
-    organisation = factory.SubFactory(OrganisationFactory)
-    email = factory.Sequence(lambda n: f"eigenaar{n}@example.nl")
-    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=90))
 
 
 class SentReminderFactory(factory.django.DjangoModelFactory):
@@ -232,47 +271,12 @@ class SentReminderFactory(factory.django.DjangoModelFactory):
     recipient = "eigenaar@example.nl"
 
 
-class ProgrammeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Programme
-
-    name = factory.Sequence(lambda n: f"Programma {n}")
-    slug = factory.Sequence(lambda n: f"programma-{n}")
-
-
-class ProgrammeMemberFactory(factory.django.DjangoModelFactory):
-    """An organisation in a programme, sharing its figures anonymously unless `sharing` is given."""
-
-    class Meta:
-        model = ProgrammeMember
-
-    programme = factory.SubFactory(ProgrammeFactory)
-    organisation = factory.SubFactory(OrganisationFactory)
-    sharing = ProgrammeMember.Sharing.ANONYMOUS
-
-
-class IndicatorFactory(factory.django.DjangoModelFactory):
-    """A figure of the organisation's own (Indicator), as CBS publishes it."""
-
-    class Meta:
-        model = Indicator
-
-    organisation = factory.SubFactory(OrganisationFactory)
-    name = "Kinderen in armoede"
-    value = "9.8"
-    unit = "%"
-    year = 2023
-    area = "Testdorp"
-    source = "CBS"
-
-
-class RoundIndicatorFactory(factory.django.DjangoModelFactory):
+class RoundIndicatorFactory(RoundPartFactory):
     """A figure shown with a round, on theme A unless `themes` is given."""
 
     class Meta:
         model = RoundIndicator
 
-    round = factory.SubFactory(RoundFactory)
     indicator = factory.SubFactory(
         IndicatorFactory, organisation=factory.SelfAttribute("..round.organisation")
     )
@@ -297,13 +301,12 @@ class RuleEntryFactory(factory.django.DjangoModelFactory):
     rule = factory.SubFactory(SuggestionRuleFactory)
 
 
-class ExportBuildFactory(factory.django.DjangoModelFactory):
+class ExportBuildFactory(RoundPartFactory):
     """The row of a PDF of the round's current version being built, last heard of now."""
 
     class Meta:
         model = ExportBuild
 
-    round = factory.SubFactory(RoundFactory)
     fmt = "pdf"
     language = "nl"
     version = factory.LazyAttribute(lambda build: export_version(build.round))
@@ -323,13 +326,12 @@ class StatementFactory(factory.django.DjangoModelFactory):
     body = "Tekst"
 
 
-class FuturePartFactory(factory.django.DjangoModelFactory):
+class FuturePartFactory(RoundPartFactory):
     """A round's picture of the future, open from the start ("before" the results)."""
 
     class Meta:
         model = FuturePart
 
-    round = factory.SubFactory(RoundFactory)
     position = "before"
 
 
@@ -375,31 +377,34 @@ class VoteFactory(factory.django.DjangoModelFactory):
     )
 
 
-class ScoreFactory(factory.django.DjangoModelFactory):
+# --- A participant's answers (of a new participant unless `participant` is given) --------------------------
+
+
+class AnswerFactory(factory.django.DjangoModelFactory):
+    participant = factory.SubFactory(ParticipantFactory)
+
+
+class ScoreFactory(AnswerFactory):
     """A step-1 score of a participant for theme A (3 unless `first` is given)."""
 
     class Meta:
         model = Score
 
-    participant = factory.SubFactory(ParticipantFactory)
     theme = "A"
     first = 3
 
 
-class ChoiceFactory(factory.django.DjangoModelFactory):
+class ChoiceFactory(AnswerFactory):
     """A ticked option of a step-2 question; `question` and `option` are codes of the instrument."""
 
     class Meta:
         model = Choice
 
-    participant = factory.SubFactory(ParticipantFactory)
 
-
-class CommentFactory(factory.django.DjangoModelFactory):
+class CommentFactory(AnswerFactory):
     class Meta:
         model = Comment
 
-    participant = factory.SubFactory(ParticipantFactory)
     theme = "A"
     text = factory.Sequence(lambda n: f"Opmerking {n}")
 

@@ -8,9 +8,9 @@ from playwright.sync_api import Page, expect
 
 from gesprekstool.inspiration import library
 from gesprekstool.rounds.models import Participant, Round, Score
-from tests.factories import MembershipFactory, OrganisationFactory
+from tests.e2e.steps import score
+from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory
 
-PASSWORD = "geheim-wachtwoord-123"
 THEMES = "ABCDEF"
 # One or two English options per theme page (question number, option text from the English instrument).
 ANSWERS = {
@@ -34,12 +34,6 @@ def facilitator(transactional_db):
 
 def html_lang(page: Page) -> str:
     return page.locator("html").get_attribute("lang")
-
-
-def score(page: Page, theme: str, value: int) -> None:
-    group = page.get_by_role("group", name=re.compile(rf"^{theme}\. "))
-    group.get_by_label(re.compile(rf"^{value} – ")).check()
-    expect(group.get_by_text(re.compile("Saved at"))).to_be_visible()
 
 
 def test_english_round_end_to_end(page: Page, browser, live_server, facilitator, axe):
@@ -89,7 +83,7 @@ def test_english_round_end_to_end(page: Page, browser, live_server, facilitator,
     ).to_be_visible()
     axe(jane)
     for theme, value in zip(THEMES, (4, 2, 6, 3, 5, 1), strict=True):
-        score(jane, theme, value)
+        score(jane, theme, value, saved="Saved at")
     expect(
         jane.get_by_role("group", name=re.compile(r"^C\. ")).get_by_label("6 – don't know")
     ).to_be_checked()

@@ -7,9 +7,9 @@ from playwright.sync_api import Page, expect
 
 from gesprekstool.agenda.models import Action
 from gesprekstool.rounds.models import Participant, Score
-from tests.factories import MembershipFactory, OrganisationFactory
+from tests.e2e.steps import score
+from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory
 
-PASSWORD = "geheim-wachtwoord-123"
 THEMES = "ABCDEF"
 
 
@@ -33,12 +33,6 @@ def add_participant(page: Page, name: str, domain: str) -> None:
     page.get_by_label("Domein").select_option(label=domain)
     page.get_by_role("button", name="Deelnemer toevoegen").click()
     expect(page.get_by_role("heading", level=3, name=re.compile(name))).to_be_visible()
-
-
-def score(page: Page, theme: str, value: int) -> None:
-    group = page.get_by_role("group", name=re.compile(rf"^{theme}\. "))
-    group.get_by_label(re.compile(rf"^{value} – ")).check()
-    expect(group.get_by_text(re.compile("Opgeslagen om"))).to_be_visible()
 
 
 def tick(page: Page, question: int, option: str) -> None:

@@ -308,40 +308,41 @@ def _set(data, path, value):
     data[last] = value
 
 
-def _delete_key(data, path):
-    *parents, last = path
-    for part in parents:
-        data = data[part]
-    del data[last]
+# Links an entry may not carry (only http and https addresses), by the entry that carries them.
+REFUSED_LINKS = {
+    "javascript link": (3, "javascript:alert(document.cookie)"),
+    "data link": (0, "data:text/html,<script>alert(1)</script>"),
+    "JaVaScRiPt link": (1, " JaVaScRiPt:alert(1)"),
+    "ftp link": (1, "ftp://example.org/x"),
+}
 
+# Slugs that are not of the form an address may carry.
+REFUSED_SLUGS = {
+    "slug with a space": "met spatie",
+    "slug with a slash": "a/b",
+    "slug with a newline": "abc\n",
+    "empty slug": "",
+}
 
 # What a hand-edited or hostile library export may hold, and the place and words of the refusal.
 BAD_LIBRARIES = {
-    "javascript link": (
-        ("entries", 3, "source_url"),
-        "javascript:alert(document.cookie)",
-        r"entries\[3\].source_url: alleen http- en https-adressen zijn toegestaan",
-    ),
-    "data link": (
-        ("entries", 0, "source_url"),
-        "data:text/html,<script>alert(1)</script>",
-        r"entries\[0\].source_url: alleen http- en https-adressen zijn toegestaan",
-    ),
-    "JaVaScRiPt link": (
-        ("entries", 1, "source_url"),
-        " JaVaScRiPt:alert(1)",
-        r"entries\[1\].source_url: alleen http- en https-adressen",
-    ),
-    "ftp link": (("entries", 1, "source_url"), "ftp://example.org/x", "alleen http- en https-adressen"),
+    **{
+        name: (
+            ("entries", index, "source_url"),
+            link,
+            rf"entries\[{index}\].source_url: alleen http- en https-adressen zijn toegestaan",
+        )
+        for name, (index, link) in REFUSED_LINKS.items()
+    },
     "not an address": (("entries", 1, "source_url"), "https://", r"“https://” is geen webadres"),
-    "slug with a space": (
-        ("entries", 2, "slug"),
-        "met spatie",
-        r"schema van de bibliotheek bij entries\[2\].slug: heeft niet de juiste vorm",
-    ),
-    "slug with a slash": (("entries", 2, "slug"), "a/b", r"entries\[2\].slug: heeft niet de juiste vorm"),
-    "slug with a newline": (("entries", 2, "slug"), "abc\n", r"entries\[2\].slug: heeft niet"),
-    "empty slug": (("entries", 2, "slug"), "", r"entries\[2\].slug: heeft niet de juiste vorm"),
+    **{
+        name: (
+            ("entries", 2, "slug"),
+            slug,
+            r"schema van de bibliotheek bij entries\[2\].slug: heeft niet de juiste vorm",
+        )
+        for name, slug in REFUSED_SLUGS.items()
+    },
     "tag slug": (("tags", 0, "slug"), "é", r"tags\[0\].slug: heeft niet de juiste vorm"),
     "theme code": (("themes", 0, "code"), "/", r"themes\[0\].code: heeft niet de juiste vorm"),
     "unknown kind": (("entries", 0, "kind"), "recipe", r"entries\[0\].kind: moet een van deze waarden"),

@@ -98,18 +98,19 @@ def test_staff_create_without_mail_shows_the_link(staff_client, settings):
 
 
 @pytest.mark.parametrize(
-    ("data", "field"),
+    ("field", "value"),
     [
-        ({"slug": "testdorp"}, "slug"),
-        ({"slug": "Nieuw Dorp"}, "slug"),
-        ({"slug": "Nieuwdorp"}, "slug"),
-        ({"name": ""}, "name"),
-        ({"email": "anna@"}, "email"),
+        ("slug", "testdorp"),
+        ("slug", "Nieuw Dorp"),
+        ("slug", "Nieuwdorp"),
+        ("name", ""),
+        ("email", "anna@"),
     ],
 )
-def test_staff_create_bad_input_is_422(staff_client, organisation, data, field):
+def test_staff_create_bad_input_is_422(staff_client, organisation, field, value):
     response = staff_client.post(
-        CREATE, {"name": "Gemeente Nieuwdorp", "slug": "nieuwdorp", "email": "anna@nieuwdorp.nl", **data}
+        CREATE,
+        {"name": "Gemeente Nieuwdorp", "slug": "nieuwdorp", "email": "anna@nieuwdorp.nl", field: value},
     )
 
     assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY

@@ -209,74 +209,43 @@ def test_fill_revise_htmx_saves_the_revised_score(client, in_review):
 # inside a transaction, so transaction.atomic shows as SAVEPOINT and RELEASE.
 
 
+# Per autosave endpoint: its URL's kwargs, the data posted, where `answers_of` shows it, and what it shows.
+AUTOSAVES = {
+    "score": ({"theme": "B"}, scores_data({"B": 5}), ("scores", "B"), (5, None)),
+    "note": ({}, {"note-text": "Wat opvalt"}, ("note",), "Wat opvalt"),
+    "question": (
+        {"question": "1"},
+        question_data("1", ["1a", "1f"], {"1f": "Een eigen reden"}),
+        ("choices",),
+        {"1a": ("1", ""), "1f": ("1", "Een eigen reden")},
+    ),
+    "comment": ({"theme": "C"}, {"comment-C-text": "Idee"}, ("comments", "C"), "Idee"),
+    "revise": ({"theme": "D"}, scores_data({"D": 1}), ("scores", "D"), (3, 1)),
+}
+
+
 @pytest.mark.parametrize(
-    ("who", "endpoint", "kwargs", "data", "queries", "saved", "value"),
+    ("who", "endpoint", "queries"),
     [
         # participant, the score's INSERT ... ON CONFLICT UPDATE (the link was opened already)
-        pytest.param(
-            "started",
-            "score",
-            {"theme": "B"},
-            scores_data({"B": 5}),
-            2,
-            ("scores", "B"),
-            (5, None),
-            id="score",
-        ),
+        pytest.param("started", "score", 2, id="score"),
         # participant, the score, the moment the link was opened
-        pytest.param(
-            "participant",
-            "score",
-            {"theme": "B"},
-            scores_data({"B": 5}),
-            3,
-            ("scores", "B"),
-            (5, None),
-            id="unopened",
-        ),
+        pytest.param("participant", "score", 3, id="unopened"),
         # participant, the note's UPDATE
-        pytest.param(
-            "started", "note", {}, {"note-text": "Wat opvalt"}, 2, ("note",), "Wat opvalt", id="note"
-        ),
+        pytest.param("started", "note", 2, id="note"),
         # participant, SAVEPOINT, DELETE of the unticked options, one INSERT ... ON CONFLICT for both, RELEASE
-        pytest.param(
-            "in_step2",
-            "question",
-            {"question": "1"},
-            question_data("1", ["1a", "1f"], {"1f": "Een eigen reden"}),
-            5,
-            ("choices",),
-            {"1a": ("1", ""), "1f": ("1", "Een eigen reden")},
-            id="question",
-        ),
+        pytest.param("in_step2", "question", 5, id="question"),
         # participant, the comment's INSERT ... ON CONFLICT UPDATE
-        pytest.param(
-            "in_step2",
-            "comment",
-            {"theme": "C"},
-            {"comment-C-text": "Idee"},
-            2,
-            ("comments", "C"),
-            "Idee",
-            id="comment",
-        ),
+        pytest.param("in_step2", "comment", 2, id="comment"),
         # participant, the score's INSERT ... ON CONFLICT UPDATE
-        pytest.param(
-            "in_review",
-            "revise",
-            {"theme": "D"},
-            scores_data({"D": 1}),
-            2,
-            ("scores", "D"),
-            (3, 1),
-            id="revise",
-        ),
+        pytest.param("in_review", "revise", 2, id="revise"),
     ],
 )
 def test_fill_autosave_takes_a_fixed_number_of_queries_and_saves(
-    request, client, django_assert_num_queries, who, endpoint, kwargs, data, queries, saved, value
+    request, client, django_assert_num_queries, who, endpoint, queries
 ):
     participant = request.getfixturevalue(who)
+    kwargs, data, saved, value = AUTOSAVES[endpoint]
 
     with django_assert_num_queries(queries):
         response = client.post(fill_url(participant, endpoint, **kwargs), data, **HTMX)
