@@ -1,7 +1,5 @@
 """An organisation's local figures (import, enter, change, delete) and the few a round shows."""
 
-from http import HTTPStatus
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -33,10 +31,9 @@ def get_indicator(organisation: Organisation, indicator_id: int) -> Indicator:
     return get_object_or_404(Indicator, pk=indicator_id, organisation=organisation)
 
 
-def render_list(
-    request, membership: Membership, *, import_form: ImportForm | None = None, status=HTTPStatus.OK
-):
+def render_list(request, membership: Membership, *, import_form: ImportForm | None = None):
     organisation = membership.organisation
+    import_form = import_form or ImportForm()
     return render(
         request,
         "indicators/indicator_list.html",
@@ -44,9 +41,9 @@ def render_list(
             "organisation": organisation,
             "membership": membership,
             "indicators": list(organisation.indicators.all()),
-            "import_form": import_form or ImportForm(),
+            "import_form": import_form,
         },
-        status=status,
+        status=form_status(import_form),
     )
 
 
@@ -61,7 +58,7 @@ def indicator_import(request, slug: str):
     membership = organisation_membership(request, slug, manage=True)
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
-        return render_list(request, membership, import_form=form, status=HTTPStatus.UNPROCESSABLE_ENTITY)
+        return render_list(request, membership, import_form=form)
     imported = services.import_indicators(organisation=membership.organisation, rows=form.rows)
     messages.success(
         request,

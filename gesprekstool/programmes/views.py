@@ -12,6 +12,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gesprekstool.lib.views import form_status
 from gesprekstool.organisations.access import membership_for, require_manager
 from gesprekstool.organisations.choice import organisation_for
 from gesprekstool.organisations.models import Membership
@@ -48,7 +49,8 @@ def programme_list(request):
     )
 
 
-def render_programme(request, programme: Programme, *, form=None, new_link: str = "", status=HTTPStatus.OK):
+def render_programme(request, programme: Programme, *, form=None, new_link: str = ""):
+    form = form or InviteForm()
     figures = programme_figures(programme)
     invitations = list(programme.invitations.filter(accepted_at__isnull=True).order_by("-created_at"))
     return render(
@@ -58,11 +60,11 @@ def render_programme(request, programme: Programme, *, form=None, new_link: str 
             "programme": programme,
             "figures": figures,
             "chart": figures_chart(figures) if figures.themes else None,
-            "invite_form": form or InviteForm(),
+            "invite_form": form,
             "invitations": invitations,
             "new_link": new_link,
         },
-        status=status,
+        status=form_status(form),
     )
 
 
@@ -78,7 +80,7 @@ def programme_invite(request, slug: str):
     programme = adviser_programme(request, slug)
     form = InviteForm(request.POST)
     if not form.is_valid():
-        return render_programme(request, programme, form=form, status=HTTPStatus.UNPROCESSABLE_ENTITY)
+        return render_programme(request, programme, form=form)
     new = services.create_invitation(
         programme=programme,
         kind=form.cleaned_data["kind"],
