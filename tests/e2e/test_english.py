@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from gesprekstool.inspiration import library
 from gesprekstool.rounds.models import Participant, Round, Score
-from tests.e2e.steps import score
+from tests.e2e.steps import answer_step2, score
 from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory
 
 THEMES = "ABCDEF"
@@ -91,24 +91,15 @@ def test_english_round_end_to_end(page: Page, browser, live_server, facilitator,
     jane.get_by_role("button", name="Save and continue to step 2").click()
 
     # Step 2 in English: the instrument's English questions and options.
-    for theme in THEMES:
-        expect(jane.get_by_role("heading", level=1)).to_contain_text(f"{theme}. ")
-        for question, option in ANSWERS[theme]:
-            jane.get_by_role("group", name=re.compile(rf"^{question}\. ")).get_by_label(
-                option, exact=True
-            ).check()
-        if theme == "A":
-            jane.get_by_role("group", name=re.compile(r"^1\. ")).get_by_label(
-                "Other, namely", exact=True
-            ).check()
-            jane.get_by_role("textbox", name=re.compile(r"Other, namely$")).fill("Health comes first.")
-            expect(
-                jane.get_by_role("group", name=re.compile(r"^1\. ")).get_by_text(re.compile("Saved at"))
-            ).to_be_visible()
-        axe(jane)
-        jane.get_by_role(
-            "button", name=re.compile("Save and continue to theme|Save and review your scores")
-        ).click()
+    answer_step2(
+        jane,
+        axe,
+        ANSWERS,
+        other_text="Health comes first.",
+        other="Other, namely",
+        saved="Saved at",
+        onward="Save and continue to theme|Save and review your scores",
+    )
 
     expect(jane.get_by_role("heading", level=1, name="Review your scores")).to_be_visible()
     axe(jane)

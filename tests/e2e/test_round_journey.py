@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from gesprekstool.agenda.models import Action
 from gesprekstool.rounds.models import Participant, Score
-from tests.e2e.steps import score
+from tests.e2e.steps import answer_step2, score, tick
 from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory
 
 THEMES = "ABCDEF"
@@ -35,43 +35,23 @@ def add_participant(page: Page, name: str, domain: str) -> None:
     expect(page.get_by_role("heading", level=3, name=re.compile(name))).to_be_visible()
 
 
-def tick(page: Page, question: int, option: str) -> None:
-    group = page.get_by_role("group", name=re.compile(rf"^{question}\. "))
-    group.get_by_label(option, exact=True).check()
-
-
-def step2_all_themes(page: Page, axe, *, other_text: str | None = None) -> None:
-    """Answer one or two options on each theme page and move on."""
-    answers = {
-        "A": [(1, "Veel van onze inwoners kampen zowel met armoede als met gezondheidsproblemen.")],
-        "B": [
-            (2, "Ja, inzicht in de wijken/buurten waar deze combinatie het vaakst voorkomt."),
-            (3, "Weet niet."),
-        ],
-        "C": [(4, "We stimuleren gecombineerde aanpakken van partners in de wijk.")],
-        "D": [
-            (
-                7,
-                "Het adequaat ondersteunen van (kwetsbare) inwoners met financiële en/of gezondheidsproblemen.",
-            )
-        ],
-        "E": [(8, "Partner"), (11, "Nee.")],
-        "F": [(14, "Draagvlak binnen de gemeente.")],
-    }
-    for theme in THEMES:
-        expect(page.get_by_role("heading", level=1)).to_contain_text(f"{theme}. ")
-        for question, option in answers[theme]:
-            tick(page, question, option)
-        if theme == "A" and other_text:
-            tick(page, 1, "Anders, namelijk")
-            page.get_by_role("textbox", name=re.compile(r"^Vul aan\s*: Anders, namelijk$")).fill(other_text)
-            expect(
-                page.get_by_role("group", name=re.compile(r"^1\. ")).get_by_text(re.compile("Opgeslagen om"))
-            ).to_be_visible()
-        axe(page)
-        page.get_by_role(
-            "button", name=re.compile("Opslaan en naar thema|Opslaan en uw scores herzien")
-        ).click()
+# One or two options per theme page (question number, option text).
+ANSWERS = {
+    "A": [(1, "Veel van onze inwoners kampen zowel met armoede als met gezondheidsproblemen.")],
+    "B": [
+        (2, "Ja, inzicht in de wijken/buurten waar deze combinatie het vaakst voorkomt."),
+        (3, "Weet niet."),
+    ],
+    "C": [(4, "We stimuleren gecombineerde aanpakken van partners in de wijk.")],
+    "D": [
+        (
+            7,
+            "Het adequaat ondersteunen van (kwetsbare) inwoners met financiële en/of gezondheidsproblemen.",
+        )
+    ],
+    "E": [(8, "Partner"), (11, "Nee.")],
+    "F": [(14, "Draagvlak binnen de gemeente.")],
+}
 
 
 def test_individual_round_end_to_end(page: Page, browser, live_server, facilitator, axe, screenshot_dir):
@@ -123,7 +103,7 @@ def test_individual_round_end_to_end(page: Page, browser, live_server, facilitat
         "kan niet samen met een ander antwoord"
     )
     fatima.get_by_role("group", name=re.compile(r"^1\. ")).get_by_label("Wij zien geen reden.").uncheck()
-    step2_all_themes(fatima, axe, other_text="Gezondheid is een voorwaarde om uit de schulden te komen.")
+    answer_step2(fatima, axe, ANSWERS, other_text="Gezondheid is een voorwaarde om uit de schulden te komen.")
 
     # The review: she revises theme D from 2 to 3, then hands in.
     expect(fatima.get_by_role("heading", level=1, name="Uw scores herzien")).to_be_visible()
@@ -146,7 +126,7 @@ def test_individual_round_end_to_end(page: Page, browser, live_server, facilitat
     for theme, value in zip(THEMES, (5, 4, 3, 5, 4, 3), strict=True):
         score(joost, theme, value)
     joost.get_by_role("button", name="Opslaan en naar stap 2").click()
-    step2_all_themes(joost, axe)
+    answer_step2(joost, axe, ANSWERS)
     joost.get_by_role("button", name="Klaar: mijn antwoorden inleveren").click()
     expect(joost.get_by_role("heading", level=1)).to_contain_text("Bedankt")
     context.close()
