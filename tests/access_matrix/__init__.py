@@ -68,10 +68,17 @@ from tests.access_matrix.credentials import (
 )
 from tests.access_matrix.outcomes import ROLES, Outcome, outcome
 from tests.access_matrix.rows import Row
-from tests.access_matrix.rows_account import ACCOUNT, SIGN_OUT_AND_JOINING, SITE
 from tests.access_matrix.rows_futures import COOPERATION, FUTURES
-from tests.access_matrix.rows_organisation import FIGURES, INSPIRATION, PRIVACY, PROGRAMMES
 from tests.access_matrix.rows_rounds import ANSWERING, FOLLOW_UP, ROUNDS
+from tests.access_matrix.rows_site import (
+    ACCOUNT,
+    FIGURES,
+    INSPIRATION,
+    PRIVACY,
+    PROGRAMMES,
+    SIGN_OUT_AND_JOINING,
+    SITE,
+)
 
 __all__ = [
     "CACHEABLE",
@@ -86,7 +93,7 @@ __all__ = [
     "wrong_value",
 ]
 
-# In this order: the order of the cells' test ids.
+# The parts in this order give the cells' test ids their order (as it was when the matrix was one table).
 MATRIX: dict[str, Row] = {
     **SITE,
     **ACCOUNT,
