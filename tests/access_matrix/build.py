@@ -40,17 +40,19 @@ from tests.factories import (
     ProgrammeMemberFactory,
     TOTPDeviceFactory,
     answer_everything,
+    invite,
+    token_of,
 )
 
 
-def spent_invitation_tokens(invite: Callable[[str], tuple], name: str) -> dict[str, str]:
+def spent_invitation_tokens(new_invitation: Callable[[str], tuple], name: str) -> dict[str, str]:
     """The Scenario attributes `expired_<name>` and `used_<name>`: the link tokens of an invitation
-    that `invite(label)` makes and that expired yesterday, and of one that was accepted already.
+    that `new_invitation(label)` makes and that expired yesterday, and of one that was accepted already.
     Team and programme invitations alike: both expire and are accepted the same way."""
-    expired, expired_token = invite("verlopen")
+    expired, expired_token = new_invitation("verlopen")
     expired.expires_at = timezone.now() - datetime.timedelta(days=1)
     expired.save(update_fields=["expires_at"])
-    used, used_token = invite("gebruikt")
+    used, used_token = new_invitation("gebruikt")
     used.accepted_at = timezone.now()
     used.save(update_fields=["accepted_at"])
     return {f"expired_{name}": expired_token, f"used_{name}": used_token}
@@ -87,29 +89,18 @@ def build_scenario() -> Scenario:
     colleague = MembershipFactory(user=colleague_user, organisation=org_a, role=Membership.Role.READER)
     MembershipFactory(user=users["facilitator"], organisation=org_a)
     foreign_member = MembershipFactory(user=users["outsider"], organisation=org_b)
-    foreign_invitation = organisation_services.invite(
-        organisation=org_b,
-        email="nieuw@elders.example",
-        role=Membership.Role.READER,
-        invited_by=users["outsider"],
-        send=False,
-    ).invitation
+    foreign_invitation, _token = invite(
+        org_b, "nieuw@elders.example", role=Membership.Role.READER, by=users["outsider"]
+    )
     facilitator = users["facilitator"]
     setup_device = TOTPDeviceFactory(user=facilitator, confirmed=False)
 
-    def invite(mailbox: str) -> tuple[Invitation, str]:
-        sent = organisation_services.invite(
-            organisation=org_a,
-            email=f"{mailbox}@testdorp.example",
-            role=Membership.Role.READER,
-            invited_by=facilitator,
-            send=False,
-        )
-        return sent.invitation, sent.link.rstrip("/").rsplit("/", 1)[-1]
+    def team_invitation(mailbox: str) -> tuple[Invitation, str]:
+        return invite(org_a, f"{mailbox}@testdorp.example", role=Membership.Role.READER, by=facilitator)
 
-    invitation, invitation_token = invite("nieuw")
-    spent_invitations = spent_invitation_tokens(invite, "invitation_token")
-    withdrawn_invitation, withdrawn_invitation_token = invite("ingetrokken")
+    invitation, invitation_token = team_invitation("nieuw")
+    spent_invitations = spent_invitation_tokens(team_invitation, "invitation_token")
+    withdrawn_invitation, withdrawn_invitation_token = team_invitation("ingetrokken")
     organisation_services.withdraw(invitation=withdrawn_invitation, actor=facilitator)
 
     round_ = services.create_round(
@@ -228,7 +219,7 @@ def build_scenario() -> Scenario:
         new = programme_services.create_invitation(
             programme=other_programme, kind="gemeente", label=label, invited_by=None
         )
-        return new.invitation, new.link.rstrip("/").rsplit("/", 1)[-1]
+        return new.invitation, token_of(new.link)
 
     _open, programme_invitation_token = programme_invitation("Een gemeente")
 

@@ -38,6 +38,7 @@ from tests.factories.organisations import (  # noqa: F401
     ReaderMembershipFactory,
     StatementFactory,
     invite,
+    token_of,
     valid_for,
 )
 from tests.factories.people import (  # noqa: F401

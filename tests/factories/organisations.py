@@ -113,9 +113,14 @@ class StatementFactory(factory.django.DjangoModelFactory):
     body = "Tekst"
 
 
+def token_of(link: str) -> str:
+    """The token at the end of an invitation link (team or programme): the database keeps only its hash."""
+    return link.rstrip("/").rsplit("/", 1)[1]
+
+
 def invite(organisation, email: str = "nieuw@example.nl", *, role=Membership.Role.FACILITATOR, by=None):
     """An open invitation and the token from its link (which the database does not keep)."""
     sent = organisation_services.invite(
         organisation=organisation, email=email, role=role, invited_by=by, send=False
     )
-    return sent.invitation, sent.link.rstrip("/").rsplit("/", 1)[1]
+    return sent.invitation, token_of(sent.link)

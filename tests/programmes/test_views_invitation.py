@@ -11,13 +11,8 @@ from django.utils import timezone
 from gesprekstool.organisations.models import ActivityEntry
 from gesprekstool.programmes import services
 from gesprekstool.programmes.models import ProgrammeInvitation, ProgrammeMember
-from tests.factories import ProgrammeMemberFactory, UserFactory
+from tests.factories import ProgrammeMemberFactory, UserFactory, token_of
 from tests.programmes.pages import detail_url
-
-
-def token_of(link: str) -> str:
-    return link.rstrip("/").rsplit("/", 1)[1]
-
 
 # --- Inviting ----------------------------------------------------------------------------------------------
 
