@@ -1,6 +1,6 @@
-"""Every URL × every role × GET/POST, against the table in tests/access_matrix.py (issue 9).
+"""Every URL × every role × GET/POST, against the table in tests/access_matrix/ (issue 9).
 
-The rows, the roles and how to add a row are described at the top of tests/access_matrix.py.
+The rows, the roles and how to add a row are described in tests/access_matrix/__init__.py.
 A failing cell is named after its URL, role and method, e.g. `test_cell[rounds:close-reader-post]`.
 """
 
@@ -60,7 +60,7 @@ def test_every_url_has_a_row_in_the_matrix():
     missing = sorted({name for name, _route in patterns if name and name not in MATRIX})
 
     assert (missing, unnamed) == ([], []), (
-        f"URLs without a row in tests/access_matrix.py MATRIX: {missing}; "
+        f"URLs without a row in tests/access_matrix MATRIX: {missing}; "
         f"patterns without a name (give them one, then a row): {unnamed}"
     )
 

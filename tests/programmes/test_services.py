@@ -4,11 +4,7 @@ from gesprekstool.organisations.models import ActivityEntry, Membership
 from gesprekstool.organisations.services import InvitationUnusable, TeamError, hash_token
 from gesprekstool.programmes import services
 from gesprekstool.programmes.models import ProgrammeInvitation, ProgrammeMember
-from tests.factories import ProgrammeMemberFactory
-
-
-def token_of(link: str) -> str:
-    return link.rstrip("/").rsplit("/", 1)[1]
+from tests.factories import ProgrammeMemberFactory, token_of
 
 
 def new_token(programme, adviser, kind="gemeente") -> str:

@@ -1,7 +1,12 @@
 import pytest
 
 from gesprekstool.rounds import services
-from tests.factories import ConversationQuestionFactory, OwnObservationFactory
+from tests.factories import (
+    ConversationQuestionFactory,
+    OwnObservationFactory,
+    answer_everything,
+    answer_step1,
+)
 
 
 @pytest.fixture
@@ -23,3 +28,28 @@ def questions(round_):
         ConversationQuestionFactory(round=round_, theme=theme, text=f"Vraag {n}", position=n)
         for n, theme in enumerate(["D", "A", "D"], start=1)
     ]
+
+
+# A participant on their way through the answer pages.
+
+
+@pytest.fixture
+def started(participant):
+    services.mark_opened(participant)
+    return participant
+
+
+@pytest.fixture
+def in_step2(started):
+    answer_step1(started, score=4)
+    return started
+
+
+@pytest.fixture
+def in_review(started):
+    return answer_everything(started, score=3)
+
+
+@pytest.fixture
+def finished(started):
+    return answer_everything(started, score=3, finish=True)

@@ -11,7 +11,7 @@ from gesprekstool.rounds.forms import QuestionForm, ScoreForm
 
 INSTRUMENT = load_instrument()
 
-# Texts a participant might type: anything but NUL (refused on its own, see test_views_fill) and
+# Texts a participant might type: anything but NUL (refused on its own, see test_views_fill_input) and
 # lone surrogates (not encodable), including blanks and whitespace only.
 typed_text = st.one_of(
     st.just(""),

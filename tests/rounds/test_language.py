@@ -7,10 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from gesprekstool.rounds.models import Participant, Round
-
-
-def fill_url(participant: Participant, name: str, **kwargs) -> str:
-    return reverse(f"fill:{name}", kwargs={"key": participant.token, **kwargs})
+from tests.rounds.fill import fill_url
 
 
 def english(round_: Round) -> Round:

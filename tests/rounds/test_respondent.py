@@ -6,14 +6,8 @@ import pytest
 from django.urls import reverse
 
 from gesprekstool.rounds import services
-from gesprekstool.rounds.models import Round
 from tests.factories import answers_of
-
-HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-def joint_url(round_: Round, name: str, **kwargs) -> str:
-    return reverse(f"joint:{name}", kwargs={"key": round_.pk, **kwargs})
+from tests.rounds.fill import HTMX, joint_url
 
 
 @pytest.fixture

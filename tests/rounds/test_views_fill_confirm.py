@@ -9,8 +9,7 @@ from django.urls import reverse
 from gesprekstool.rounds import services
 from gesprekstool.rounds.models import Participant
 from tests.factories import answer_step1, answers_of
-
-HTMX = {"HTTP_HX_REQUEST": "true"}
+from tests.rounds.fill import HTMX
 
 
 def question_url(participant: Participant) -> str:

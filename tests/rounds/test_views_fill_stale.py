@@ -6,17 +6,11 @@ import re
 from http import HTTPStatus
 
 import pytest
-from django.urls import reverse
 
 from gesprekstool.rounds import services, versions
 from gesprekstool.rounds.models import Participant
 from tests.factories import answer_everything, answer_step1, answers_of
-
-HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-def fill_url(participant: Participant, name: str, **kwargs) -> str:
-    return reverse(f"fill:{name}", kwargs={"key": participant.token, **kwargs})
+from tests.rounds.fill import HTMX, fill_url
 
 
 def version_on(client, url: str, name: str) -> str:
@@ -27,12 +21,6 @@ def version_on(client, url: str, name: str) -> str:
 
 def htmx(target: str) -> dict:
     return {**HTMX, "HTTP_HX_TARGET": target, "HTTP_HX_CURRENT_URL": "http://testserver/stap-1/"}
-
-
-@pytest.fixture
-def started(participant):
-    services.mark_opened(participant)
-    return participant
 
 
 def test_step1_carries_the_version_of_each_stored_answer(client, started):
