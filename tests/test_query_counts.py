@@ -86,8 +86,10 @@ PAGES = {
     "agenda:review": (("repeated",), 8, ">Een jaar later</h1>"),
     "agenda:ics": (("pk",), 7, "BEGIN:VCALENDAR"),
     "reports:downloads": (("pk",), 5, ROUND_TITLE),
-    "follow_up:actions": (("slug",), 8, ">Acties</h1>"),
-    "monitoring:progress": (("slug",), 9, ">Voortgang door de tijd</h1>"),
+    # The organisation and the membership come from the header's memberships (organisations/choice.py):
+    # 8 and 9 before.
+    "follow_up:actions": (("slug",), 6, ">Acties</h1>"),
+    "monitoring:progress": (("slug",), 7, ">Voortgang door de tijd</h1>"),
     "organisations:team": ((), 5, ">Team van Gemeente Testdorp</h1>"),
     "organisation_privacy:log": (("slug",), 7, ">Logboek</h1>"),
     "follow_up:owner": (("token",), 6, ">Uw acties</h1>"),

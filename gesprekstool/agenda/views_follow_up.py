@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from gesprekstool.instrument import active_instrument
 from gesprekstool.lib.language import chosen_language
 from gesprekstool.lib.views import link_problem
-from gesprekstool.organisations.choice import choose_organisation, organisation_for
+from gesprekstool.organisations.choice import current_organisation_page, organisation_for
 
 from . import services
 from .forms import ActionFilterForm, ProgressForm
@@ -27,7 +27,7 @@ from .views import ics_response
 
 @login_required
 def actions_home(request):
-    return choose_organisation(request, url_name="follow_up:actions", title=_("Actions"))
+    return current_organisation_page(request, url_name="follow_up:actions", title=_("Actions"))
 
 
 def live_first(queryset):

@@ -20,10 +20,9 @@ from .models import Indicator, RoundIndicator
 def organisation_membership(request, slug: str, *, manage: bool = False) -> Membership:
     """The user's membership of the organisation (with it loaded): 404 for non-members, 403 for a
     reader when `manage` is asked."""
-    organisation, membership = organisation_for(request, slug)
+    _organisation, membership = organisation_for(request, slug)
     if manage:
         require_manager(membership)
-    membership.organisation = organisation
     return membership
 
 

@@ -4,14 +4,14 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from gesprekstool.organisations.choice import choose_organisation, organisation_for
+from gesprekstool.organisations.choice import current_organisation_page, organisation_for
 
 from .progress import organisation_progress
 
 
 @login_required
 def progress_home(request):
-    return choose_organisation(request, url_name="monitoring:progress", title=_("Progress"))
+    return current_organisation_page(request, url_name="monitoring:progress", title=_("Progress"))
 
 
 @login_required

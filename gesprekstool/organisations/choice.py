@@ -1,27 +1,29 @@
-"""Pages that belong to one organisation, reached by its slug: the organisation and the user's
-membership, and the chooser for users who are a member of several (agenda's actions, monitoring)."""
+"""Pages that belong to one organisation, reached by its slug (agenda's actions, monitoring's progress,
+the local figures, the programmes a gemeente takes part in): opening one makes its organisation the
+header's current one, and the pages without a slug go to the current organisation's page."""
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 
-from .access import membership_for
+from . import current
 from .models import Membership, Organisation
 
 
 def organisation_for(request: HttpRequest, slug: str) -> tuple[Organisation, Membership]:
-    """The organisation and the user's membership of it; 404 for an unknown slug and for non-members."""
-    organisation = get_object_or_404(Organisation, slug=slug)
-    return organisation, membership_for(request.user, organisation.pk)
+    """The organisation and the user's membership of it, which becomes the current organisation
+    (see `current.follow`); 404 for an unknown slug and for non-members, and the current
+    organisation stays as it was. Reads the memberships the header shows: no query of its own."""
+    membership = next((m for m in current.memberships(request) if m.organisation.slug == slug), None)
+    if membership is None:
+        raise Http404
+    current.follow(request, membership)
+    return membership.organisation, membership
 
 
-def choose_organisation(request: HttpRequest, *, url_name: str, title: str) -> HttpResponse:
-    """With one organisation go straight to its page (`url_name` with its slug); with several,
-    let the user choose."""
-    memberships = list(Membership.objects.for_user(request.user).select_related("organisation"))
-    if len(memberships) == 1:
-        return redirect(url_name, slug=memberships[0].organisation.slug)
-    return render(
-        request,
-        "organisations/organisation_choice.html",
-        {"memberships": memberships, "url_name": url_name, "title": title},
-    )
+def current_organisation_page(request: HttpRequest, *, url_name: str, title: str) -> HttpResponse:
+    """Straight to the page `url_name` of the header's current organisation; for a user who is
+    not a member of any, a page titled `title` that says so."""
+    membership = current.current_membership(request)
+    if membership is None:
+        return render(request, "organisations/no_organisation.html", {"title": title})
+    return redirect(url_name, slug=membership.organisation.slug)

@@ -1,7 +1,8 @@
 """The organisation a user is working in right now: one of their memberships, chosen in the header.
 
 The choice lives in the session; without one (or when the membership is gone) it is the first
-organisation by name. Pages that show one organisation's things follow it.
+organisation by name. Pages that show one organisation's things follow it, and opening a page of
+one organisation (its actions, progress, figures, programmes) makes that organisation the current one.
 """
 
 from .models import Membership
@@ -32,3 +33,10 @@ def choose(request, organisation_id: int) -> Membership | None:
     if membership is not None:
         request.session[SESSION_KEY] = organisation_id
     return membership
+
+
+def follow(request, membership: Membership) -> None:
+    """Make the organisation of a page the user opened the current one. Writes the session (one
+    query more) only when the current organisation changes."""
+    if current_membership(request) != membership:
+        request.session[SESSION_KEY] = membership.organisation_id

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
+from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -178,6 +179,17 @@ class SwitchOrganisationForm(forms.Form):
     def __init__(self, *args, memberships, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].choices = [(m.organisation_id, m.organisation.name) for m in memberships]
+
+    def clean_next(self) -> str:
+        """The url name of the page, when `next` is a path of this site that resolves; else ""
+        (another site, an unknown page): only the name is kept, never the address sent."""
+        path = self.cleaned_data["next"].split("?", maxsplit=1)[0]
+        if not path.startswith("/") or path.startswith("//"):
+            return ""
+        try:
+            return resolve(path).view_name
+        except Resolver404:
+            return ""
 
 
 class LanguageForm(forms.Form):

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models.functions import Lower
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import i18n
 from django.views.decorators.http import require_POST
@@ -288,25 +288,28 @@ def switch_organisation(request):
         request,
         _("You are now working in %(organisation)s.") % {"organisation": membership.organisation.name},
     )
-    return redirect(switch_target(form.cleaned_data["next"]))
+    return redirect(switch_target(form.cleaned_data["next"], membership))
 
 
-# Pages that show the current organisation: switching there keeps you on the page. From any other
-# page (a round of the previous organisation) you land on the new organisation's rounds.
+# Pages that show the current organisation: switching there keeps you on the page.
 FOLLOWS_CURRENT = {"organisations:team", "organisations:account", "rounds:list"}
+# Pages of one organisation by its slug: switching there opens the same page of the new organisation.
+ORGANISATION_PAGES = {
+    "follow_up:actions",
+    "monitoring:progress",
+    "indicators:list",
+    "programmes:organisation",
+}
 
 
-def switch_target(path: str) -> str:
-    try:
-        match = (
-            resolve(path.split("?", maxsplit=1)[0])
-            if path.startswith("/") and not path.startswith("//")
-            else None
-        )
-    except Resolver404:
-        match = None
-    if match is not None and match.view_name in FOLLOWS_CURRENT:
-        return reverse(match.view_name)
+def switch_target(page: str, membership: Membership) -> str:
+    """Where the switch made on `page` (a url name, see SwitchOrganisationForm) lands: the same page
+    (of the new organisation) for the pages above, else the new organisation's rounds (from a round
+    of the previous organisation). Always an address built here: `next` cannot lead elsewhere."""
+    if page in FOLLOWS_CURRENT:
+        return reverse(page)
+    if page in ORGANISATION_PAGES:
+        return reverse(page, kwargs={"slug": membership.organisation.slug})
     return reverse("rounds:list")
 
 

@@ -105,15 +105,15 @@ def test_actions_home_goes_to_the_only_organisation(facilitator_client, organisa
     assert response.url == overview_url(organisation)
 
 
-def test_actions_home_lets_a_member_of_two_organisations_choose(
-    facilitator_client, facilitator, other_organisation
+def test_actions_home_goes_to_the_current_of_two_organisations(
+    facilitator_client, facilitator, organisation, other_organisation
 ):
     MembershipFactory(user=facilitator, organisation=other_organisation)
+    facilitator_client.post(reverse("organisations:switch"), {"organisation": organisation.pk})
 
     response = facilitator_client.get(reverse("follow_up:actions_home"))
 
-    assert response.status_code == HTTPStatus.OK
-    assert overview_url(other_organisation) in response.content.decode()
+    assert response.url == overview_url(organisation)
 
 
 def add_rounds(organisation, count: int) -> None:
@@ -149,7 +149,7 @@ def test_overview_queries_do_not_grow_with_rounds(facilitator_client, organisati
     ten = query_count(facilitator_client, overview_url(organisation))
 
     assert Round.objects.count() == 10
-    assert (two, ten) == (8, 8)
+    assert (two, ten) == (6, 6)
 
 
 # --- Repeat and review ---------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Pages of one organisation: the organisation by its slug, and the chooser for members of several."""
+"""Pages of one organisation: the organisation by its slug, and the page of the current organisation."""
 
 from http import HTTPStatus
 
@@ -8,7 +8,8 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.http import Http404
 from django.test import RequestFactory
 
-from gesprekstool.organisations.choice import choose_organisation, organisation_for
+from gesprekstool.organisations import current
+from gesprekstool.organisations.choice import current_organisation_page, organisation_for
 from tests.factories import MembershipFactory, OrganisationFactory, ReaderMembershipFactory
 
 
@@ -39,34 +40,27 @@ def test_organisation_for_anonymous_is_404(organisation):
         organisation_for(request_of(AnonymousUser()), organisation.slug)
 
 
-def test_choose_organisation_goes_straight_to_the_only_one(db):
-    membership = MembershipFactory(organisation__slug="testdorp")
-
-    response = choose_organisation(
-        request_of(membership.user), url_name="monitoring:progress", title="Voortgang"
-    )
-
-    assert (response.status_code, response["Location"]) == (HTTPStatus.FOUND, "/voortgang/testdorp/")
-
-
-def test_choose_organisation_lists_several(db):
+def test_current_organisation_page_goes_to_the_current_of_several(db):
     membership = MembershipFactory(organisation__name="Gemeente A", organisation__slug="a")
-    ReaderMembershipFactory(user=membership.user, organisation__name="Gemeente B", organisation__slug="b")
-
-    response = choose_organisation(
-        request_of(membership.user), url_name="monitoring:progress", title="Voortgang"
+    chosen = ReaderMembershipFactory(
+        user=membership.user, organisation__name="Gemeente B", organisation__slug="b"
     )
+    request = request_of(membership.user)
+    current.choose(request, chosen.organisation_id)
 
-    html = response.content.decode()
-    assert response.status_code == HTTPStatus.OK
-    assert ('href="/voortgang/a/"' in html, 'href="/voortgang/b/"' in html) == (True, True)
-    assert "Kies een organisatie." in html
+    response = current_organisation_page(request, url_name="monitoring:progress", title="Voortgang")
+
+    assert (response.status_code, response["Location"]) == (HTTPStatus.FOUND, "/voortgang/b/")
 
 
-def test_choose_organisation_without_membership_says_so(db):
+def test_current_organisation_page_without_membership_says_so(db):
     user = MembershipFactory().user
     user.memberships.all().delete()
 
-    response = choose_organisation(request_of(user), url_name="monitoring:progress", title="Voortgang")
+    response = current_organisation_page(request_of(user), url_name="monitoring:progress", title="Voortgang")
 
-    assert "U bent nog geen lid van een organisatie." in response.content.decode()
+    html = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert '<h1 class="utrecht-heading-1">Voortgang</h1>' in html
+    assert "U bent nog geen lid van een organisatie." in html
+    assert "Zodra u lid bent, opent deze pagina bij uw organisatie." in html
