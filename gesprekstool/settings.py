@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from gesprekstool.lib.env import email_settings, parse_bool, parse_int
@@ -25,12 +26,15 @@ def env_bool(name: str, default: bool) -> bool:
     return parse_bool(name, value)  # anything but a clear yes or no stops start-up
 
 
-def env_int(name: str, default: int) -> int:
-    """A whole number from the environment; anything else stops start-up."""
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
+    """A whole number from the environment; anything else, or one below `minimum`, stops start-up."""
     value = os.environ.get(name)
     if value is None or not value.strip():
         return default
-    return parse_int(name, value)
+    number = parse_int(name, value)
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(f"{name}={value!r} is less than {minimum}.")
+    return number
 
 
 DEBUG = env_bool("DEBUG", True)
@@ -247,6 +251,12 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Join codes: wrong codes one address may try within the window before it must wait.
 JOIN_CODE_ATTEMPT_LIMIT = env_int("JOIN_CODE_ATTEMPT_LIMIT", 20)
 JOIN_CODE_ATTEMPT_WINDOW = timedelta(minutes=env_int("JOIN_CODE_ATTEMPT_MINUTES", 10))
+
+# Password reset mails (organisations/password_reset.py): how many one e-mail address, and one client
+# address, may ask for within the window. More is refused (429) without a mail.
+PASSWORD_RESET_EMAIL_LIMIT = env_int("PASSWORD_RESET_EMAIL_LIMIT", 3, minimum=1)
+PASSWORD_RESET_IP_LIMIT = env_int("PASSWORD_RESET_IP_LIMIT", 10, minimum=1)
+PASSWORD_RESET_WINDOW_MINUTES = env_int("PASSWORD_RESET_WINDOW_MINUTES", 60, minimum=1)
 
 # --- Production: static files, mail, app servers (issue 10, item 1; README "Running it for real") ---
 # App servers keep nothing on local disk at run time: sessions live in the database, there are no

@@ -1,6 +1,7 @@
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 
-from gesprekstool.settings import env_days
+from gesprekstool.settings import env_days, env_int
 
 
 @pytest.mark.parametrize(("value", "expected"), [(None, 90), ("30", 30), (" 365 ", 365)])
@@ -25,3 +26,21 @@ def test_env_days_refuses_what_it_does_not_understand(monkeypatch, value):
 
     with pytest.raises(RuntimeError):
         env_days("TEST_DAYS", 90, never=True)
+
+
+@pytest.mark.parametrize(("value", "expected"), [(None, 3), ("1", 1), (" 12 ", 12)])
+def test_env_int_reads_a_number_at_or_above_its_minimum(monkeypatch, value, expected):
+    if value is not None:
+        monkeypatch.setenv("TEST_LIMIT", value)
+
+    assert env_int("TEST_LIMIT", 3, minimum=1) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "message"), [("0", "is less than 1"), ("-2", "is less than 1"), ("drie", "not a whole number")]
+)
+def test_env_int_refuses_a_number_below_its_minimum(monkeypatch, value, message):
+    monkeypatch.setenv("TEST_LIMIT", value)
+
+    with pytest.raises(ImproperlyConfigured, match=message):
+        env_int("TEST_LIMIT", 3, minimum=1)

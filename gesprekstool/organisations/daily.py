@@ -1,4 +1,5 @@
-"""The organisations' part of `manage.py daily`: forget invitations some time after their link stopped working."""
+"""The organisations' part of `manage.py daily`: forget invitations some time after their link stopped
+working, and requests for a password reset mail once they no longer count."""
 
 import datetime
 
@@ -6,6 +7,7 @@ from django.utils import timezone
 
 from gesprekstool.lib.daily import daily_job
 
+from . import password_reset
 from .models import Invitation
 
 # An invitation holds an e-mail address of someone who may never have joined; the activity log keeps
@@ -23,3 +25,14 @@ def forget_invitations_job(*, today: datetime.date, dry_run: bool) -> list[str]:
         return [f"{count} old invitation(s) would be deleted."]
     old.delete()
     return [f"{count} old invitation(s) deleted."]
+
+
+@daily_job("password_reset_requests", order=50)
+def forget_password_reset_requests_job(*, today: datetime.date, dry_run: bool) -> list[str]:
+    """Delete the password reset requests made before the throttle's window that ends now. `today`
+    plays no part: a request that no longer counts is of no use whatever day the run acts as."""
+    old = password_reset.past_window()
+    if dry_run:
+        return [f"{old.count()} password reset request(s) would be deleted."]
+    deleted, _per_model = old.delete()
+    return [f"{deleted} password reset request(s) deleted."]

@@ -210,3 +210,28 @@ class Invitation(LinkInvitation):
         if self.withdrawn_at:
             return self.Status.WITHDRAWN
         return super().status
+
+
+class PasswordResetRequest(models.Model):
+    """One request for a password reset mail, counted so that the reset page cannot be used to flood
+    an inbox (organisations/password_reset.py).
+
+    In the database, so that every app server counts the same requests. The e-mail address and the
+    client's address are kept only as keyed hashes, and the daily run deletes a request once its
+    window has passed."""
+
+    email_hash = models.CharField(_("e-mail address (hashed)"), max_length=64)
+    ip_hash = models.CharField(_("IP address (hashed)"), max_length=64)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("password reset request")
+        verbose_name_plural = _("password reset requests")
+        # The two counts: one address's requests, and one client's, since the window began.
+        indexes = [
+            models.Index(fields=["email_hash", "created_at"], name="reset_request_email_idx"),
+            models.Index(fields=["ip_hash", "created_at"], name="reset_request_ip_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email_hash[:8]} {self.created_at:%Y-%m-%d %H:%M}"

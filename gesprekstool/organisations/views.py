@@ -12,10 +12,13 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import i18n
 from django.views.decorators.http import require_POST
 
-from . import current, services
+from gesprekstool.lib.client_ip import client_ip
+
+from . import current, password_reset, services
 from .access import membership_for, require_manager
 from .forms import (
     InviteForm,
@@ -343,13 +346,26 @@ class PasswordResetConfirmView(UnprocessableOnInvalid, auth_views.PasswordResetC
 
 
 class PasswordResetView(UnprocessableOnInvalid, auth_views.PasswordResetView):
-    """Django's reset view with the link in the mail built from SITE_URL, not from the request's host."""
+    """Django's reset view with the link in the mail built from SITE_URL, not from the request's host.
+    Too many requests for one address or from one client within the window answer 429 on the same
+    page, without a mail, and with the same words whether or not the address has an account."""
 
     form_class = LanguageAwarePasswordResetForm
     subject_template_name = "registration/password_reset_subject.txt"
     email_template_name = "registration/password_reset_email.txt"
 
     def form_valid(self, form):
+        if not password_reset.record_request(email=form.cleaned_data["email"], ip=client_ip(self.request)):
+            minutes = settings.PASSWORD_RESET_WINDOW_MINUTES
+            wait = ngettext(
+                "A new password was asked for too often. Wait %(minutes)d minute and try again. Did you already get an e-mail with a link? Then you can use that link.",
+                "A new password was asked for too often. Wait %(minutes)d minutes and try again. Did you already get an e-mail with a link? Then you can use that link.",
+                minutes,
+            )
+            form.add_error(None, wait % {"minutes": minutes})
+            return self.render_to_response(
+                self.get_context_data(form=form), status=HTTPStatus.TOO_MANY_REQUESTS
+            )
         self.extra_email_context = {"site_url": settings.SITE_URL}
         return super().form_valid(form)
 
