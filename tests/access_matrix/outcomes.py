@@ -32,13 +32,15 @@ def unchanged(status: int) -> Outcome:
 
 def counted(status: int, *tables: str) -> Outcome:
     """Refused or answered, and recorded by design in exactly `tables` (a failed login for django-axes,
-    a wrong join code for the join throttle, a session for a redirect that remembers something)."""
+    a wrong join code for the join throttle, a session for a redirect that remembers something,
+    a password reset request for its throttle)."""
     return Outcome(status, writes=True, only=tables)
 
 
 FAILED_LOGIN = "axes_accessattempt"
 FAILED_JOIN = "rounds_failedjoinattempt"
 SESSION = "django_session"
+RESET_REQUEST = "organisations_passwordresetrequest"
 
 
 Cell = int | Outcome

@@ -14,6 +14,7 @@ from tests.access_matrix.outcomes import (
     MEMBERS_READ,
     POST_ONLY,
     PUBLIC,
+    RESET_REQUEST,
     SESSION,
     STAFF_ONLY,
     Outcome,
@@ -53,8 +54,9 @@ SITE: dict[str, Row] = {
     "password_reset": Row(
         NONE,
         PUBLIC,
-        # The same answer whether the address has an account or not; only a mail is sent.
-        everyone(unchanged(302)),
+        # The same answer whether the address has an account or not: a mail is sent, and the request
+        # is counted for the throttle (organisations/password_reset.py).
+        everyone(counted(302, RESET_REQUEST)),
         data=lambda s: {"email": "collega@testdorp.example"},
     ),
     "password_reset_done": Row(NONE, PUBLIC),

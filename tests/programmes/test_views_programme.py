@@ -184,8 +184,8 @@ def test_the_organisation_page_takes_a_fixed_number_of_queries(
         )
     url = reverse("programmes:organisation", kwargs={"slug": organisation.slug})
 
-    # Session, user, the header's memberships, the organisation, the membership, the programmes.
-    with django_assert_num_queries(6):
+    # Session, user, the memberships (the page's and the header's), the programmes.
+    with django_assert_num_queries(4):
         response = facilitator_client.get(url)
 
     assert response.status_code == HTTPStatus.OK
