@@ -102,6 +102,7 @@ class ActivityEntry(models.Model):
         ROUND_EXPORTED = "round_exported", _("Round downloaded")
         PARTICIPANT_DELETED = "participant_deleted", _("Participant deleted")
         PARTICIPANTS_MERGED = "participants_merged", _("Participants merged")
+        PARTICIPANT_CORRECTED = "participant_corrected", _("Participant's details corrected")
         ROUND_DELETED = "round_deleted", _("Round deleted")
         PERSONAL_DATA_REMOVED = "personal_data_removed", _("Personal data removed")
         RETENTION_CHANGED = "retention_changed", _("Retention periods changed")

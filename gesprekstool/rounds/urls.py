@@ -23,6 +23,7 @@ participant_patterns = [
     path("intrekken/", views_participants.participant_revoke, name="revoke"),
     path("vernieuwen/", views_participants.participant_renew, name="renew"),
     path("heropenen/", views_participants.participant_reopen, name="reopen"),
+    path("wijzigen/", views_participants.participant_edit, name="participant_edit"),
     path("verwijderen/", views_participants.participant_delete, name="participant_delete"),
     path("samenvoegen/", views_participants.participant_merge, name="participant_merge"),
 ]

@@ -102,7 +102,15 @@ def chosen_organisation(request, choice: OrganisationChoiceForm) -> str:
 
 
 # The links on each participant's card (rounds:<name>, with pk and participant_id).
-CARD_LINKS = ("revoke", "renew", "reopen", "participant_delete", "participant_merge", "invite_one")
+CARD_LINKS = (
+    "revoke",
+    "renew",
+    "reopen",
+    "participant_edit",
+    "participant_delete",
+    "participant_merge",
+    "invite_one",
+)
 _PLACEHOLDER = "2147483647"  # stands for the participant's id (or key) in a link reversed once
 
 

@@ -1,6 +1,7 @@
 """The facilitator's changes to one participant of a round: revoke or renew their link, open their
-answers again, delete them, or merge a duplicate into another participant."""
+answers again, correct their details, delete them, or merge a duplicate into another participant."""
 
+from http import HTTPStatus
 from typing import NamedTuple
 
 from django.contrib import messages
@@ -12,9 +13,9 @@ from django.utils.translation import gettext_lazy
 
 from gesprekstool.lib.views import form_status
 
-from . import removal, services
+from . import correction, removal, services
 from .access import get_round
-from .forms import ParticipantMergeForm
+from .forms import ParticipantForm, ParticipantMergeForm
 from .models import Participant
 from .views import card_url, confirmation
 
@@ -97,6 +98,47 @@ participant_renew = participant_action(_renew, confirm=RENEW_QUESTION)
 
 
 participant_reopen = participant_action(_reopen, group_form_too=True)
+
+
+@login_required
+def participant_edit(request, pk: int, participant_id: int):
+    """Correct a participant's details on the form that added them; a new e-mail address gets a new
+    link (rounds.correction), which the next page offers to mail. 409 once the round's personal data
+    are removed."""
+    round_, _membership = get_round(request, pk, manage=True)
+    participant = get_object_or_404(round_.participants.filter(is_group=False), pk=participant_id)
+    stored = {name: getattr(participant, name) for name in correction.DETAILS}
+    form = ParticipantForm(request.POST or None, initial=stored)
+    problem = correction.refusal(participant)
+    if not problem and request.method == "POST" and form.is_valid():
+        try:
+            done = correction.correct_participant(participant, by=request.user, **form.cleaned_data)
+        except correction.CorrectionRefused as exc:
+            problem = str(exc)
+        else:
+            name = {"name": participant.display_name}
+            if not done.changed:
+                messages.info(request, _("Nothing has changed for %(name)s.") % name)
+            elif done.new_link:
+                messages.success(
+                    request,
+                    _(
+                        "The details of %(name)s have been saved. Because the e-mail address changed, "
+                        "%(name)s has a new link and the old link no longer works. Send %(name)s the new link."
+                    )
+                    % name,
+                )
+                if not round_.is_closed:
+                    return redirect("rounds:invite_one", pk=round_.pk, participant_id=participant.pk)
+            else:
+                messages.success(request, _("The details of %(name)s have been saved.") % name)
+            return redirect(card_url(round_, participant))
+    return render(
+        request,
+        "rounds/participant_edit.html",
+        {"round": round_, "participant": participant, "form": form, "refused": problem},
+        status=HTTPStatus.CONFLICT if problem else form_status(form),
+    )
 
 
 @login_required

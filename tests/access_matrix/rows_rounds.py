@@ -135,6 +135,18 @@ ROUNDS: dict[str, Row] = {
     "rounds:revoke": Row({**ROUND, "participant_id": "participant"}, FACILITATOR_ONLY, FACILITATOR_WRITE),
     "rounds:renew": Row({**ROUND, "participant_id": "participant"}, FACILITATOR_ONLY, FACILITATOR_WRITE),
     "rounds:reopen": Row({**ROUND, "participant_id": "finished_participant"}, POST_ONLY, FACILITATOR_WRITE),
+    # A new e-mail address for Fatima: her link is renewed and the mail page offered.
+    "rounds:participant_edit": Row(
+        {**ROUND, "participant_id": "fatima"},
+        FACILITATOR_ONLY,
+        FACILITATOR_WRITE,
+        data=lambda s: {
+            "display_name": "Fatima",
+            "domain": "armoede",
+            "department": "",
+            "email": "f@t.example",
+        },
+    ),
     "rounds:participant_delete": Row(
         {**ROUND, "participant_id": "participant"}, FACILITATOR_ONLY, FACILITATOR_WRITE
     ),
