@@ -6,8 +6,8 @@ throw-away SQLite database (never your own) with the benchmark's generated round
                                             [--demo] [--out DIR]
 
 `pages` goes through Django's test client: the round page, results, prepare, the presenter page and
-its live fragment (overview and one theme, changed and unchanged), with the median wall and CPU time
-of the process and the bytes sent. On a shared machine the CPU time is the steadier figure.
+its live fragment (overview, one theme and its answers slide, changed and unchanged), with the median
+wall and CPU time of the process and the bytes sent. On a shared machine the CPU time is the steadier figure.
 `exports` renders each export in this process: median wall and CPU time, size, the PDF's pages and
 the process's peak memory (run one format per invocation to read its peak on its own); `--demo` adds
 the demo round (`manage.py demo`), `--out` keeps the files for a look (pdftoppm).
@@ -34,6 +34,9 @@ PAGES = [
     ("live overview", "rounds:present_live", ""),
     ("live theme A", "rounds:present_live", "thema=A"),
     ("live unchanged", "rounds:present_live", "versie={version}"),
+    ("present answers A", "rounds:present", "thema=A&deel=antwoorden"),
+    ("live answers A", "rounds:present_live", "thema=A&deel=antwoorden"),
+    ("live answers unchanged", "rounds:present_live", "thema=A&deel=antwoorden&versie={version}"),
 ]
 
 

@@ -209,22 +209,25 @@ def check(response, expected: Outcome, watch: Watch | None, what: str, name: str
 
 
 CELLS = [
-    pytest.param(name, role, method, id=f"{name}-{role}-{method}")
+    pytest.param(
+        name, query, role, method, id=f"{name}{'?' + query if query != row.query else ''}-{role}-{method}"
+    )
     for name, row in MATRIX.items()
+    for query in (row.query, *row.other_queries)
     for method, expect in (("get", row.get), ("post", row.post))
     if expect is not None
     for role in ROLES
 ]
 
 
-@pytest.mark.parametrize(("name", "role", "method"), CELLS)
-def test_cell(scenario, cookies, baseline, db, name, role, method):
+@pytest.mark.parametrize(("name", "query", "role", "method"), CELLS)
+def test_cell(scenario, cookies, baseline, db, name, query, role, method):
     row = MATRIX[name]
     expected = outcome(getattr(row, method)[role], method)
     client = client_for(role, cookies)
     url = reverse(name, kwargs=scenario.kwargs(row.kwargs))
-    if row.query:
-        url = f"{url}?{row.query}"
+    if query:
+        url = f"{url}?{query}"
     data = row.data(scenario) if row.data and method == "post" else {}
     watch = Watch(baseline) if expected.writes is not None else None
 

@@ -71,6 +71,10 @@ def fill(organisation, round_, facilitator, items: int) -> dict[str, str]:
 
 ROUND_TITLE = "Armoede en gezondheid 2026</h1>"
 LIVE_PROGRESS = "{items} van de {items} deelnemers hebben hun scores gegeven"
+# The presenter's answers slide of theme A and its live update (a page with a query: "name?query").
+ANSWERS = "rounds:present?thema=A&deel=antwoorden"
+LIVE_ANSWERS = "rounds:present_live?thema=A&deel=antwoorden"
+ANSWER_COUNT = '<span class="gt-visually-hidden"> van {items}</span>'
 
 PAGES = {
     # url name: (kwargs used, queries, what the page shows: its heading, or what counts the items)
@@ -82,6 +86,9 @@ PAGES = {
     # 10 before, the ticks, comments and hidden observations no longer read.
     "rounds:present": (("pk",), 7, ROUND_TITLE),
     "rounds:present_live": (("pk",), 7, LIVE_PROGRESS),
+    # The answers slide no longer reads the theme slide's own observations and questions: 13 before.
+    ANSWERS: (("pk",), 11, ANSWER_COUNT),
+    LIVE_ANSWERS: (("pk",), 10, ANSWER_COUNT),
     "agenda:edit": (("pk",), 11, ROUND_TITLE),
     "agenda:review": (("repeated",), 8, ">Een jaar later</h1>"),
     "agenda:ics": (("pk",), 7, "BEGIN:VCALENDAR"),
@@ -103,7 +110,9 @@ def test_a_listing_page_reads_a_fixed_number_of_queries(
 ):
     values = fill(organisation, round_, facilitator, items)
     names, queries, shows = PAGES[url_name]
-    url = reverse(url_name, kwargs={name if name != "repeated" else "pk": values[name] for name in names})
+    name, _, query = url_name.partition("?")
+    kwargs = {name if name != "repeated" else "pk": values[name] for name in names}
+    url = f"{reverse(name, kwargs=kwargs)}?{query}"
 
     with django_assert_num_queries(queries):
         response = facilitator_client.get(url)
@@ -121,6 +130,8 @@ KEPT_PAGES = {  # url name: (queries, what the page shows)
     # The overview's chart kept by version needs no step-1 notes (6 before; analysis.analyse_step1).
     "rounds:present": (5, ROUND_TITLE),
     "rounds:present_live": (5, LIVE_PROGRESS),
+    ANSWERS: (7, ANSWER_COUNT),  # 9 before
+    LIVE_ANSWERS: (6, ANSWER_COUNT),
 }
 
 
@@ -130,7 +141,8 @@ def test_a_results_page_of_an_unchanged_round_reads_fewer_queries(
     facilitator_client, organisation, round_, facilitator, items, url_name, django_assert_num_queries
 ):
     values = fill(organisation, round_, facilitator, items)
-    url = reverse(url_name, kwargs={"pk": values["pk"]})
+    name, _, query = url_name.partition("?")
+    url = f"{reverse(name, kwargs={'pk': values['pk']})}?{query}"
     facilitator_client.get(url)
 
     queries, shows = KEPT_PAGES[url_name]

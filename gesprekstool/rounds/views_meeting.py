@@ -33,13 +33,20 @@ def theme_codes(round_: Round) -> list[str]:
     return [t.code for t in round_.instrument.themes]
 
 
-def presenter_query(request, round_: Round) -> dict:
-    """The slide the presenter asks for (PresenterForm's cleaned data); 404 for one the round has not."""
+def presenter_query(request, round_: Round, *, parts: tuple[str, ...] = slides.PARTS) -> dict:
+    """The slide the presenter asks for (PresenterForm's cleaned data); 404 for one the round has not,
+    or a part (`deel`) not in `parts`; a theme's answers need the theme."""
     form = PresenterForm(request.GET, round_=round_)
     if not form.is_valid():
         raise Http404
-    return form.cleaned_data
+    query = form.cleaned_data
+    if query["deel"] not in parts or (query["deel"] == slides.ANSWERS and not query["thema"]):
+        raise Http404
+    return query
 
+
+# ?deel= of the presenter's live fragment: the score table, sent when the presenter opens it.
+TABLE = "tabel"
 
 # ?deel= on the results page: the fragments sent on request for large rounds.
 PARTIAL_RESULTS = {"tabel": "scores", "namen": "step2"}
@@ -255,7 +262,7 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error="m").svg_inline(scale=5, dark="#000", light="#fff", title=url)
 
 
-def presenter_context(round_: Round, theme: str, *, version: str) -> dict:
+def presenter_context(round_: Round, theme: str, *, version: str, part: str = "") -> dict:
     # The overview draws only the chart: it needs no observations (analysis.analyse_step1).
     analysis = (
         analyse(round_, themes=[theme], version=version) if theme else analyse_step1(round_, version=version)
@@ -278,7 +285,9 @@ def presenter_context(round_: Round, theme: str, *, version: str) -> dict:
             >= set(theme_codes(round_))
         ),
     }
-    if theme:
+    if part == slides.ANSWERS:
+        context["theme_result"] = next(r for r in analysis.results.step2 if r.theme.code == theme)
+    elif theme:
         context["theme_observations"] = analysis.observations_for(theme)[:5]
         context["own_observations"] = [o for o in round_.own_observations.all() if o.theme in ("", theme)]
         context["questions"] = [q for q in round_.conversation_questions.all() if q.theme == theme]
@@ -290,9 +299,7 @@ def round_present(request, pk: int):
     round_, membership = get_round(request, pk)
     query = presenter_query(request, round_)
     theme, part = query["thema"], query["deel"]
-    if part not in slides.PARTS or (part and not theme):
-        raise Http404
-    context = presenter_context(round_, theme, version=live_version(round_))
+    context = presenter_context(round_, theme, version=live_version(round_), part=part)
     steps = slides.neighbours(theme_codes(round_), slides.Slide(theme, part))
     context.update(
         membership=membership,
@@ -301,8 +308,6 @@ def round_present(request, pk: int):
         # Beside the theme on its slide (rounds/panels.py); not in the live fragment: they do not change.
         theme_panels=theme_panels(round_=round_, themes=[theme]) if theme else {},
     )
-    if part == slides.ANSWERS:
-        context["theme_result"] = next(r for r in context["analysis"].results.step2 if r.theme.code == theme)
     if round_.join_code:
         context["join_url"] = join_url(request, round_)
         context["join_start_url"] = request.build_absolute_uri(reverse("join_start"))
@@ -312,11 +317,12 @@ def round_present(request, pk: int):
 
 @login_required
 def round_present_live(request, pk: int):
-    """The part of the presenter view that updates itself while people answer."""
+    """The part of the presenter view that updates itself while people answer: the chart of the
+    overview or a theme, or the counts and texts of a theme's answers (`deel=antwoorden`)."""
     round_, _membership = get_round(request, pk)
-    query = presenter_query(request, round_)
-    theme = query["thema"]
-    if query["deel"] == "tabel":
+    query = presenter_query(request, round_, parts=(*slides.PARTS, TABLE))
+    theme, part = query["thema"], query["deel"]
+    if part == TABLE:
         # The score table, fetched when the presenter opens it (not part of every update).
         analysis = analyse(round_, themes=[theme] if theme else None)
         context = {
@@ -329,5 +335,7 @@ def round_present_live(request, pk: int):
     if query["versie"] == version:
         # Nothing changed since the fragment the screen shows: htmx swaps nothing on a 204.
         return HttpResponse(status=HTTPStatus.NO_CONTENT)
-    context = presenter_context(round_, theme, version=version)
+    context = presenter_context(round_, theme, version=version, part=part)
+    if part == slides.ANSWERS:
+        return render(request, "rounds/present_answers.html#answers", {**context, "live_update": True})
     return render(request, "rounds/round_present.html#live", context)

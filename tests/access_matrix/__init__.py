@@ -32,6 +32,8 @@ How to add a row for a new URL
      A plain 302 must not lead to the login page; 403, 404, 405, 409 and 410 must change nothing;
      any other status of a POST must change something.
    - `post=None` (the default) means the URL is not tried with POST: use it for pages that only read.
+   - `query` is appended to the URL (`thema=B`); a URL whose query selects another part of the page
+     (`deel=antwoorden`) lists those in `other_queries`, each tried with the same cells.
    - `data` is the POST payload: what a valid form would send, so that the facilitator's cell shows
      the write really happens and the other cells show it was refused, not just malformed.
 3. A URL with a token, code or link in it (a "credential" attribute, see `WRONG_CREDENTIALS`) is also

@@ -62,6 +62,7 @@ class Row:
     post: Expect | None = None
     data: Callable[[Scenario], dict] | None = None  # the POST payload
     query: str = ""  # appended to the URL, e.g. "thema=B"
+    other_queries: tuple[str, ...] = ()  # more queries of the URL, each tried with the same cells
     wrong: dict[str, Cell] | None = None  # a wrong-credential variant that gets another answer here
 
 

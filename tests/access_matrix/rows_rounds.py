@@ -129,8 +129,10 @@ ROUNDS: dict[str, Row] = {
     ),
     "rounds:reveal": Row(ROUND, POST_ONLY, FACILITATOR_WRITE),
     "rounds:joining": Row(ROUND, POST_ONLY, FACILITATOR_WRITE),
-    "rounds:present": Row(ROUND, MEMBERS_READ),
-    "rounds:present_live": Row(ROUND, MEMBERS_READ, query="thema=B"),
+    "rounds:present": Row(ROUND, MEMBERS_READ, other_queries=("thema=B&deel=antwoorden",)),
+    "rounds:present_live": Row(
+        ROUND, MEMBERS_READ, query="thema=B", other_queries=("thema=B&deel=antwoorden", "deel=tabel")
+    ),
     "rounds:close": Row(ROUND, FACILITATOR_ONLY, FACILITATOR_WRITE),
     "rounds:revoke": Row({**ROUND, "participant_id": "participant"}, FACILITATOR_ONLY, FACILITATOR_WRITE),
     "rounds:renew": Row({**ROUND, "participant_id": "participant"}, FACILITATOR_ONLY, FACILITATOR_WRITE),

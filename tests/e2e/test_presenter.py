@@ -6,8 +6,23 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from gesprekstool.rounds import services
+from gesprekstool.rounds.models import Round
 from tests.e2e.steps import log_in
 from tests.factories import answer_everything, sannes_round
+
+
+def words_option(round_: Round) -> tuple[str, str]:
+    """The question of theme A with an "anders, namelijk" option, and that option: (codes)."""
+    question = next(
+        q for q in round_.instrument.questions if q.theme == "A" and any(o.needs_text for o in q.options)
+    )
+    return question.code, next(o for o in question.options if o.needs_text).code
+
+
+def joost_writes(round_: Round, words: str) -> None:
+    question, option = words_option(round_)
+    joost = round_.participants.get(display_name="Joost")
+    services.save_question(joost, question=question, choices={option: words})
 
 
 @pytest.fixture
@@ -17,11 +32,7 @@ def presented_round(transactional_db):
     joost = services.add_participant(round_, display_name="Joost", domain="gezondheid")
     answer_everything(fatima, finish=True)
     answer_everything(joost)
-    question = next(
-        q for q in round_.instrument.questions if q.theme == "A" and any(o.needs_text for o in q.options)
-    )
-    option = next(o for o in question.options if o.needs_text)
-    services.save_question(joost, question=question.code, choices={option.code: "Via de wijkteams"})
+    joost_writes(round_, "Via de wijkteams")
     return round_
 
 
@@ -50,6 +61,18 @@ def test_presenter_fills_the_projector_and_steps_with_the_keys(
     axe(page)
     page.get_by_text("Toon 1 tekst").click()
     expect(page.get_by_text("Via de wijkteams")).to_be_visible()
+
+    # People go on answering in the room: the slide follows without a reload (a poll every 3 s), and
+    # the fold the presenter opened stays open while its texts change.
+    joost_writes(presented_round, "Via de wijkteams en de bibliotheek")
+    services.save_comment(
+        presented_round.participants.get(display_name="Joost"), theme="A", text="Nieuw in de zaal"
+    )
+    expect(page.get_by_text("Via de wijkteams en de bibliotheek")).to_be_visible(timeout=10_000)
+    page.get_by_text("Toon 2 opmerkingen").click()
+    expect(page.get_by_text("Nieuw in de zaal")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"\?thema=A&deel=antwoorden$"))
+    axe(page)
     if screenshot_dir:
         page.screenshot(path=f"{screenshot_dir}/presenter-answers.png", full_page=True)
 

@@ -48,6 +48,16 @@ def test_live_version_changes_with_what_the_fragment_shows(round_, answered, cha
     assert live_version(fresh(round_)) != before
 
 
+def test_live_version_changes_with_the_words_of_an_option_alone(round_, answered):
+    """The words of "anders, namelijk" rewritten, the tick the same: the answers slide shows them."""
+    services.save_question(answered, question="1", choices={"1f": "Via de wijkteams"})
+    before = live_version(fresh(round_))
+
+    services.save_question(answered, question="1", choices={"1f": "Via de bibliotheek"})
+
+    assert live_version(fresh(round_)) != before
+
+
 def test_live_version_is_one_query(round_, answered, django_assert_num_queries):
     round_ = fresh(round_)
 

@@ -44,6 +44,8 @@ def read_urls(round_: Round) -> dict[str, str]:
         "live": url("present_live", round_),
         "live theme": f"{url('present_live', round_)}?thema=D",
         "live table": f"{url('present_live', round_)}?thema=D&deel=tabel",
+        "present answers": f"{url('present', round_)}?thema=D&deel=antwoorden",
+        "live answers": f"{url('present_live', round_)}?thema=D&deel=antwoorden",
     }
 
 
@@ -57,6 +59,8 @@ PAGES = [
     "live",
     "live theme",
     "live table",
+    "present answers",
+    "live answers",
 ]
 
 
@@ -115,6 +119,7 @@ def test_meeting_pages_open_for_a_reader(reader_client, spread_round, page_name)
         "live": "versie=",
         "live theme": "versie=",
         "live table": 'id="present-table-caption"',
+        "live answers": 'id="present-answers-live"',
         "results table": 'id="step1-caption"',
         "results names": 'id="step2-heading"',
     }

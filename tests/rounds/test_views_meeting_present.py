@@ -1,10 +1,13 @@
 """The presenter view: the overview, each theme's slides, and the live fragment it polls."""
 
+import re
 from http import HTTPStatus
 
 import pytest
 
 from gesprekstool.rounds import services
+from gesprekstool.rounds.live import live_version
+from gesprekstool.rounds.models import Round
 from gesprekstool.rounds.slides import Slide
 from tests.factories import answer_everything
 from tests.rounds.pages import url
@@ -169,3 +172,112 @@ def test_round_present_page_polls_with_the_version_it_shows(facilitator_client, 
 
     live = url("present_live", spread_round)
     assert f'data-hx-get="{live}?thema=D&amp;versie={live_version_of(response)}"' in response.content.decode()
+
+
+# --- The answers slide updates itself too -----------------------------------------------------------------
+
+
+def text_question(round_):
+    """A step-2 question with an "anders, namelijk" option, that option and a plain one."""
+    question = next(q for q in round_.instrument.questions if any(o.needs_text for o in q.options))
+    plain = next(o for o in question.options if not (o.needs_text or o.exclusive))
+    return question, next(o for o in question.options if o.needs_text), plain
+
+
+def version_in(response) -> str:
+    """The version a fragment polls with (a fragment without an include has no response.context)."""
+    return re.search(r"versie=([0-9a-f]+)", response.content.decode())[1]
+
+
+def answers_live(round_, theme: str, version: str = "") -> str:
+    return f"{url('present_live', round_)}?thema={theme}&deel=antwoorden" + (
+        f"&versie={version}" if version else ""
+    )
+
+
+def test_round_present_answers_slide_polls_with_the_version_it_shows(facilitator_client, round_, participant):
+    question, _text_option, _plain = text_question(round_)
+    answer_everything(participant)
+
+    response = facilitator_client.get(f"{url('present', round_)}?thema={question.theme}&deel=antwoorden")
+
+    live = url("present_live", round_)
+    page = response.content.decode()
+    assert (
+        f'data-hx-get="{live}?thema={question.theme}&amp;deel=antwoorden&amp;versie={live_version_of(response)}"'
+        in page
+    )
+    assert "data-hx-swap-oob" not in page
+    assert "<template>" not in page
+
+
+def test_round_present_live_answers_unchanged_poll_is_empty(
+    facilitator_client, round_, participant, django_assert_num_queries
+):
+    question, _text_option, _plain = text_question(round_)
+    answer_everything(participant)
+    shown = facilitator_client.get(f"{url('present', round_)}?thema={question.theme}&deel=antwoorden")
+
+    # session, user, round, membership, the fingerprint: nothing read, nothing drawn
+    with django_assert_num_queries(5):
+        response = facilitator_client.get(answers_live(round_, question.theme, version_in(shown)))
+
+    assert (response.status_code, response.content) == (HTTPStatus.NO_CONTENT, b"")
+
+
+def test_round_present_live_answers_after_a_tick_and_a_text_sends_the_changed_parts(
+    facilitator_client, round_, participant, other_participant
+):
+    question, text_option, plain = text_question(round_)
+    answer_everything(participant)
+    answer_everything(other_participant)
+    services.save_question(participant, question=question.code, choices={plain.code: ""})
+    services.save_question(other_participant, question=question.code, choices={plain.code: ""})
+    shown = facilitator_client.get(answers_live(round_, question.theme))
+
+    services.save_question(
+        other_participant, question=question.code, choices={text_option.code: "Via de wijkteams"}
+    )
+    response = facilitator_client.get(answers_live(round_, question.theme, version_in(shown)))
+
+    page = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert version_in(response) != version_in(shown)
+    assert version_in(response) == live_version(Round.objects.get(pk=round_.pk))
+    # The new poller replaces the old; every part that changes is swapped by its id, the rest dropped.
+    assert page.lstrip().startswith(
+        f'<div id="present-answers-live" data-hx-get="{url("present_live", round_)}?thema={question.theme}'
+        f'&amp;deel=antwoorden&amp;versie={version_in(response)}"'
+    )
+    assert (
+        f'<span class="gt-present__count" id="present-count-{plain.code}" data-hx-swap-oob="true">1'
+        '<span class="gt-visually-hidden"> van 2</span></span>'
+    ) in page
+    assert (
+        f'<details class="gt-details gt-present__texts" id="present-texts-{text_option.code}" '
+        'data-hx-swap-oob="innerHTML"><summary>Toon 1 tekst</summary>'
+    ) in page
+    assert "<q>Via de wijkteams</q>" in page
+    assert page.count("<template>") == 1
+
+
+def test_round_present_live_answers_after_a_comment_sends_it(facilitator_client, round_, participant):
+    question, _text_option, _plain = text_question(round_)
+    answer_everything(participant)
+    shown = facilitator_client.get(answers_live(round_, question.theme))
+
+    services.save_comment(participant, theme=question.theme, text="Nieuw in de zaal")
+    response = facilitator_client.get(answers_live(round_, question.theme, version_in(shown)))
+
+    page = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert (
+        '<details class="gt-details gt-present__texts" id="present-comments" data-hx-swap-oob="innerHTML">'
+        "<summary>Toon 1 opmerking</summary>"
+    ) in page
+    assert "Nieuw in de zaal</li>" in page
+
+
+@pytest.mark.parametrize("query", ["?deel=antwoorden", "?thema=A&deel=iets"])
+def test_round_present_live_of_an_unknown_part_is_404(facilitator_client, round_, query):
+    assert facilitator_client.get(url("present_live", round_) + query).status_code == HTTPStatus.NOT_FOUND
