@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from gesprekstool.lib.dates import validate_sensible_date
 from gesprekstool.lib.forms import OptionsForm
 from gesprekstool.lib.text import CleanTextMixin
+from gesprekstool.rounds import addresses
 from gesprekstool.rounds.models import Participant, Round
 
 from .models import Action, Agreement
@@ -224,6 +225,21 @@ class RepeatForm(CleanTextMixin, forms.Form):
         if not self.is_bound:
             self.initial.setdefault("participants", list(participants))
             self.initial.setdefault("actions", list(actions))
+
+    def clean_participants(self) -> list[Participant]:
+        """Two ticked participants with one e-mail address (possible in a round from before each
+        address was one participant's) cannot both be in the new round: each one is named."""
+        ticked = self.cleaned_data["participants"]
+        twice = addresses.shared(ticked)
+        if twice:
+            raise forms.ValidationError(
+                [
+                    _("%(name)s has the same e-mail address as %(other)s. Tick only one of them.")
+                    % {"name": addresses.card_name(p), "other": addresses.card_name(other)}
+                    for p, other in twice
+                ]
+            )
+        return ticked
 
 
 class ActionFilterForm(forms.Form):

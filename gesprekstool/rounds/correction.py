@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from . import log
+from . import addresses, log
 from .models import Participant
 from .services import lock, renew_link
 
@@ -52,10 +52,13 @@ def correct_participant(
     in the activity log naming the participant's number and domain and which details changed, never
     their old or new values. Details that are already stored (a form sent twice) change nothing and
     are not logged. Raises CorrectionRefused, changing nothing, when the round's personal data have
-    been removed.
+    been removed, and addresses.EmailTaken, changing nothing, when the new e-mail address belongs
+    to another participant of the round (their own current address is theirs to keep).
     """
     wanted = {"display_name": display_name, "domain": domain, "department": department, "email": email}
     with transaction.atomic():
+        if email != participant.email:
+            addresses.lock_round(participant.round)  # before the participant (addresses.lock_round)
         lock(participant)
         participant.refresh_from_db()
         problem = refusal(participant)
@@ -64,6 +67,8 @@ def correct_participant(
         changed = tuple(name for name in DETAILS if getattr(participant, name) != wanted[name])
         if not changed:
             return Correction(changed=(), new_link=False)
+        if "email" in changed:
+            addresses.ensure_free(participant.round, email, excluding=participant)
         new_link = "email" in changed and bool(participant.email) and participant.link_active
         for name in changed:
             setattr(participant, name, wanted[name])

@@ -7,6 +7,7 @@ from gesprekstool.lib.dates import validate_sensible_date
 from gesprekstool.lib.forms import OptionsForm, PageForm
 from gesprekstool.lib.text import CleanTextMixin
 
+from . import addresses
 from .models import Participant, Round
 
 
@@ -75,6 +76,24 @@ class RoundCloseForm(OptionsForm):
 
 
 class ParticipantForm(CleanTextMixin, forms.ModelForm):
+    """A participant's details, to add them to `round_` or (`editing`) to correct them. An e-mail
+    address of another participant of the round is refused (rounds.addresses); the one the edited
+    participant has now is theirs to keep."""
+
+    def __init__(self, *args, round_: Round, editing: Participant | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.round = round_
+        self.editing = editing
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"]
+        if self.editing is not None and email == self.editing.email:
+            return email
+        holder = addresses.holder_of(self.round, email, excluding=self.editing)
+        if holder is not None:
+            raise forms.ValidationError(addresses.taken_message(holder), code="taken")
+        return email
+
     class Meta:
         model = Participant
         fields = ["display_name", "domain", "department", "email"]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from gesprekstool.instrument import CURRENT_VERSION
 from gesprekstool.organisations.models import Organisation
 
-from . import log, prepared, versions
+from . import addresses, log, prepared, versions
 from .models import Comment, Participant, Round, Score, new_token
 
 
@@ -118,8 +118,9 @@ def add_participant(
     email: str = "",
     join_key: str = "",
 ) -> Participant:
-    """Add a participant with a fresh personal link; numbers are never reused within a round."""
+    """Add a participant with a fresh personal link (numbers never reused); raises addresses.EmailTaken."""
     with transaction.atomic():
+        addresses.ensure_free(round_, email)
         return Participant.objects.create(
             round=round_,
             position=next_position(round_, "participants"),

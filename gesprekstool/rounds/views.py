@@ -19,7 +19,7 @@ from gesprekstool.organisations.access import require_manager
 from gesprekstool.organisations.current import current_membership
 from gesprekstool.organisations.current import memberships as my_memberships
 
-from . import invitations, removal, services
+from . import addresses, invitations, removal, services
 from .access import get_round
 from .forms import (
     OrganisationChoiceForm,
@@ -184,7 +184,7 @@ def card_url(round_: Round, participant: Participant) -> str:
 @login_required
 def round_detail(request, pk: int):
     round_, membership = get_round(request, pk)
-    form = ParticipantForm()
+    form = ParticipantForm(round_=round_)
     status = HTTPStatus.OK
     if request.method == "POST":
         require_manager(membership)
@@ -194,11 +194,17 @@ def round_detail(request, pk: int):
             messages.error(request, _("This round is closed. Open it again before you add participants."))
             status = HTTPStatus.CONFLICT
         else:
-            form = ParticipantForm(request.POST)
+            form = ParticipantForm(request.POST, round_=round_)
             if form.is_valid():
-                participant = services.add_participant(round_, **form.cleaned_data)
-                messages.success(request, _("%(name)s has been added.") % {"name": participant.display_name})
-                return redirect("rounds:detail", pk=round_.pk)
+                try:
+                    participant = services.add_participant(round_, **form.cleaned_data)
+                except addresses.EmailTaken as taken:  # added by someone else since the check
+                    form.add_error("email", str(taken))
+                else:
+                    messages.success(
+                        request, _("%(name)s has been added.") % {"name": participant.display_name}
+                    )
+                    return redirect("rounds:detail", pk=round_.pk)
             status = HTTPStatus.UNPROCESSABLE_ENTITY
     participants = list(with_progress(round_.participants.order_by("position")))
     page = participant_page(participants, request.GET)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from gesprekstool.lib.views import form_status
 
-from . import correction, removal, services
+from . import addresses, correction, removal, services
 from .access import get_round
 from .forms import ParticipantForm, ParticipantMergeForm
 from .models import Participant
@@ -108,13 +108,15 @@ def participant_edit(request, pk: int, participant_id: int):
     round_, _membership = get_round(request, pk, manage=True)
     participant = get_object_or_404(round_.participants.filter(is_group=False), pk=participant_id)
     stored = {name: getattr(participant, name) for name in correction.DETAILS}
-    form = ParticipantForm(request.POST or None, initial=stored)
+    form = ParticipantForm(request.POST or None, initial=stored, round_=round_, editing=participant)
     problem = correction.refusal(participant)
     if not problem and request.method == "POST" and form.is_valid():
         try:
             done = correction.correct_participant(participant, by=request.user, **form.cleaned_data)
         except correction.CorrectionRefused as exc:
             problem = str(exc)
+        except addresses.EmailTaken as taken:  # given to someone else since the check
+            form.add_error("email", str(taken))
         else:
             name = {"name": participant.display_name}
             if not done.changed:
