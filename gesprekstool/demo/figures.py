@@ -21,11 +21,11 @@ FIGURES = [
 
 def add_demo_figures(organisation: Organisation, round_: Round) -> None:
     """Give the demo organisation its invented figures (updated when they are there) and show them
-    beside theme B of the demo round. Safe to run twice."""
+    beside theme B of the demo round. Safe to run twice. The activity log says the system did it."""
     rows = [
         Row(name=name, value=Decimal(value), unit=unit, year=year, area=AREA, source=SOURCE)
         for name, value, unit, year in FIGURES
     ]
-    services.import_indicators(organisation=organisation, rows=rows)
+    services.import_indicators(organisation=organisation, rows=rows, by=None)
     figures = organisation.indicators.filter(source=SOURCE)
-    services.choose_for_round(round_=round_, themes_by_indicator={f: ["B"] for f in figures})
+    services.choose_for_round(round_=round_, themes_by_indicator={f: ["B"] for f in figures}, by=None)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from gesprekstool.lib.text import CleanTextMixin
 
 from . import csvfile
-from .models import Indicator
+from .models import FIELDS, Indicator
 from .services import MAX_PER_ROUND
 
 
@@ -53,7 +53,7 @@ class IndicatorForm(CleanTextMixin, forms.ModelForm):
 
     class Meta:
         model = Indicator
-        fields = ["name", "value", "unit", "year", "area", "source", "link"]
+        fields = FIELDS
         labels = {"name": _("Indicator")}
 
     def __init__(self, *args, organisation, **kwargs):

@@ -12,6 +12,8 @@ from gesprekstool.rounds.models import Round
 
 VALUE_DIGITS = 16
 VALUE_DECIMALS = 4
+# What a facilitator enters for one figure, in the form's order.
+FIELDS = ("name", "value", "unit", "year", "area", "source", "link")
 
 
 class Indicator(models.Model):

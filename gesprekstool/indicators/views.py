@@ -27,7 +27,9 @@ def organisation_membership(request, slug: str, *, manage: bool = False) -> Memb
 
 
 def get_indicator(organisation: Organisation, indicator_id: int) -> Indicator:
-    return get_object_or_404(Indicator, pk=indicator_id, organisation=organisation)
+    return get_object_or_404(
+        Indicator.objects.select_related("organisation"), pk=indicator_id, organisation=organisation
+    )
 
 
 def render_list(request, membership: Membership, *, import_form: ImportForm | None = None):
@@ -58,7 +60,9 @@ def indicator_import(request, slug: str):
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
         return render_list(request, membership, import_form=form)
-    imported = services.import_indicators(organisation=membership.organisation, rows=form.rows)
+    imported = services.import_indicators(
+        organisation=membership.organisation, rows=form.rows, by=request.user
+    )
     messages.success(
         request,
         _("The file has been imported: %(created)s new figures, %(updated)s figures updated.")
@@ -73,6 +77,7 @@ def save_form(request, membership: Membership, indicator: Indicator | None):
         services.save_indicator(
             organisation=membership.organisation,
             indicator=indicator,
+            by=request.user,
             **{name: form.cleaned_data[name] for name in form.Meta.fields},
         )
         messages.success(request, _("The figure has been saved."))
@@ -100,7 +105,7 @@ def indicator_edit(request, slug: str, indicator_id: int):
 @require_POST
 def indicator_delete(request, slug: str, indicator_id: int):
     membership = organisation_membership(request, slug, manage=True)
-    services.delete_indicator(indicator=get_indicator(membership.organisation, indicator_id))
+    services.delete_indicator(indicator=get_indicator(membership.organisation, indicator_id), by=request.user)
     messages.success(request, _("The figure has been deleted."))
     return redirect("indicators:list", slug=slug)
 
@@ -116,7 +121,7 @@ def round_indicators(request, pk: int):
     )
     if request.method == "POST":
         if form.is_valid():
-            services.choose_for_round(round_=round_, themes_by_indicator=form.chosen)
+            services.choose_for_round(round_=round_, themes_by_indicator=form.chosen, by=request.user)
             messages.success(request, _("The figures for this round have been saved."))
             return redirect("rounds:results", pk=round_.pk)
     return render(

@@ -114,6 +114,11 @@ class ActivityEntry(models.Model):
         PARTICIPANTS_REMINDED = "participants_reminded", _("Participants reminded by mail")
         CONTRIBUTION_HIDDEN = "contribution_hidden", _("Contribution hidden from the wall")
         CONTRIBUTION_SHOWN = "contribution_shown", _("Hidden contribution shown again")
+        INDICATOR_ADDED = "indicator_added", _("Local figure added")
+        INDICATOR_CHANGED = "indicator_changed", _("Local figure changed")
+        INDICATOR_DELETED = "indicator_deleted", _("Local figure deleted")
+        INDICATORS_IMPORTED = "indicators_imported", _("Local figures imported")
+        ROUND_INDICATORS_CHOSEN = "round_indicators_chosen", _("Local figures of a round chosen")
 
     organisation = parent_reference(Organisation, related_name="activity", verbose_name=_("organisation"))
     actor = account_reference(_("done by"))

@@ -32,7 +32,9 @@ def test_the_results_page_shows_each_figure_beside_its_themes(
 ):
     poverty = make_figure(organisation, "Kinderen in armoede", link="https://cbs.example/armoede")
     health = make_figure(organisation, "Ervaren gezondheid", value="71", year=2022, source="GGD")
-    services.choose_for_round(round_=answered_round, themes_by_indicator={poverty: ["B"], health: ["B", "E"]})
+    services.choose_for_round(
+        round_=answered_round, themes_by_indicator={poverty: ["B"], health: ["B", "E"]}, by=None
+    )
 
     html = facilitator_client.get(
         reverse("rounds:results", kwargs={"pk": answered_round.pk})
@@ -57,7 +59,7 @@ def test_the_results_page_shows_each_figure_beside_its_themes(
 
 
 def test_a_reader_sees_the_figures_and_a_link_to_look_not_to_choose(reader_client, answered_round, figure):
-    services.choose_for_round(round_=answered_round, themes_by_indicator={figure: ["B"]})
+    services.choose_for_round(round_=answered_round, themes_by_indicator={figure: ["B"]}, by=None)
 
     html = reader_client.get(reverse("rounds:results", kwargs={"pk": answered_round.pk})).content.decode()
 
@@ -70,7 +72,7 @@ def test_the_results_page_with_figures_takes_a_fixed_number_of_queries(
     facilitator_client, answered_round, organisation, django_assert_num_queries, count
 ):
     figures = {make_figure(organisation, f"Cijfer {n}"): ["B", "D"] for n in range(count)}
-    services.choose_for_round(round_=answered_round, themes_by_indicator=figures)
+    services.choose_for_round(round_=answered_round, themes_by_indicator=figures, by=None)
     results_url = reverse("rounds:results", kwargs={"pk": answered_round.pk})
 
     # 14 for the page (with the round's version, rounds/analysis.py), 1 for the figures, 1 for the
@@ -85,7 +87,9 @@ def test_the_presenter_slide_of_a_theme_shows_its_figures(
     facilitator_client, answered_round, organisation, figure
 ):
     other = make_figure(organisation, "Schulden", value="6.4", year=2022)
-    services.choose_for_round(round_=answered_round, themes_by_indicator={figure: ["B"], other: ["D"]})
+    services.choose_for_round(
+        round_=answered_round, themes_by_indicator={figure: ["B"], other: ["D"]}, by=None
+    )
     present = reverse("rounds:present", kwargs={"pk": answered_round.pk})
 
     slide_b = facilitator_client.get(f"{present}?thema=B").content.decode()
@@ -102,7 +106,7 @@ def test_the_presenter_slide_of_a_theme_shows_its_figures(
 
 
 def test_the_pdf_report_shows_the_figures_with_source_and_year(answered_round, figure):
-    services.choose_for_round(round_=answered_round, themes_by_indicator={figure: ["B"]})
+    services.choose_for_round(round_=answered_round, themes_by_indicator={figure: ["B"]}, by=None)
 
     reader = PdfReader(io.BytesIO(pdf.render_pdf(answered_round)))
     text = re.sub(r"\s+", " ", "\n".join(page.extract_text() for page in reader.pages))

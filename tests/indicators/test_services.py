@@ -22,6 +22,7 @@ def test_import_adds_new_figures_and_updates_the_same_indicator_year_and_area(
     imported = services.import_indicators(
         organisation=organisation,
         rows=[row("kinderen in armoede", "9.8"), row("SCHULDEN", "6.4", year=2022, source="GGD")],
+        by=None,
     )
 
     assert imported == services.Imported(created=1, updated=1)
@@ -40,6 +41,7 @@ def test_save_indicator_refuses_another_organisations_figure(organisation, other
         services.save_indicator(
             organisation=organisation,
             indicator=theirs,
+            by=None,
             name="Overgenomen",
             value=Decimal(1),
             unit="",
@@ -53,9 +55,9 @@ def test_save_indicator_refuses_another_organisations_figure(organisation, other
 
 def test_choose_for_round_replaces_the_choice_and_orders_themes_as_the_instrument(round_, organisation):
     first, second, third = (make_figure(organisation, name) for name in ("Een", "Twee", "Drie"))
-    services.choose_for_round(round_=round_, themes_by_indicator={first: ["B"], second: ["B"]})
+    services.choose_for_round(round_=round_, themes_by_indicator={first: ["B"], second: ["B"]}, by=None)
 
-    services.choose_for_round(round_=round_, themes_by_indicator={second: ["D", "A"], third: []})
+    services.choose_for_round(round_=round_, themes_by_indicator={second: ["D", "A"], third: []}, by=None)
 
     assert sorted(RoundIndicator.objects.filter(round=round_).values_list("indicator__name", "themes")) == [
         ("Drie", ["B"]),
@@ -67,21 +69,23 @@ def test_choose_for_round_refuses_another_organisations_figure_and_too_many(
     round_, organisation, other_organisation
 ):
     mine = make_figure(organisation)
-    services.choose_for_round(round_=round_, themes_by_indicator={mine: ["B"]})
+    services.choose_for_round(round_=round_, themes_by_indicator={mine: ["B"]}, by=None)
     many = {make_figure(organisation, f"Cijfer {n}"): ["B"] for n in range(services.MAX_PER_ROUND + 1)}
 
     with pytest.raises(ValueError):
-        services.choose_for_round(round_=round_, themes_by_indicator={make_figure(other_organisation): ["B"]})
+        services.choose_for_round(
+            round_=round_, themes_by_indicator={make_figure(other_organisation): ["B"]}, by=None
+        )
     with pytest.raises(ValueError):
-        services.choose_for_round(round_=round_, themes_by_indicator=many)
+        services.choose_for_round(round_=round_, themes_by_indicator=many, by=None)
 
     assert list(RoundIndicator.objects.values_list("indicator", flat=True)) == [mine.pk]
 
 
 def test_deleting_a_figure_takes_it_out_of_its_rounds(round_, figure):
-    services.choose_for_round(round_=round_, themes_by_indicator={figure: ["B"]})
+    services.choose_for_round(round_=round_, themes_by_indicator={figure: ["B"]}, by=None)
 
-    services.delete_indicator(indicator=figure)
+    services.delete_indicator(indicator=figure, by=None)
 
     assert (Indicator.objects.count(), RoundIndicator.objects.count()) == (0, 0)
 
