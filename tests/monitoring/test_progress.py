@@ -222,7 +222,11 @@ def test_progress_page_shows_chart_table_and_the_reminder(facilitator_client, or
     assert page.count('<svg class="gt-trend__svg" role="img"') == 6
     assert 'aria-labelledby="thema-A-title thema-A-desc"' in page
     assert "Groep: 2,0 (nov 2026), 4,0 (nov 2027)" in page
-    assert '<caption class="utrecht-table__caption">Scores voor thema A als tabel</caption>' in page
+    assert 'tabindex="0" role="region" aria-labelledby="thema-A-caption"' in page
+    assert (
+        '<caption class="utrecht-table__caption" id="thema-A-caption">Scores voor thema A als tabel</caption>'
+        in page
+    )
     assert ">2,0</strong>" in page and ">4,0</strong>" in page
 
 
