@@ -1,13 +1,20 @@
 """Browser tests: Debian's Chromium driven by Playwright against Django's live server."""
 
+import io
 import os
 import shutil
 import weakref
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
 
+from gesprekstool.demo.data import ROUND_TITLE
+from gesprekstool.futures import services as future_services
+from gesprekstool.rounds import services
+from gesprekstool.rounds.models import Round
 from tests.e2e.vnu import Validator
+from tests.factories import MembershipFactory, sannes_round
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by
 # the test itself (fixtures, assertions) are still synchronous and safe here.
@@ -145,3 +152,40 @@ def csp_violations(request):
     finally:
         browser.new_context = new_context
     assert violations.messages == [], "\n".join(violations.messages)
+
+
+# The journeys' data. The live server runs in another thread, so these are committed (transactional_db).
+
+
+@pytest.fixture
+def facilitator(transactional_db, organisation):
+    """Sanne, facilitator of Gemeente Testdorp: steps.log_in logs in as her by default."""
+    return MembershipFactory(organisation=organisation, user__username="sanne").user
+
+
+@pytest.fixture
+def demo(transactional_db) -> Round:
+    """The demo's gemeente, users and rounds (`manage.py demo`); returns its round."""
+    call_command("demo", stdout=io.StringIO())
+    return Round.objects.get(title=ROUND_TITLE)
+
+
+@pytest.fixture
+def workshop(transactional_db):
+    """Sanne's round with three participants and a picture of the future for themes B and D, placed
+    before the results (nobody has handed in): the round, its participants and theme D's prompt."""
+    round_ = sannes_round(title="Werkbijeenkomst armoede en gezondheid")
+    people = [
+        services.add_participant(round_, display_name=name, domain=domain)
+        for name, domain in (("Fatima", "armoede"), ("Joost", "gezondheid"), ("Dirk", "uitvoering"))
+    ]
+    part = future_services.save_part(
+        round_,
+        prompts={
+            "B": "Over vier jaar weten we beter welke inwoners in armoede leven en gezondheidsproblemen hebben. "
+            "Dat zien we aan …",
+            "D": "Over vier jaar merken inwoners van onze aanpak van armoede en gezondheid dat …",
+        },
+        position="before",  # the phones have not handed in
+    )
+    return round_, people, part.prompts.get(theme="D")

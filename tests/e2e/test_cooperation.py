@@ -8,14 +8,14 @@ from playwright.sync_api import Page, expect
 
 from gesprekstool.agenda.models import Action
 from gesprekstool.futures.models import CooperationMark
-from tests.e2e.test_futures import PASSWORD, PHONE, fits, workshop  # noqa: F401 (workshop is a fixture)
+from tests.e2e.steps import PHONE, fits, log_in
 
 
 def test_a_phone_marks_a_pair_and_the_facilitator_makes_the_missing_link_an_action(
     page: Page,
     browser,
     live_server,
-    workshop,  # noqa: F811 (the fixture imported above)
+    workshop,
     axe,
 ):
     round_, people, _prompt = workshop
@@ -40,10 +40,7 @@ def test_a_phone_marks_a_pair_and_the_facilitator_makes_the_missing_link_an_acti
     axe(phone)
     assert list(CooperationMark.objects.values_list("party_a", "party_b")) == [("Huisartsen", "armoede")]
 
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("sanne")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, live_server)
     page.goto(f"{live_server.url}/rondes/{round_.pk}/toekomstbeeld/samenwerking/")
     matrix = page.get_by_role("table", name="Matrix van de paren")
     expect(matrix.get_by_role("rowheader")).to_have_text(["Armoede", "Huisartsen"])

@@ -3,13 +3,11 @@ answers steps 1 and 2 in English, and the facilitator reads the results in Engli
 
 import re
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from gesprekstool.inspiration import library
 from gesprekstool.rounds.models import Participant, Round, Score
-from tests.e2e.steps import answer_step2, score
-from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory
+from tests.e2e.steps import answer_step2, log_in, score
 
 THEMES = "ABCDEF"
 # One or two English options per theme page (question number, option text from the English instrument).
@@ -26,12 +24,6 @@ ANSWERS = {
 }
 
 
-@pytest.fixture
-def facilitator(transactional_db):
-    organisation = OrganisationFactory(name="Gemeente Testdorp", slug="testdorp")
-    return MembershipFactory(organisation=organisation, user__username="sanne").user
-
-
 def html_lang(page: Page) -> str:
     return page.locator("html").get_attribute("lang")
 
@@ -43,10 +35,7 @@ def test_english_round_end_to_end(page: Page, browser, live_server, facilitator,
     page.get_by_role("form", name="Taal").get_by_role("button", name="English").click()
     expect(page.get_by_role("button", name="Log in")).to_be_visible()
     assert html_lang(page) == "en"
-    axe(page)
-    page.get_by_label("User name").fill("sanne")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, live_server, axe=axe, language="en")
     expect(page.get_by_role("heading", level=1, name="Rounds")).to_be_visible()
     axe(page)
 

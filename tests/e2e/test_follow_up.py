@@ -4,31 +4,16 @@ view shows both rounds. axe-core checks every page."""
 
 import re
 
-import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from gesprekstool.agenda.models import Action, ActionNote
+from gesprekstool.demo.data import PASSWORD, USERNAME
 from gesprekstool.rounds.models import Round, Score
+from tests.e2e.steps import PHONE, log_in, score
 
 DEMO_ROUND = "Armoede en gezondheid – najaar 2026"
 NEW_ROUND = "Armoede en gezondheid – najaar 2027"
 MEMO = "Notitie voor beide wethouders over een gezamenlijke aanpak."
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("demo")
-
-
-def log_in(page: Page, live_server, axe) -> None:
-    page.goto(f"{live_server.url}/inloggen/")
-    axe(page)
-    page.get_by_label("Gebruikersnaam").fill("gespreksleider")
-    page.get_by_label("Wachtwoord").fill("demo-gesprekstool")
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", level=1, name="Rondes")).to_be_visible()
-    axe(page)
 
 
 def shot(page: Page, screenshot_dir, name: str) -> None:
@@ -37,7 +22,9 @@ def shot(page: Page, screenshot_dir, name: str) -> None:
 
 
 def test_repeat_review_answer_and_see_progress(page: Page, browser, live_server, demo, axe, screenshot_dir):
-    log_in(page, live_server, axe)
+    log_in(page, live_server, USERNAME, PASSWORD, axe=axe)
+    expect(page.get_by_role("heading", level=1, name="Rondes")).to_be_visible()
+    axe(page)
 
     # Repeat the demo round: Ahmed does not take part again, all open actions come along.
     page.get_by_role("link", name=DEMO_ROUND).click()
@@ -91,9 +78,7 @@ def test_repeat_review_answer_and_see_progress(page: Page, browser, live_server,
     axe(fatima)
     fatima.get_by_role("button", name="Beginnen").click()
     for theme, value in zip("ABCDEF", (4, 4, 3, 3, 4, 5), strict=True):
-        group = fatima.get_by_role("group", name=re.compile(rf"^{theme}\. "))
-        group.get_by_label(re.compile(rf"^{value} – ")).check()
-        expect(group.get_by_text(re.compile("Opgeslagen om"))).to_be_visible()
+        score(fatima, theme, value)
     axe(fatima)
     fatima.get_by_role("button", name="Opslaan en naar stap 2").click()
     expect(fatima.get_by_role("heading", level=1)).to_contain_text("A. ")
@@ -121,7 +106,7 @@ def test_repeat_review_answer_and_see_progress(page: Page, browser, live_server,
     shot(page, screenshot_dir, "action-detail")
 
     # Joost opens his link (no account) while the facilitator writes a note on the same action.
-    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    context = browser.new_context(locale="nl-NL", viewport=PHONE)
     joost = context.new_page()
     joost.goto(owner_link)
     expect(joost.get_by_role("heading", level=1, name="Uw acties")).to_be_visible()

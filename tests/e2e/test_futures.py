@@ -4,40 +4,12 @@ becomes an action of step 3 with one click."""
 
 import re
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from gesprekstool.agenda.models import Action
-from gesprekstool.futures import services as future_services
 from gesprekstool.futures.models import FuturePart
 from gesprekstool.rounds import services
-from tests.factories import sannes_round
-
-PASSWORD = "geheim-wachtwoord-123"
-PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture
-def workshop(transactional_db):
-    round_ = sannes_round(title="Werkbijeenkomst armoede en gezondheid")
-    people = [
-        services.add_participant(round_, display_name=name, domain=domain)
-        for name, domain in (("Fatima", "armoede"), ("Joost", "gezondheid"), ("Dirk", "uitvoering"))
-    ]
-    part = future_services.save_part(
-        round_,
-        prompts={
-            "B": "Over vier jaar weten we beter welke inwoners in armoede leven en gezondheidsproblemen hebben. "
-            "Dat zien we aan …",
-            "D": "Over vier jaar merken inwoners van onze aanpak van armoede en gezondheid dat …",
-        },
-        position="before",  # the phones have not handed in
-    )
-    return round_, people, part.prompts.get(theme="D")
-
-
-def fits(phone) -> None:
-    assert phone.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]
+from tests.e2e.steps import PHONE, fits, log_in
 
 
 def test_phones_fill_the_wall_dots_reorder_it_and_one_becomes_an_action(
@@ -45,10 +17,7 @@ def test_phones_fill_the_wall_dots_reorder_it_and_one_becomes_an_action(
 ):
     round_, people, prompt = workshop
     page.set_viewport_size({"width": 1920, "height": 1080})
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("sanne")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, live_server)
     page.goto(f"{live_server.url}/rondes/{round_.pk}/presentatie/?thema=D")
     page.get_by_role("link", name="Toekomstbeeld").click()
     # The wall's own keys work once it has loaded (a key pressed earlier reaches the presenter's page).

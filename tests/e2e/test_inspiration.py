@@ -1,43 +1,30 @@
 """Issue 5's journey: from the demo round's results to the library, a search, and an adviser's addition."""
 
-import io
 import re
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from gesprekstool.demo.data import PASSWORD, ROUND_TITLE, USERNAME
+from gesprekstool.demo.data import PASSWORD, USERNAME
 from gesprekstool.inspiration import library
 from gesprekstool.inspiration import services as entry_services
 from gesprekstool.inspiration.models import Entry, Theme
 from gesprekstool.rounds import services as round_services
-from gesprekstool.rounds.models import Round
+from tests.e2e.steps import PHONE, log_in
 from tests.factories import UserFactory, answer_step1
-
-ADVISER_PASSWORD = "geheim-wachtwoord-123"
 
 
 @pytest.fixture
-def demo(transactional_db):
-    # Another browser test may have emptied the tables (they are flushed after each one), so the
-    # library that migration 0003 loaded is imported again; importing is idempotent.
+def adviser(transactional_db):
+    """A programme adviser who may add to the library. Another browser test may have emptied the tables
+    (they are flushed after each one), so the library that migration 0003 loaded is imported again;
+    importing is idempotent."""
     library.import_library(library.read(library.SHIPPED))
-    call_command("demo", stdout=io.StringIO())
     adviser = UserFactory(username="adviseur", first_name="Anna", last_name="Adviseur", is_staff=True)
     adviser.user_permissions.set(Permission.objects.filter(content_type__app_label="inspiration"))
-    return Round.objects.get(title=ROUND_TITLE)
-
-
-def log_in(page: Page, live_server, axe, username: str, password: str) -> None:
-    page.goto(f"{live_server.url}/inloggen/")
-    axe(page)
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", level=1, name="Rondes")).to_be_visible()
+    return adviser
 
 
 def theme_block(suggestions, label: str):
@@ -47,10 +34,11 @@ def theme_block(suggestions, label: str):
 
 
 def test_from_results_to_the_library_and_an_advisers_addition(
-    page: Page, live_server, demo, axe, screenshot_dir
+    page: Page, live_server, demo, adviser, axe, screenshot_dir
 ):
     # The facilitator opens the demo round's results and finds suggestions with their reasons.
-    log_in(page, live_server, axe, USERNAME, PASSWORD)
+    log_in(page, live_server, USERNAME, PASSWORD, axe=axe)
+    expect(page.get_by_role("heading", level=1, name="Rondes")).to_be_visible()
     page.goto(f"{live_server.url}/rondes/{demo.pk}/resultaten/")
     suggestions = page.get_by_role("region", name="Inspiratie bij uw antwoorden")
     expect(suggestions).to_be_visible()
@@ -97,8 +85,9 @@ def test_from_results_to_the_library_and_an_advisers_addition(
     page.get_by_role("button", name=re.compile("^Uitloggen")).click()
 
     # A programme adviser adds an entry to the shared library, on a phone.
-    page.set_viewport_size({"width": 390, "height": 844})
-    log_in(page, live_server, axe, "adviseur", ADVISER_PASSWORD)
+    page.set_viewport_size(PHONE)
+    log_in(page, live_server, adviser.username, axe=axe)
+    expect(page.get_by_role("heading", level=1, name="Rondes")).to_be_visible()
     page.get_by_role("link", name="Inspiratie").first.click()
     page.get_by_role("link", name="Eigen praktijk delen").click()
     axe(page)
@@ -128,7 +117,8 @@ def test_from_results_to_the_library_and_an_advisers_addition(
     axe(page)
     assert Entry.objects.get(title="Buurtmoestuin met het wijkteam").visibility == "public"
     page.get_by_role("button", name=re.compile("^Uitloggen")).click()
-    log_in(page, live_server, axe, USERNAME, PASSWORD)
+    log_in(page, live_server, USERNAME, PASSWORD, axe=axe)
+    expect(page.get_by_role("heading", level=1, name="Rondes")).to_be_visible()
     page.goto(f"{live_server.url}/inspiratie/zoeken/?q=buurtmoestuin")
     expect(page.get_by_role("link", name="Buurtmoestuin met het wijkteam")).to_be_visible()
     assert len(axe.checked) >= 12

@@ -8,9 +8,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from gesprekstool.rounds.charts import PER_PARTICIPANT_UP_TO
+from tests.e2e.steps import log_in
 from tests.factories import add_answered_in_bulk, sannes_round
 
-PASSWORD = "geheim-wachtwoord-123"
 PARTICIPANTS = PER_PARTICIPANT_UP_TO + 5
 
 
@@ -24,10 +24,7 @@ def large_round(transactional_db):
 def test_results_of_a_large_round_open_the_table_and_the_names_on_request(
     page: Page, live_server, large_round, axe, screenshot_dir
 ):
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("sanne")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, live_server)
     page.goto(f"{live_server.url}/rondes/{large_round.pk}/resultaten/")
 
     expect(page.get_by_text(re.compile("Het getal in een teken is het aantal deelnemers"))).to_be_visible()

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.steps import log_in
+from tests.e2e.steps import PHONE, log_in, score
 from tests.factories import sannes_round
 
 
@@ -32,7 +32,7 @@ def test_meeting_join_live_update_and_reveal(
     axe(page)
 
     # A participant joins on a phone with the code and gives six scores.
-    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    context = browser.new_context(locale="nl-NL", viewport=PHONE)
     phone = context.new_page()
     phone.goto(f"{live_server.url}/meedoen/")
     axe(phone)
@@ -44,9 +44,7 @@ def test_meeting_join_live_update_and_reveal(
     phone.get_by_role("button", name="Meedoen").click()
     phone.get_by_role("button", name="Beginnen").click()
     for theme, value in zip("ABCDEF", (5, 4, 2, 5, 3, 6), strict=True):
-        group = phone.get_by_role("group", name=re.compile(rf"^{theme}\. "))
-        group.get_by_label(re.compile(rf"^{value} – ")).check()
-        expect(group.get_by_text(re.compile("Opgeslagen om"))).to_be_visible()
+        score(phone, theme, value)
 
     # The presenter view shows the new answer without a reload.
     expect(page.get_by_text("1 van de 1 deelnemers hebben hun scores gegeven")).to_be_visible(timeout=10_000)

@@ -11,10 +11,9 @@ from playwright.sync_api import Page, expect
 from gesprekstool.organisations.models import Membership, Organisation
 from gesprekstool.rounds import services
 from gesprekstool.rounds.models import Round
-from tests.e2e.test_security import app_code
+from tests.e2e.steps import app_code, log_in
 from tests.factories import HELD_ON, UserFactory
 
-HOST_PASSWORD = "geheim-wachtwoord-123"  # UserFactory's password
 ANNA = "anna.jansen@nieuwdorp.example"
 BEN = "ben.smit@nieuwdorp.example"
 ANNA_PASSWORD = "Zomer-in-Nieuwdorp-2026"
@@ -30,13 +29,6 @@ def link_in(mail, live_server) -> str:
     """The invitation link of a mail, pointed at the test server instead of SITE_URL."""
     link = re.search(rf"{re.escape(settings.SITE_URL)}/uitnodiging/\S+", mail.body).group(0)
     return live_server.url + link.removeprefix(settings.SITE_URL)
-
-
-def log_in(page: Page, live_server, login: str, password: str) -> None:
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("E-mailadres of gebruikersnaam").fill(login)
-    page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Inloggen").click()
 
 
 def log_out(page: Page) -> None:
@@ -60,7 +52,7 @@ def test_a_host_starts_a_gemeente_and_its_team_gets_going(
     page: Page, live_server, host, mailoutbox, axe, screenshot_dir
 ):
     # The host starts Gemeente Nieuwdorp and invites Anna as its first facilitator.
-    log_in(page, live_server, "beheerder", HOST_PASSWORD)
+    log_in(page, live_server, "beheerder")
     page.get_by_role("link", name="Organisaties").click()
     axe(page)
     page.get_by_role("link", name="Nieuwe organisatie").click()

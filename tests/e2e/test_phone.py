@@ -6,23 +6,17 @@ import re
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from gesprekstool.rounds import services
 from gesprekstool.rounds.models import Participant
+from tests.e2e.steps import PHONE, fits
 from tests.factories import (
     add_answered_in_bulk,
     answer_everything,
     answer_step1,
     sannes_round,
 )
-
-NO_SIDEWAYS_SCROLL = "document.documentElement.scrollWidth <= window.innerWidth"
-# On failure: the outermost elements that stick out on the right, to say what forces the width.
-STICKING_OUT = """[...document.querySelectorAll("body *")]
-  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-  .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= window.innerWidth + 1)
-  .map(e => e.tagName.toLowerCase() + "." + [...e.classList].join(".")).slice(0, 5)"""
 
 
 @pytest.fixture
@@ -35,14 +29,6 @@ def revealed_round(transactional_db):
     round_.join_code = "ABC234"
     round_.save()
     return round_
-
-
-def fits(phone: Page) -> None:
-    phone.wait_for_load_state("networkidle")
-    widths = phone.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-    assert phone.evaluate(NO_SIDEWAYS_SCROLL), (
-        f"{phone.url} is {widths[0]} px wide in {widths[1]} px: {phone.evaluate(STICKING_OUT)}"
-    )
 
 
 @pytest.mark.parametrize("width", [320, 390])
@@ -89,7 +75,7 @@ def test_participant_and_join_pages_fit_a_phone(browser, live_server, revealed_r
 def test_double_tap_on_join_makes_one_participant_and_reopening_continues(
     browser, live_server, revealed_round, axe
 ):
-    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    context = browser.new_context(locale="nl-NL", viewport=PHONE)
     phone = context.new_page()
     phone.goto(f"{live_server.url}/meedoen/ABC234/")
     phone.get_by_label("Naam", exact=True).fill("Joost")
@@ -111,7 +97,7 @@ def test_double_tap_on_join_makes_one_participant_and_reopening_continues(
 def test_two_tabs_never_overwrite_each_other_silently(browser, live_server, revealed_round, axe):
     participant = services.add_participant(revealed_round, display_name="Twee tabs", domain="armoede")
     services.mark_opened(participant)
-    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    context = browser.new_context(locale="nl-NL", viewport=PHONE)
     first = context.new_page()
     second = context.new_page()
     step1 = f"{live_server.url}/d/{participant.token}/stap-1/"
@@ -150,7 +136,7 @@ def test_two_tabs_never_overwrite_each_other_silently(browser, live_server, reve
 def test_long_text_shows_a_count_and_what_a_paste_lost(browser, live_server, revealed_round, axe):
     participant = services.add_participant(revealed_round, display_name="Plakker", domain="armoede")
     services.mark_opened(participant)
-    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    context = browser.new_context(locale="nl-NL", viewport=PHONE)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     phone = context.new_page()
     phone.goto(f"{live_server.url}/d/{participant.token}/stap-1/")

@@ -6,22 +6,16 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from gesprekstool.demo.data import PASSWORD, ROUND_TITLE, USERNAME
 from gesprekstool.organisations.models import ActivityEntry, Organisation
 from gesprekstool.rounds.models import Participant, Round
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("demo")
+from tests.e2e.steps import log_in
 
 
 def test_own_answers_retention_deletion_and_logboek(page: Page, live_server, demo, axe, screenshot_dir):
-    round_ = Round.objects.get(title=ROUND_TITLE)
+    round_ = demo
     fatima = round_.participants.get(display_name="Fatima El Amrani")
 
     # The participant, through her own link: her answers, a download, and the privacy statement.
@@ -43,10 +37,7 @@ def test_own_answers_retention_deletion_and_logboek(page: Page, live_server, dem
     axe(page)
 
     # The facilitator sees how long personal data is kept and shortens the period.
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("E-mailadres of gebruikersnaam").fill(USERNAME)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, live_server, USERNAME, PASSWORD)
     page.get_by_role("link", name=ROUND_TITLE).click()
     expect(page.get_by_role("heading", level=2, name="Persoonsgegevens")).to_be_visible()
     axe(page)

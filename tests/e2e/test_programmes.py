@@ -5,27 +5,18 @@ axe-core checks every page."""
 
 from urllib.parse import urlsplit
 
-import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from gesprekstool.demo.data import PASSWORD, ROUND_TITLE, USERNAME
 from gesprekstool.demo.programme import PROGRAMME_NAME
 from gesprekstool.organisations.models import Membership
 from gesprekstool.programmes.models import ProgrammeMember
+from tests.e2e.steps import log_in
 from tests.factories import MembershipFactory, OrganisationFactory
 
 
-@pytest.fixture
-def demo(transactional_db):
-    call_command("demo")
-
-
 def test_adviser_opens_the_programme_page(page: Page, live_server, demo, axe, screenshot_dir):
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("E-mailadres of gebruikersnaam").fill(USERNAME)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, live_server, USERNAME, PASSWORD)
 
     # From the header to the programmes the demo user advises, and on to the programme page.
     page.get_by_role("navigation").get_by_role("link", name="Programma's").click()

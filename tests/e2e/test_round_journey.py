@@ -2,30 +2,13 @@
 
 import re
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from gesprekstool.agenda.models import Action
 from gesprekstool.rounds.models import Participant, Score
-from tests.e2e.steps import answer_step2, score, tick
-from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory
+from tests.e2e.steps import PHONE, answer_step2, log_in, score, tick
 
 THEMES = "ABCDEF"
-
-
-@pytest.fixture
-def facilitator(transactional_db):
-    organisation = OrganisationFactory(name="Gemeente Testdorp", slug="testdorp")
-    return MembershipFactory(organisation=organisation, user__username="sanne").user
-
-
-def log_in(page: Page, live_server, axe) -> None:
-    page.goto(f"{live_server.url}/inloggen/")
-    axe(page)
-    page.get_by_label("Gebruikersnaam").fill("sanne")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", level=1, name="Rondes")).to_be_visible()
 
 
 def add_participant(page: Page, name: str, domain: str) -> None:
@@ -56,7 +39,8 @@ ANSWERS = {
 
 def test_individual_round_end_to_end(page: Page, browser, live_server, facilitator, axe, screenshot_dir):
     # The facilitator creates a round and adds two participants.
-    log_in(page, live_server, axe)
+    log_in(page, live_server, axe=axe)
+    expect(page.get_by_role("heading", level=1, name="Rondes")).to_be_visible()
     axe(page)
     page.get_by_role("link", name="Nieuwe ronde").click()
     axe(page)
@@ -84,7 +68,7 @@ def test_individual_round_end_to_end(page: Page, browser, live_server, facilitat
     context.close()
 
     # She opens the same link again: her scores are there and she continues.
-    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    context = browser.new_context(locale="nl-NL", viewport=PHONE)
     fatima = context.new_page()
     fatima.goto(link_fatima)
     expect(fatima).to_have_url(re.compile(r"/stap-1/$"))

@@ -1,15 +1,9 @@
 """The Content-Security-Policy in a real browser: an inline script is refused, and the collector that
 every browser test relies on (conftest's csp_violations) notices."""
 
-import base64
-import time
-
-from django_otp.oath import TOTP
 from playwright.sync_api import Page, expect
 
-from tests.factories import MembershipFactory, OrganisationFactory
-
-PASSWORD = "geheim-wachtwoord-123"
+from tests.e2e.steps import app_code, log_in
 
 
 def test_inline_script_and_style_are_refused_and_reported(page: Page, live_server, csp_violations):
@@ -36,24 +30,10 @@ def test_inline_script_and_style_are_refused_and_reported(page: Page, live_serve
     assert kinds == {"Executing inline script", "Applying inline style"}
 
 
-def app_code(secret_text: str, *, steps_ahead: int = 0) -> str:
-    """What an authenticator app shows for the key the setup page prints."""
-    key = base64.b32decode(secret_text.replace(" ", ""))
-    totp = TOTP(key)
-    totp.time = time.time() + steps_ahead * 30
-    return f"{totp.token():06d}"
-
-
 def test_turn_on_two_step_login_and_log_in_with_a_code(
-    page: Page, live_server, axe, transactional_db, screenshot_dir
+    page: Page, live_server, axe, facilitator, screenshot_dir
 ):
-    organisation = OrganisationFactory(name="Gemeente Testdorp", slug="testdorp")
-    MembershipFactory(organisation=organisation, user__username="sanne")
-
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("sanne")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, live_server)
     page.goto(f"{live_server.url}/account/tweestapsverificatie/")
     axe(page)
     page.get_by_role("link", name="Tweestapsverificatie aanzetten").click()
@@ -73,10 +53,7 @@ def test_turn_on_two_step_login_and_log_in_with_a_code(
         page.screenshot(path=f"{screenshot_dir}/2fa-codes.png", full_page=True)
     page.get_by_role("button", name="Uitloggen").click()
 
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("sanne")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, live_server)
     expect(page.get_by_role("heading", name="Vul uw code in")).to_be_visible()
     axe(page)
     # The setup used this period's code, and a code works only once: the app's next one.

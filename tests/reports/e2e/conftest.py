@@ -5,6 +5,7 @@ from tests.e2e.conftest import (  # noqa: F401 - pytest finds fixtures by name i
     browser_context_args,
     browser_type_launch_args,
     csp_violations,
+    facilitator,
     live_server,
     screenshot_dir,
     vnu,

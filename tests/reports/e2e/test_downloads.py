@@ -4,21 +4,13 @@ import io
 import os
 import re
 
-import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from gesprekstool.rounds import services
-from tests.factories import HELD_ON, MembershipFactory, OrganisationFactory
+from tests.e2e.steps import PHONE, log_in
+from tests.factories import HELD_ON
 from tests.reports.conftest import build_round
-
-PASSWORD = "geheim-wachtwoord-123"
-
-
-@pytest.fixture
-def facilitator(transactional_db):
-    organisation = OrganisationFactory(name="Gemeente Testdorp", slug="testdorp")
-    return MembershipFactory(organisation=organisation, user__username="sanne").user
 
 
 def test_facilitator_downloads_the_report_from_the_round(
@@ -30,10 +22,7 @@ def test_facilitator_downloads_the_report_from_the_round(
     )
     build_round(round_)
 
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("sanne")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, live_server)
     page.goto(f"{live_server.url}/rondes/{round_.pk}/")
     page.get_by_role("navigation", name="Deze ronde").get_by_role("link", name="Downloaden").click()
 
@@ -42,7 +31,7 @@ def test_facilitator_downloads_the_report_from_the_round(
     axe(page)
     if screenshot_dir:
         page.screenshot(path=os.path.join(screenshot_dir, "downloads.png"), full_page=True)
-        page.set_viewport_size({"width": 390, "height": 844})
+        page.set_viewport_size(PHONE)
         page.screenshot(path=os.path.join(screenshot_dir, "downloads-phone.png"), full_page=True)
         axe(page)
 
