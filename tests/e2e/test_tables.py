@@ -1,27 +1,83 @@
-"""WCAG 2.1.1 and 1.4.10 for data tables: on a phone a table scrolls sideways inside its own region, and a
-keyboard reaches that region (a tab stop named by the table's caption) and scrolls it with the arrow keys."""
+"""WCAG 2.1.1 and 1.4.10 for data tables and charts: on a phone a wide table or chart scrolls sideways inside
+its own region, and a keyboard reaches that region (a tab stop named by the caption or the chart's title)
+and scrolls it with the arrow keys."""
 
-from playwright.sync_api import Browser, expect
+import io
 
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import Browser, Locator, Page, expect
+
+from gesprekstool.futures.models import CooperationMark
 from tests.e2e.steps import log_in
 from tests.factories import sannes_round
+
+PHONE = {"width": 320, "height": 640}
+
+
+def scrolls_by_keyboard(page: Page, region: Locator) -> None:
+    """The region is wider inside than on the screen, Tab (from the top of the page) reaches it and ArrowRight
+    scrolls it."""
+    assert region.evaluate("e => e.scrollWidth > e.clientWidth")
+    for _ in range(100):
+        page.keyboard.press("Tab")
+        if region.evaluate("e => e === document.activeElement"):
+            break
+    expect(region).to_be_focused()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("e => e.scrollLeft > 0", arg=region.element_handle())
 
 
 def test_a_wide_table_on_a_phone_is_a_named_tab_stop_that_the_arrow_keys_scroll(
     browser: Browser, live_server, transactional_db, axe
 ):
     sannes_round(title="Armoede en gezondheid")
-    context = browser.new_context(locale="nl-NL", viewport={"width": 320, "height": 640})
+    context = browser.new_context(locale="nl-NL", viewport=PHONE)
     page = context.new_page()
     log_in(page, live_server)
     expect(page.get_by_role("heading", level=1, name="Rondes")).to_be_visible()
     axe(page)
 
-    region = page.get_by_role("region", name="Uw rondes")
-    assert region.evaluate("e => e.scrollWidth > e.clientWidth")
-    page.get_by_role("link", name="Armoede en gezondheid").focus()
-    page.keyboard.press("Shift+Tab")
-    expect(region).to_be_focused()
-    page.keyboard.press("ArrowRight")
-    page.wait_for_function("e => e.scrollLeft > 0", arg=region.element_handle())
+    scrolls_by_keyboard(page, page.get_by_role("region", name="Uw rondes"))
     context.close()
+
+
+@pytest.fixture
+def demo_on_a_phone(browser: Browser, live_server, transactional_db):
+    call_command("demo", stdout=io.StringIO())
+    context = browser.new_context(locale="nl-NL", viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill("gespreksleider")
+    page.get_by_label("Wachtwoord").fill("demo-gesprekstool")
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("heading", level=1, name="Rondes")).to_be_visible()
+    yield page
+    context.close()
+
+
+def test_the_cooperation_matrix_on_a_phone_is_a_named_tab_stop_that_the_arrow_keys_scroll(
+    demo_on_a_phone: Page, live_server, axe
+):
+    page = demo_on_a_phone
+    round_id = CooperationMark.objects.values_list("part__round_id", flat=True).first()
+    page.goto(f"{live_server.url}/rondes/{round_id}/toekomstbeeld/samenwerking/")
+    expect(page.get_by_role("table", name="Matrix van de paren")).to_be_visible()
+    axe(page)
+    scrolls_by_keyboard(page, page.get_by_role("region", name="Matrix van de paren"))
+
+
+def test_the_progress_chart_on_a_phone_is_a_named_tab_stop_that_the_arrow_keys_scroll(
+    demo_on_a_phone: Page, live_server, axe
+):
+    page = demo_on_a_phone
+    page.goto(f"{live_server.url}/voortgang/")
+    expect(page.get_by_role("heading", level=1, name="Voortgang door de tijd")).to_be_visible()
+    axe(page)
+    scrolls_by_keyboard(
+        page,
+        page.get_by_role(
+            "region",
+            name="Gemiddelde scores voor A. Visie op armoede, schulden en gezondheid, ronde na ronde",
+        ),
+    )
