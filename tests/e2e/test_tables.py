@@ -2,17 +2,14 @@
 its own region, and a keyboard reaches that region (a tab stop named by the caption or the chart's title)
 and scrolls it with the arrow keys."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from gesprekstool.futures.models import CooperationMark
+from gesprekstool.demo.data import PASSWORD, USERNAME
 from tests.e2e.steps import log_in
 from tests.factories import sannes_round
 
-PHONE = {"width": 320, "height": 640}
+SMALL_PHONE = {"width": 320, "height": 640}
 
 
 def scrolls_by_keyboard(page: Page, region: Locator) -> None:
@@ -32,7 +29,7 @@ def test_a_wide_table_on_a_phone_is_a_named_tab_stop_that_the_arrow_keys_scroll(
     browser: Browser, live_server, transactional_db, axe
 ):
     sannes_round(title="Armoede en gezondheid")
-    context = browser.new_context(locale="nl-NL", viewport=PHONE)
+    context = browser.new_context(locale="nl-NL", viewport=SMALL_PHONE)
     page = context.new_page()
     log_in(page, live_server)
     expect(page.get_by_role("heading", level=1, name="Rondes")).to_be_visible()
@@ -43,25 +40,20 @@ def test_a_wide_table_on_a_phone_is_a_named_tab_stop_that_the_arrow_keys_scroll(
 
 
 @pytest.fixture
-def demo_on_a_phone(browser: Browser, live_server, transactional_db):
-    call_command("demo", stdout=io.StringIO())
-    context = browser.new_context(locale="nl-NL", viewport=PHONE)
+def demo_on_a_phone(browser: Browser, live_server, demo):
+    context = browser.new_context(locale="nl-NL", viewport=SMALL_PHONE)
     page = context.new_page()
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("gespreksleider")
-    page.get_by_label("Wachtwoord").fill("demo-gesprekstool")
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, live_server, USERNAME, PASSWORD)
     expect(page.get_by_role("heading", level=1, name="Rondes")).to_be_visible()
     yield page
     context.close()
 
 
 def test_the_cooperation_matrix_on_a_phone_is_a_named_tab_stop_that_the_arrow_keys_scroll(
-    demo_on_a_phone: Page, live_server, axe
+    demo_on_a_phone: Page, live_server, demo, axe
 ):
     page = demo_on_a_phone
-    round_id = CooperationMark.objects.values_list("part__round_id", flat=True).first()
-    page.goto(f"{live_server.url}/rondes/{round_id}/toekomstbeeld/samenwerking/")
+    page.goto(f"{live_server.url}/rondes/{demo.pk}/toekomstbeeld/samenwerking/")
     expect(page.get_by_role("table", name="Matrix van de paren")).to_be_visible()
     axe(page)
     scrolls_by_keyboard(page, page.get_by_role("region", name="Matrix van de paren"))
