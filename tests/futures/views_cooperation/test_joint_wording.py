@@ -10,79 +10,58 @@ from gesprekstool.futures import cooperation
 from tests.factories import FuturePartFactory
 from tests.futures.views_cooperation.pages import present_url
 
-GROUP = "joint_round"
-INDIVIDUAL = "round_"
 
-
-def page(client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == HTTPStatus.OK
-    return response.content.decode()
-
-
-@pytest.mark.parametrize(
-    ("round_name", "shown", "not_shown"),
-    [
-        (GROUP, "dus de groep kan nog geen paren aangeven", "dus deelnemers kunnen"),
-        (INDIVIDUAL, "dus deelnemers kunnen nog geen", "dus de groep kan"),
-    ],
-)
-def test_without_a_picture_of_the_future_the_presenter_says_who_cannot_mark_pairs(
-    request, facilitator_client, round_name, shown, not_shown
-):
-    round_ = request.getfixturevalue(round_name)
-
-    html = page(facilitator_client, present_url(round_))
-
-    assert shown in html
-    assert not_shown not in html
+def arrange(request, round_, situation: str) -> str:
+    """The round in `situation` ("no part", "marked": one pair marked, "closed": a closed part); the
+    address of the page that shows it."""
+    if situation != "no part":
+        mode = "joint" if round_.is_joint else "individual"
+        FuturePartFactory(round=round_, mode=mode, enabled=situation != "closed")
+    if situation == "marked":
+        group = round_.participants.filter(is_group=True).first()
+        cooperation.add_mark(
+            group or request.getfixturevalue("participant"), party_a="GGD", party_b="armoede"
+        )
+    if situation == "closed":
+        return reverse("futures:wall", kwargs={"pk": round_.pk})
+    return present_url(round_)
 
 
 @pytest.mark.parametrize(
-    ("round_name", "shown", "not_shown"),
+    ("round_name", "situation", "shown", "not_shown"),
     [
+        ("joint_round", "no part", ["dus de groep kan nog geen paren aangeven"], ["dus deelnemers kunnen"]),
+        ("round_", "no part", ["dus deelnemers kunnen nog geen"], ["dus de groep kan"]),
         (
-            GROUP,
+            "joint_round",
+            "marked",
             ["De paren van partners die de groep aangaf", "Een 1 betekent dat de groep dat paar aangaf."],
             ["die de deelnemers aangaven", "het aantal deelnemers dat dat paar aangaf"],
         ),
         (
-            INDIVIDUAL,
+            "round_",
+            "marked",
             ["De paren van partners die de deelnemers aangaven", "het aantal deelnemers dat dat paar aangaf"],
             ["die de groep aangaf", "Een 1 betekent"],
         ),
+        (
+            "joint_round",
+            "closed",
+            ["Gesloten: er kan nu niets op de muur bij."],
+            ["deelnemers kunnen nu niets"],
+        ),
+        ("round_", "closed", ["Gesloten: deelnemers kunnen nu niets toevoegen."], ["niets op de muur bij"]),
     ],
 )
-def test_the_presenter_explains_the_marks_as_the_groups_in_a_joint_round(
-    request, facilitator_client, round_name, shown, not_shown
+def test_in_a_joint_round_the_page_speaks_of_the_group(
+    request, facilitator_client, round_name, situation, shown, not_shown
 ):
     round_ = request.getfixturevalue(round_name)
-    FuturePartFactory(round=round_, mode="joint" if round_.is_joint else "individual")
-    who = (
-        round_.participants.get(is_group=True) if round_.is_joint else request.getfixturevalue("participant")
-    )
-    cooperation.add_mark(who, party_a="GGD", party_b="armoede")
+    url = arrange(request, round_, situation)
 
-    html = page(facilitator_client, present_url(round_))
+    response = facilitator_client.get(url)
 
+    html = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
     assert [text for text in shown if text not in html] == []
     assert [text for text in not_shown if text in html] == []
-
-
-@pytest.mark.parametrize(
-    ("round_name", "shown", "not_shown"),
-    [
-        (GROUP, "Gesloten: er kan nu niets op de muur bij.", "deelnemers kunnen nu niets toevoegen"),
-        (INDIVIDUAL, "Gesloten: deelnemers kunnen nu niets toevoegen.", "niets op de muur bij"),
-    ],
-)
-def test_a_closed_wall_says_who_cannot_add_anything(
-    request, facilitator_client, round_name, shown, not_shown
-):
-    round_ = request.getfixturevalue(round_name)
-    FuturePartFactory(round=round_, enabled=False, mode="joint" if round_.is_joint else "individual")
-
-    html = page(facilitator_client, reverse("futures:wall", kwargs={"pk": round_.pk}))
-
-    assert shown in html
-    assert not_shown not in html
