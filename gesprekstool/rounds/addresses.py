@@ -61,8 +61,9 @@ def ensure_free(round_: Round, email: str, *, excluding: Participant | None = No
 
 
 def lock_round(round_: Round) -> None:
-    """Lock the round's row until the transaction ends. A write that also locks one of its participants
-    locks the round first, as mailing the links does (rounds.invitations): the other order could deadlock."""
+    """Lock the round's row until the transaction ends: the one round lock, also used by mailing the links
+    (rounds.invitations, one sender per round). A write that also locks one of its participants locks the
+    round first: the other order could deadlock."""
     Round.objects.select_for_update().filter(pk=round_.pk).values_list("pk").first()
 
 

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from gesprekstool.lib.language import language_of
 
-from . import log
+from . import addresses, log
 from .models import Participant, Round
 
 logger = logging.getLogger(__name__)
@@ -177,7 +177,7 @@ def send_link_mails(
         raise MailRefused(_("This round is closed: the links no longer work. Open the round again first."))
     with transaction.atomic():
         # One sender at a time per round, so a double click does not mail everyone twice.
-        Round.objects.select_for_update().filter(pk=round_.pk).first()
+        addresses.lock_round(round_)
         due = recipients(round_, kind=kind)
         if participant is not None:
             _check_one(participant, kind=kind, due=due)
